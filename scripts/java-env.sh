@@ -1,0 +1,13 @@
+# Sourced by ./samplerlens and ./run-tests: finds a Java 25 JDK and exports JAVA_HOME.
+java_major() { "$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p'; }
+if [ -z "${JAVA_HOME:-}" ] || [ "$(java_major "$JAVA_HOME")" != 25 ]; then
+  for candidate in /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/temurin-25* /usr/lib/jvm/java-25* /usr/lib/jvm/jdk-25*; do
+    if [ -x "$candidate/bin/java" ] && [ "$(java_major "$candidate")" = 25 ]; then JAVA_HOME=$candidate; break; fi
+  done
+fi
+if [ -z "${JAVA_HOME:-}" ] || [ "$(java_major "$JAVA_HOME")" != 25 ]; then
+  echo "SamplerLens needs Java 25: install a Java 25 JDK and set JAVA_HOME to it." >&2
+  exit 2
+fi
+export JAVA_HOME
+export PATH="$JAVA_HOME/bin:$PATH"

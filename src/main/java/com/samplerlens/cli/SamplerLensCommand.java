@@ -1,0 +1,58 @@
+package com.samplerlens.cli;
+
+import java.io.PrintWriter;
+import java.util.Set;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The top-level command; subcommands do the work. Exit codes: 0 ok, 1 a file failed, 2 bad usage. */
+@Command(name = "samplerlens",
+        mixinStandardHelpOptions = true,
+        versionProvider = Version.class,
+        description = "Inspect, trace and re-embed the metadata of ComfyUI images.",
+        subcommands = {InspectCommand.class})
+public final class SamplerLensCommand implements Runnable {
+
+    public static final int OK = 0;
+    public static final int FILE_FAILED = 1;
+    public static final int USAGE = 2;
+
+    private static final Set<String> TOP_LEVEL_OPTIONS = Set.of("-h", "--help", "-V", "--version");
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+
+    /** True when the arguments ask for a subcommand or CLI option rather than the app. */
+    public static boolean isCommandLine(String[] args) {
+        if (args.length == 0) return false;
+        String first = args[0];
+        if (TOP_LEVEL_OPTIONS.contains(first) || first.startsWith("-")) return true;
+        if (new CommandLine(new SamplerLensCommand()).getSubcommands().containsKey(first)) return true;
+        // "samplerlens image.png" opens the file in the app; a word that is no file is a mistyped command.
+        return !java.nio.file.Files.exists(java.nio.file.Path.of(first));
+    }
+
+    public static int run(String[] args) {
+        return run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+    }
+
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new SamplerLensCommand());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setExitCodeExceptionMapper(e -> USAGE);
+        cl.setParameterExceptionHandler((ex, a) -> {
+            err.println("samplerlens: " + ex.getMessage());
+            err.println("Try 'samplerlens " + (ex.getCommandLine().getCommandName().equals("samplerlens") ? "" : ex.getCommandLine().getCommandName() + " ") + "--help'.");
+            return USAGE;
+        });
+        cl.setExecutionExceptionHandler((ex, c, p) -> {
+            // Never a stack trace for people: one line, the cause's message.
+            err.println("samplerlens: " + (ex.getMessage() != null ? ex.getMessage() : ex.getClass().getSimpleName()));
+            return FILE_FAILED;
+        });
+        return cl.execute(args);
+    }
+}

@@ -36,6 +36,8 @@ public final class UiWorkflowConverter {
     static final int MODE_BYPASSED = 4;
     private static final String SUBGRAPH_INPUT_ID = "-10";
     private static final String SUBGRAPH_OUTPUT_ID = "-20";
+    /** The name early ComfyUI gave the boolean that preceded control_after_generate. */
+    private static final String OLD_RANDOM_SEED_WIDGET = "Random seed after every gen";
     /** Keys of dict-form widgets_values that only the frontend uses (VideoHelperSuite's preview). */
     private static final Set<String> UI_ONLY_WIDGET_KEYS = Set.of("videopreview");
 
@@ -320,7 +322,11 @@ public final class UiWorkflowConverter {
             }
             for (int i = 0; i < values.size(); i++) {
                 String name = i < names.size() ? names.get(i) : null;
-                if (NodeDefinitions.CONTROL_AFTER_GENERATE.equals(name)) continue;
+                if (NodeDefinitions.CONTROL_AFTER_GENERATE.equals(name)) {
+                    // Early ComfyUI had a boolean widget here instead, and sent it with the prompt.
+                    if (values.get(i).isBoolean()) out.put(OLD_RANDOM_SEED_WIDGET, new InputValue.Literal(values.get(i)));
+                    continue;
+                }
                 out.put(name != null ? name : "widget_" + i, literal(f.type, name, values.get(i)));
             }
             return out;

@@ -6,6 +6,7 @@ import com.samplerlens.core.container.DecodeProblem;
 import com.samplerlens.core.container.EmbeddedMetadata;
 import com.samplerlens.core.container.MetadataEntry;
 import com.samplerlens.core.container.MetadataKeys;
+import com.samplerlens.core.container.MetadataReaders;
 import com.samplerlens.core.container.UnreadableFileException;
 import com.samplerlens.core.graph.ApiPromptLoader;
 import com.samplerlens.core.graph.Graph;
@@ -13,6 +14,7 @@ import com.samplerlens.core.graph.Node;
 import com.samplerlens.core.graph.NodeDefinitions;
 import com.samplerlens.core.graph.UiWorkflowConverter;
 import com.samplerlens.core.json.LenientJson;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,6 +32,11 @@ public final class SourceLoader {
     }
 
     public NodeDefinitions definitions() { return definitions; }
+
+    /** Reads the file and loads its graph; see {@link #load(EmbeddedMetadata)}. */
+    public LoadedSource load(Path file) throws UnreadableFileException {
+        return load(MetadataReaders.read(file));
+    }
 
     /**
      * @throws UnreadableFileException when the file holds neither a ComfyUI graph nor A1111 parameters

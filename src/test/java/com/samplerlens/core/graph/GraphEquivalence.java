@@ -3,7 +3,6 @@ package com.samplerlens.core.graph;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** Compares a converted UI workflow with ComfyUI's own API prompt, node by node of the prompt. */
 final class GraphEquivalence {
@@ -11,9 +10,9 @@ final class GraphEquivalence {
 
     /**
      * Differences for every node of {@code prompt}: missing node, other class, other link, other
-     * literal. Inputs named in {@code ignoredInputs} ("class.input") are skipped.
+     * literal.
      */
-    static List<String> differences(Graph prompt, Graph converted, Set<String> ignoredInputs) {
+    static List<String> differences(Graph prompt, Graph converted) {
         List<String> diffs = new ArrayList<>();
         for (Node p : prompt.nodes().values()) {
             Node c = converted.node(p.id());
@@ -23,7 +22,6 @@ final class GraphEquivalence {
             }
             if (!p.classType().equals(c.classType())) diffs.add(p.id() + ": class " + c.classType() + " != " + p.classType());
             for (Map.Entry<String, InputValue> in : p.inputs().entrySet()) {
-                if (ignoredInputs.contains(p.classType() + "." + in.getKey())) continue;
                 InputValue got = c.inputs().get(in.getKey());
                 if (!in.getValue().equals(got)) {
                     diffs.add(p.id() + " (" + p.classType() + ")." + in.getKey() + ": " + got + " != " + in.getValue());

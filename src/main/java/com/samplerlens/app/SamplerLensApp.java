@@ -1,6 +1,7 @@
 package com.samplerlens.app;
 
 import com.samplerlens.app.kit.CoreInspectionService;
+import com.samplerlens.core.graph.NodeDefinitions;
 import com.samplerlens.app.session.SessionViewModel;
 import com.samplerlens.app.settings.AppPreferences;
 import com.samplerlens.app.shell.MainWindow;
@@ -25,7 +26,7 @@ public final class SamplerLensApp extends Application {
     @Override
     public void start(Stage stage) {
         AppPreferences prefs = AppPreferences.user();
-        SessionViewModel vm = new SessionViewModel(new CoreInspectionService(), prefs);
+        SessionViewModel vm = new SessionViewModel(new CoreInspectionService(NodeDefinitions.bundled()), prefs);
         MainWindow window = new MainWindow(stage, vm, prefs, null);
         if (Boolean.getBoolean("samplerlens.timing")) {
             String then = System.getProperty("samplerlens.timing.open");

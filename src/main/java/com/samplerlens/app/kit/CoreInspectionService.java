@@ -1,19 +1,16 @@
 package com.samplerlens.app.kit;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.samplerlens.core.container.ContainerFormat;
+import com.samplerlens.core.container.MetadataEntry;
 import com.samplerlens.core.container.MetadataKeys;
 import com.samplerlens.core.container.UnreadableFileException;
-import com.samplerlens.core.graph.ApiPromptLoader;
 import com.samplerlens.core.graph.Graph;
-import com.samplerlens.core.json.LenientJson;
+import com.samplerlens.core.graph.NodeDefinitions;
+import com.samplerlens.core.inspect.LoadedSource;
+import com.samplerlens.core.inspect.SourceLoader;
 import com.samplerlens.core.trace.TraceMode;
 import com.samplerlens.core.trace.TraceOptions;
 import com.samplerlens.core.trace.TraceResult;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,28 +24,24 @@ import java.util.Map;
  */
 public final class CoreInspectionService implements InspectionService {
 
+    private final SourceLoader loader;
+
+    public CoreInspectionService(NodeDefinitions definitions) {
+        this.loader = new SourceLoader(definitions);
+    }
+
     @Override
     public LoadedDocument load(Path file) throws UnreadableFileException {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UnreadableFileException(file, "cannot be read (" + e.getMessage() + ")", e);
-        }
-        JsonNode root;
-        try {
-            root = LenientJson.parse(text);
-        } catch (JsonProcessingException e) {
-            throw new UnreadableFileException(file, LenientJson.describe(e), e);
-        }
-        if (root == null || !ApiPromptLoader.isApiPrompt(root)) {
-            throw new UnreadableFileException(file, "not a ComfyUI API prompt (this build opens API prompt JSON files)");
-        }
-        List<String> warnings = new ArrayList<>();
-        Graph graph = ApiPromptLoader.load(root, warnings);
+        LoadedSource source = loader.load(file);
         Map<String, String> texts = new LinkedHashMap<>();
-        texts.put(MetadataKeys.PROMPT, text);
-        return new LoadedDocument(file, ContainerFormat.JSON, graph, texts, List.of(), warnings);
+        for (MetadataEntry e : source.metadata().entries()) texts.putIfAbsent(e.key(), e.text());
+        List<String> warnings = new ArrayList<>(source.warnings());
+        Graph graph = source.graph();
+        if (graph == null) {
+            warnings.add("no ComfyUI graph in this file: only its parameters text");
+            graph = new Graph(List.of());
+        }
+        return new LoadedDocument(file, source.metadata().format(), graph, texts, source.metadata().structure(), warnings);
     }
 
     @Override

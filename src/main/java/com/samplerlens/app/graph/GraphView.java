@@ -92,11 +92,12 @@ public final class GraphView extends Region {
     public BooleanProperty darkProperty() { return dark; }
     public ReadOnlyDoubleProperty scaleProperty() { return scale.getReadOnlyProperty(); }
 
-    /** Screen position (in this view) of a node's centre; null when the node is not shown. */
-    public javafx.geometry.Point2D screenCentreOf(String nodeId) {
+    /** Where a node is drawn, in this view's coordinates; null when the node is not shown. */
+    public javafx.geometry.Bounds screenBoxOf(String nodeId) {
         if (geometry == null || !geometry.boxes().containsKey(nodeId)) return null;
         GraphGeometry.Box b = geometry.boxes().get(nodeId);
-        return new javafx.geometry.Point2D(b.centerX() * scale.get() + tx, b.centerY() * scale.get() + ty);
+        double s = scale.get();
+        return new javafx.geometry.BoundingBox(b.x() * s + tx, b.y() * s + ty, b.width() * s, b.height() * s);
     }
 
     /** Zooms and pans so the whole graph fits, smoothly. */

@@ -91,7 +91,9 @@ public final class MainWindow {
         side.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         Tab samplersTab = new Tab("Samplers", new SamplersPane(vm, graph.highlightedSamplerProperty(), graph::focus));
         nodeTab = new Tab("Node", inspector);
-        Tab outputTab = new Tab("Output", new javafx.scene.control.ScrollPane(new OutputPane(vm)) {{ setFitToWidth(true); }});
+        javafx.scene.control.ScrollPane outputScroll = new javafx.scene.control.ScrollPane(new OutputPane(vm));
+        outputScroll.setFitToWidth(true);
+        Tab outputTab = new Tab("Output", outputScroll);
         rawTab = new Tab("Raw", new RawPane(vm));
         side.getTabs().addAll(samplersTab, nodeTab, outputTab, rawTab);
         graph.selectedNodeProperty().addListener((o, a, id) -> {
@@ -121,7 +123,9 @@ public final class MainWindow {
         }));
 
         double[] bounds = prefs.windowBounds();
-        Scene scene = new Scene(root, bounds == null ? 1400 : bounds[2], bounds == null ? 880 : bounds[3]);
+        var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(root, Math.min(bounds == null ? 1400 : bounds[2], screen.getWidth()),
+                Math.min(bounds == null ? 880 : bounds[3], screen.getHeight()));
         scene.getStylesheets().add(MainWindow.class.getResource("/com/samplerlens/app/app.css").toExternalForm());
         if (bounds != null) {
             stage.setX(bounds[0]);

@@ -5,12 +5,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import org.apache.commons.imaging.FormatCompliance;
 import org.apache.commons.imaging.ImagingException;
-import org.apache.commons.imaging.bytesource.ByteSource;
-import org.apache.commons.imaging.formats.tiff.TiffContents;
 import org.apache.commons.imaging.formats.tiff.TiffImageMetadata;
-import org.apache.commons.imaging.formats.tiff.TiffReader;
+import org.apache.commons.imaging.formats.tiff.TiffImageParser;
 import org.apache.commons.imaging.formats.tiff.constants.ExifTagConstants;
 import org.apache.commons.imaging.formats.tiff.constants.TiffTagConstants;
 import org.apache.commons.imaging.formats.tiff.fieldtypes.AbstractFieldType;
@@ -79,8 +76,8 @@ public final class ExifTiffBuilder {
     /** The existing block's tags, or a fresh big-endian set when the block is unreadable (it is replaced anyway). */
     private static TiffOutputSet readOrFresh(byte[] tiff) {
         try {
-            TiffContents contents = new TiffReader(false).readDirectories(ByteSource.array(tiff), true, FormatCompliance.getDefault());
-            return new TiffImageMetadata(contents).getOutputSet();
+            if (new TiffImageParser().getMetadata(tiff) instanceof TiffImageMetadata metadata) return metadata.getOutputSet();
+            return new TiffOutputSet(ByteOrder.BIG_ENDIAN);
         } catch (IOException | RuntimeException unreadable) {
             return new TiffOutputSet(ByteOrder.BIG_ENDIAN);
         }

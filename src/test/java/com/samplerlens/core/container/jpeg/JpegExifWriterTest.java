@@ -105,7 +105,8 @@ class JpegExifWriterTest {
         byte[] written = JpegExifWriter.write(target, JpegExifWriter.app1Payload(target, payload), null);
         Path out = Files.write(dir.resolve("a1111.jpg"), written);
 
-        byte[] tiffStart = Arrays.copyOfRange(written, indexOf(written, JpegMetadataReaderExif.HEADER, 0) + 6, indexOf(written, JpegMetadataReaderExif.HEADER, 0) + 8);
+        int exifAt = indexOf(written, com.samplerlens.core.container.jpeg.JpegMetadataReader.EXIF_HEADER, 0);
+        byte[] tiffStart = Arrays.copyOfRange(written, exifAt + 6, exifAt + 8);
         assertArrayEquals(new byte[] {'M', 'M'}, tiffStart);
         Metadata me = JpegMetadataReader.readMetadata(new ByteArrayInputStream(written));
         byte[] uc = me.getFirstDirectoryOfType(ExifSubIFDDirectory.class).getByteArray(ExifSubIFDDirectory.TAG_USER_COMMENT);
@@ -164,9 +165,5 @@ class JpegExifWriterTest {
         for (int y = 0; y < a.getHeight(); y++) {
             assertArrayEquals(a.getRGB(0, y, a.getWidth(), 1, null, 0, a.getWidth()), b.getRGB(0, y, b.getWidth(), 1, null, 0, b.getWidth()));
         }
-    }
-
-    private static final class JpegMetadataReaderExif {
-        static final byte[] HEADER = {'E', 'x', 'i', 'f', 0, 0};
     }
 }

@@ -30,6 +30,10 @@ public final class GraphLayouter {
     /** Workflow boxes can hold big previews; a box only needs room for its text and links. */
     static final double MAX_HEIGHT = 180;
     static final double AUTO_WIDTH = 220;
+    /** Wide preview nodes (video and image savers) would dwarf the rest; their left edge stays where the user put it. */
+    static final double MAX_WIDTH = 380;
+    /** Height of the title bar the ComfyUI editor draws above a node's position. */
+    static final double WORKFLOW_TITLE_BAR = 30;
 
     public static GraphGeometry layout(Graph graph) {
         boolean allPlaced = graph.size() > 0 && graph.nodes().values().stream().allMatch(n -> n.position() != null);
@@ -41,9 +45,10 @@ public final class GraphLayouter {
         Map<String, GraphGeometry.Box> boxes = new LinkedHashMap<>();
         for (Node n : graph.nodes().values()) {
             Position p = n.position();
-            double width = p.width() > 40 ? p.width() : AUTO_WIDTH;
-            double height = Math.clamp(p.height(), neededHeight(graph, n), Math.max(MAX_HEIGHT, neededHeight(graph, n)));
-            boxes.put(n.id(), new GraphGeometry.Box(p.x(), p.y(), width, height));
+            double width = p.width() > 40 ? Math.min(p.width(), MAX_WIDTH) : AUTO_WIDTH;
+            double body = Math.clamp(p.height(), neededHeight(graph, n), Math.max(MAX_HEIGHT, neededHeight(graph, n)));
+            // the editor's position is the body's corner; its title bar sits above it
+            boxes.put(n.id(), new GraphGeometry.Box(p.x(), p.y() - WORKFLOW_TITLE_BAR, width, body + WORKFLOW_TITLE_BAR));
         }
         return boxes;
     }

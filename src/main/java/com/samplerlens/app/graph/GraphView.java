@@ -317,7 +317,7 @@ public final class GraphView extends Region {
         g.fillRoundRect(x, y, w, h, r * 2, r * 2);
         g.save();
         clipRound(g, x, y, w, h, r);
-        double header = Math.min(GraphLayouter.HEADER * s, h * 0.5);
+        double header = headerHeight(h, s);
         List<NodeLook.SamplerMark> marks = look.memberships();
         if (!marks.isEmpty()) {
             double band = w / marks.size();
@@ -371,7 +371,7 @@ public final class GraphView extends Region {
             g.strokeRoundRect(x - o, y - o, w + 2 * o, h + 2 * o, (r + o) * 2, (r + o) * 2);
         }
 
-        if (h < 22) {
+        if (h < 16) {
             g.setGlobalAlpha(1);
             return;
         }
@@ -381,7 +381,7 @@ public final class GraphView extends Region {
 
     private void drawTexts(GraphicsContext g, Node node, NodeLook look, double x, double y, double w, double h,
                            double header, double s, Theme t) {
-        double pad = 9 * s;
+        double pad = Math.max(9 * s, 4);
         Color headerColour = look.memberships().isEmpty() ? (look.shared() ? t.shared : t.header)
                 : look.memberships().getFirst().traced() ? SamplerPalette.colour(look.memberships().getFirst().colourIndex())
                 : SamplerPalette.muted(SamplerPalette.colour(look.memberships().getFirst().colourIndex()));
@@ -389,15 +389,16 @@ public final class GraphView extends Region {
 
         // badges on the right of the header: S-numbers, and SAVE for the save node
         double badgeRight = x + w - 6 * s;
-        g.setFont(Font.font("System", FontWeight.BOLD, 11 * s));
+        double badgeFont = Math.max(11 * s, 8);
+        g.setFont(Font.font("System", FontWeight.BOLD, badgeFont));
         g.setTextBaseline(VPos.CENTER);
         g.setTextAlign(TextAlignment.CENTER);
         java.util.List<NodeLook.SamplerMark> badges = new java.util.ArrayList<>(look.memberships().reversed());
         if (look.save()) badges.addFirst(null);
         for (NodeLook.SamplerMark mark : badges) {
             String label = mark == null ? "SAVE" : mark.badge();
-            double bw = (label.length() * 7 + 10) * s;
-            double bh = 16 * s;
+            double bw = label.length() * badgeFont * 0.64 + badgeFont * 0.9;
+            double bh = Math.min(badgeFont * 1.45, header * 0.85);
             double bx = badgeRight - bw;
             double by = y + (header - bh) / 2;
             Color fill = mark == null ? t.text : mark.traced() ? SamplerPalette.colour(mark.colourIndex()).darker() : t.surface;
@@ -407,22 +408,26 @@ public final class GraphView extends Region {
             g.setLineWidth(1);
             g.strokeRoundRect(bx, by, bw, bh, bh, bh);
             g.setFill(mark == null ? t.surface : mark.traced() ? SamplerPalette.textOn(fill) : t.text);
-            g.fillText(label, bx + bw / 2, by + bh / 2 + 0.5 * s);
-            badgeRight = bx - 4 * s;
+            g.fillText(label, bx + bw / 2, by + bh / 2 + 0.5);
+            badgeRight = bx - 3;
         }
 
         // title in the header, class and id in the body
         g.setTextAlign(TextAlignment.LEFT);
-        g.setFont(Font.font("System", FontWeight.BOLD, 13 * s));
+        double titleFont = Math.min(Math.max(13 * s, 9.5), header * 0.8);
+        g.setFont(Font.font("System", FontWeight.BOLD, titleFont));
         g.setFill(onHeader);
-        fillClipped(g, node.displayName(), x + pad, y + header / 2 + 0.5 * s, badgeRight - x - pad - 4 * s, 13 * s * 0.56);
-        if (h - header > 16 * s) {
-            g.setFont(Font.font("System", FontWeight.NORMAL, 11.5 * s));
+        fillClipped(g, node.displayName(), x + pad, y + header / 2 + 0.5, badgeRight - x - pad - 3, titleFont * 0.58);
+        double smallFont = Math.max(11.5 * s, 8.5);
+        if (h - header > smallFont * 1.8) {
+            g.setFont(Font.font("System", FontWeight.NORMAL, smallFont));
             g.setFill(t.mutedText);
-            double line = y + header + 14 * s;
+            double line = y + header + smallFont * 1.2;
             String id = "#" + node.id();
-            double idWidth = id.length() * 11.5 * s * 0.6;
-            fillClipped(g, node.classType(), x + pad, line, w - 2 * pad - idWidth - 6 * s, 11.5 * s * 0.55);
+            double idWidth = id.length() * smallFont * 0.6;
+            if (!node.displayName().equals(node.classType())) {
+                fillClipped(g, node.classType(), x + pad, line, w - 2 * pad - idWidth - 6, smallFont * 0.56);
+            }
             g.setTextAlign(TextAlignment.RIGHT);
             g.fillText(id, x + w - pad, line);
             g.setTextAlign(TextAlignment.LEFT);
@@ -434,6 +439,11 @@ public final class GraphView extends Region {
         if (maxWidth <= glyph) return;
         int fit = (int) (maxWidth / glyph);
         g.fillText(text.length() <= fit ? text : text.substring(0, Math.max(fit - 1, 1)) + "…", x, y);
+    }
+
+    /** The title band: to scale when zoomed in, but never too thin for its text when zoomed out. */
+    private static double headerHeight(double boxHeight, double s) {
+        return Math.min(Math.max(GraphLayouter.HEADER * s, Math.min(15, boxHeight * 0.5)), boxHeight);
     }
 
     private static void clipRound(GraphicsContext g, double x, double y, double w, double h, double r) {

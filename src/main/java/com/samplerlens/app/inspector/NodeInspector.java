@@ -66,6 +66,27 @@ public final class NodeInspector extends ScrollPane {
         Label kind = new Label(node.classType() + "  ·  #" + node.id() + modeText(node.mode()));
         kind.getStyleClass().add(Styles.TEXT_MUTED);
         content.getChildren().addAll(new VBox(2, title, kind), section("Why this colour"), membership(graph, node));
+        var inspection = vm.inspectionProperty().get();
+        Map<String, String> fields = inspection == null ? Map.of() : inspection.samplerFields().getOrDefault(node.id(), Map.of());
+        if (!fields.isEmpty()) {
+            GridPane grid = new GridPane();
+            grid.setHgap(12);
+            grid.setVgap(6);
+            int row = 0;
+            for (Map.Entry<String, String> f : fields.entrySet()) {
+                Label name = new Label(f.getKey());
+                name.getStyleClass().add(Styles.TEXT_MUTED);
+                GridPane.setValignment(name, javafx.geometry.VPos.TOP);
+                grid.addRow(row++, name, wrapped(shorten(f.getValue())));
+            }
+            content.getChildren().addAll(section("Written fields"), grid);
+        }
+        List<String> notes = inspection == null ? List.of() : inspection.notes().getOrDefault(node.id(), List.of());
+        if (!notes.isEmpty()) {
+            VBox box = new VBox(4);
+            notes.forEach(n -> box.getChildren().add(wrapped("• " + n)));
+            content.getChildren().addAll(section("Notes"), box);
+        }
         content.getChildren().addAll(section("Inputs"), inputs(graph, node));
     }
 

@@ -45,18 +45,15 @@ public final class CoreInspectionService implements InspectionService {
     }
 
     @Override
-    public TraceResult trace(LoadedDocument document, TraceOptions options) {
-        return new TraceResult(null, List.of(), TraceMode.SINGLE, Map.of(), List.of(), List.of(),
+    public Inspection inspect(LoadedDocument document, TraceOptions options, OutputSettings settings) {
+        TraceResult trace = new TraceResult(null, List.of(), TraceMode.SINGLE, Map.of(), List.of(), List.of(),
                 List.of("tracing is not in this build yet: no sampler attribution"));
-    }
-
-    @Override
-    public OutputPreview preview(LoadedDocument document, TraceOptions options, TraceResult trace, OutputSettings settings) {
         List<OutputPreview.Field> fields = new ArrayList<>();
         document.texts().forEach((key, value) -> fields.add(new OutputPreview.Field(key, "source",
                 value, value.getBytes(StandardCharsets.UTF_8).length)));
-        return new OutputPreview(document.texts().get(MetadataKeys.PARAMETERS), fields, List.of(),
+        OutputPreview preview = new OutputPreview(document.texts().get(MetadataKeys.PARAMETERS), fields, List.of(),
                 List.of("rendering is not in this build yet: showing the texts the source carried"));
+        return new Inspection(trace, preview, Map.of(), Map.of());
     }
 
     @Override

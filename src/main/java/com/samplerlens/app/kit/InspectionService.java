@@ -2,7 +2,6 @@ package com.samplerlens.app.kit;
 
 import com.samplerlens.core.container.UnreadableFileException;
 import com.samplerlens.core.trace.TraceOptions;
-import com.samplerlens.core.trace.TraceResult;
 import java.nio.file.Path;
 
 /**
@@ -15,11 +14,8 @@ public interface InspectionService {
     /** Reads a file (image or JSON) into a document; the exception's message is one line for people. */
     LoadedDocument load(Path file) throws UnreadableFileException;
 
-    /** Traces the document's graph with the given options. */
-    TraceResult trace(LoadedDocument document, TraceOptions options);
-
-    /** The metadata that would be written for this trace and these settings. */
-    OutputPreview preview(LoadedDocument document, TraceOptions options, TraceResult trace, OutputSettings settings);
+    /** Traces the document's graph, composes its metadata and previews what would be written. */
+    Inspection inspect(LoadedDocument document, TraceOptions options, OutputSettings settings);
 
     /** Whether {@link #write} can produce files in this build. */
     boolean canWrite();

@@ -4,6 +4,7 @@ import com.samplerlens.app.graph.AttributionLooks;
 import com.samplerlens.app.graph.GraphGeometry;
 import com.samplerlens.app.graph.GraphLayouter;
 import com.samplerlens.app.graph.NodeLook;
+import com.samplerlens.app.kit.Inspection;
 import com.samplerlens.app.kit.InspectionService;
 import com.samplerlens.app.kit.LoadedDocument;
 import com.samplerlens.app.kit.OutputPreview;
@@ -73,6 +74,7 @@ public final class SessionViewModel {
     // results
     private final ReadOnlyObjectWrapper<LoadedDocument> document = new ReadOnlyObjectWrapper<>(this, "document");
     private final ReadOnlyObjectWrapper<GraphGeometry> geometry = new ReadOnlyObjectWrapper<>(this, "geometry");
+    private final ReadOnlyObjectWrapper<Inspection> inspection = new ReadOnlyObjectWrapper<>(this, "inspection");
     private final ReadOnlyObjectWrapper<TraceResult> trace = new ReadOnlyObjectWrapper<>(this, "trace");
     private final ReadOnlyObjectWrapper<Map<String, NodeLook>> looks = new ReadOnlyObjectWrapper<>(this, "looks", Map.of());
     private final ReadOnlyObjectWrapper<OutputPreview> preview = new ReadOnlyObjectWrapper<>(this, "preview");
@@ -217,19 +219,20 @@ public final class SessionViewModel {
 
     private record Opened(LoadedDocument document, GraphGeometry geometry) {}
 
-    private record Traced(TraceResult trace, Map<String, NodeLook> looks, OutputPreview preview) {}
+    private record Traced(Inspection inspection, Map<String, NodeLook> looks) {}
 
     private Traced compute(LoadedDocument doc, TraceOptions options, OutputSettings settings) {
-        TraceResult result = service.trace(doc, options);
-        return new Traced(result, AttributionLooks.looks(doc.graph(), result), service.preview(doc, options, result, settings));
+        Inspection inspection = service.inspect(doc, options, settings);
+        return new Traced(inspection, AttributionLooks.looks(doc.graph(), inspection.trace()));
     }
 
     private void apply(long generation, Traced traced) {
         if (generation != traceGeneration) return;
-        trace.set(traced.trace());
+        inspection.set(traced.inspection());
         looks.set(traced.looks());
-        preview.set(traced.preview());
-        int found = traced.trace().samplers().size();
+        trace.set(traced.inspection().trace());
+        preview.set(traced.inspection().preview());
+        int found = traced.inspection().trace().samplers().size();
         samplersFound.set(found == 1 ? "1 sampler found" : found + " samplers found");
     }
 
@@ -262,6 +265,7 @@ public final class SessionViewModel {
 
     public ReadOnlyObjectProperty<LoadedDocument> documentProperty() { return document.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<GraphGeometry> geometryProperty() { return geometry.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<Inspection> inspectionProperty() { return inspection.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<TraceResult> traceProperty() { return trace.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<Map<String, NodeLook>> looksProperty() { return looks.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<OutputPreview> previewProperty() { return preview.getReadOnlyProperty(); }

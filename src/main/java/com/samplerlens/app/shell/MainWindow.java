@@ -169,7 +169,8 @@ public final class MainWindow {
         MenuItem quit = item("Quit", new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), stage::close);
         Menu file = new Menu("File", null, open, recentMenu, new SeparatorMenuItem(), write, reembed, new SeparatorMenuItem(), quit);
 
-        MenuItem fit = item("Fit graph", new KeyCodeCombination(KeyCode.F), graph::fit);
+        // a plain-key accelerator would also fire while typing in a text field: F is handled in installShortcuts
+        MenuItem fit = item("Fit graph  (F)", null, graph::fit);
         MenuItem findItem = item("Find node…", new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), this::focusFind);
         CheckMenuItem dark = new CheckMenuItem("Dark theme");
         dark.selectedProperty().bindBidirectional(theme.darkProperty());
@@ -314,8 +315,11 @@ public final class MainWindow {
         scene.addEventFilter(KeyEvent.KEY_RELEASED, e -> { if (e.getCode() == KeyCode.ALT) altDown = false; });
         scene.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
             if (scene.getFocusOwner() instanceof TextInputControl || e.isShortcutDown() || e.isAltDown()) return;
-            if (e.getCode().isDigitKey() && e.getCode() != KeyCode.DIGIT0 && e.getCode() != KeyCode.NUMPAD0) {
-                focusSampler(Integer.parseInt(e.getText().isEmpty() ? e.getCode().getName().replaceAll("\\D", "") : e.getText()));
+            if (e.getCode() == KeyCode.F) {
+                graph.fit();
+                e.consume();
+            } else if (e.getCode().isDigitKey() && e.getCode() != KeyCode.DIGIT0 && e.getCode() != KeyCode.NUMPAD0) {
+                focusSampler(Integer.parseInt(e.getCode().getName().replaceAll("\\D", "")));
                 e.consume();
             }
         });

@@ -24,9 +24,12 @@ class GraphLayouterTest {
         // node 58 in the file: "pos": [1262.509765625, -26.73247528076172], "size": [304.748046875, 334]
         GraphGeometry.Box b = geo.boxes().get("58");
         assertEquals(1262.509765625, b.x());
-        assertEquals(-26.73247528076172, b.y());
+        assertEquals(-26.73247528076172 - 30, b.y(), 1e-9, "the title bar above the body");
         assertEquals(304.748046875, b.width());
         assertTrue(b.height() < 334, "tall preview areas are not drawn");
+        // node 47 SaveWEBM: "pos": [2530, -20], "size": [763.67041015625, 885.67041015625]
+        assertEquals(2530, geo.boxes().get("47").x());
+        assertTrue(geo.boxes().get("47").width() < 763, "wide preview nodes are narrowed");
     }
 
     @Test

@@ -1,9 +1,9 @@
 package com.samplerlens.app.shell;
 
 import com.samplerlens.app.kit.CoreInspectionService;
+import com.samplerlens.app.kit.Inspection;
 import com.samplerlens.app.kit.InspectionService;
 import com.samplerlens.app.kit.LoadedDocument;
-import com.samplerlens.app.kit.OutputPreview;
 import com.samplerlens.app.kit.OutputSettings;
 import com.samplerlens.core.container.UnreadableFileException;
 import com.samplerlens.core.graph.NodeDefinitions;
@@ -37,18 +37,15 @@ final class HandTracedService implements InspectionService {
     }
 
     @Override
-    public TraceResult trace(LoadedDocument document, TraceOptions options) {
+    public Inspection inspect(LoadedDocument document, TraceOptions options, OutputSettings settings) {
         boolean multi = options.maxSamplers() >= 2;
         // farthest (57) is Sampler 1; the nearer 58 is Sampler 2 only when two are traced
-        return new TraceResult("28", List.of("28", "47"), multi ? TraceMode.MULTI : TraceMode.SINGLE, DISTANCES,
+        TraceResult trace = new TraceResult("28", List.of("28", "47"), multi ? TraceMode.MULTI : TraceMode.SINGLE, DISTANCES,
                 List.of(new SamplerAttribution("58", "KSamplerAdvanced", 2, multi ? 2 : 0, List.of("6", "7", "38", "55", "56")),
                         new SamplerAttribution("57", "KSamplerAdvanced", 3, 1, List.of("6", "7", "37", "38", "54", "61"))),
                 List.of("8", "39"), List.of());
-    }
-
-    @Override
-    public OutputPreview preview(LoadedDocument document, TraceOptions options, TraceResult trace, OutputSettings settings) {
-        return core.preview(document, options, trace, settings);
+        Inspection real = core.inspect(document, options, settings);
+        return new Inspection(trace, real.preview(), Map.of(), Map.of());
     }
 
     @Override

@@ -156,11 +156,10 @@ class MainWindowTest {
         return WaitForAsyncUtils.asyncFx(work).get(10, TimeUnit.SECONDS);
     }
 
-    /** A pixel in the title band of a node, above its text and clear of its border and badges. */
+    /** A pixel at the top of a node's title band, above its text and clear of its border and badges. */
     private static Color headerPixel(WritableImage image, GraphView graph, String id) {
         Bounds b = graph.screenBoxOf(id);
-        double header = Math.min(26 * graph.scaleProperty().get(), b.getHeight() / 2);
-        return image.getPixelReader().getColor((int) (b.getMinX() + b.getWidth() * 0.5), (int) (b.getMinY() + header * 0.2 + 1));
+        return image.getPixelReader().getColor((int) b.getCenterX(), (int) (b.getMinY() + 3));
     }
 
     private static void assertColour(Color expected, Color actual) {

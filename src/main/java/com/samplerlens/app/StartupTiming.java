@@ -17,8 +17,9 @@ final class StartupTiming {
     static void report(Scene scene, SessionViewModel vm, Path thenOpen) {
         long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
         long[] openedAt = {-1};
-        vm.traceProperty().addListener((o, a, trace) -> {
-            if (trace == null) return;
+        // the inspection, not the trace: two documents can have equal traces, and equal values fire no change
+        vm.inspectionProperty().addListener((o, a, inspection) -> {
+            if (inspection == null) return;
             Runnable[] once = new Runnable[1];
             once[0] = () -> {
                 scene.removePostLayoutPulseListener(once[0]);

@@ -1,8 +1,16 @@
 package com.samplerlens.app.kit;
 
+import com.samplerlens.core.container.ContainerFormat;
+import com.samplerlens.core.container.MetadataBundle;
 import com.samplerlens.core.container.MetadataEntry;
 import com.samplerlens.core.container.MetadataKeys;
 import com.samplerlens.core.container.UnreadableFileException;
+import com.samplerlens.core.fallback.ChunkPlan;
+import com.samplerlens.core.fallback.FallbackSettings;
+import com.samplerlens.core.fallback.JpegStagePlan;
+import com.samplerlens.core.fallback.PlanEntry;
+import com.samplerlens.core.fallback.WritePlan;
+import com.samplerlens.core.fallback.WritePlanner;
 import com.samplerlens.core.graph.Graph;
 import com.samplerlens.core.graph.NodeDefinitions;
 import com.samplerlens.core.inspect.LoadedSource;
@@ -10,7 +18,9 @@ import com.samplerlens.core.inspect.SourceLoader;
 import com.samplerlens.core.trace.TraceMode;
 import com.samplerlens.core.trace.TraceOptions;
 import com.samplerlens.core.trace.TraceResult;
-import java.nio.charset.StandardCharsets;
+import com.samplerlens.core.write.MetadataWriter;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,9 +28,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The {@link InspectionService} backed by the shared core, the same code the CLI runs.
- * Each method delegates to the core piece that owns the work; where a piece is not in this
- * build yet the result says so in words instead of guessing.
+ * The {@link InspectionService} backed by the shared core, the same code the CLI runs: the
+ * SourceLoader reads, the WritePlanner previews (JPEG stages with their sizes), the
+ * MetadataWriter writes. Where a core piece is not in this build yet the result says so in words.
  */
 public final class CoreInspectionService implements InspectionService {
 
@@ -48,22 +58,81 @@ public final class CoreInspectionService implements InspectionService {
     public Inspection inspect(LoadedDocument document, TraceOptions options, OutputSettings settings) {
         TraceResult trace = new TraceResult(null, List.of(), TraceMode.SINGLE, Map.of(), List.of(), List.of(),
                 List.of("tracing is not in this build yet: no sampler attribution"));
-        List<OutputPreview.Field> fields = new ArrayList<>();
-        document.texts().forEach((key, value) -> fields.add(new OutputPreview.Field(key, "source",
-                value, value.getBytes(StandardCharsets.UTF_8).length)));
-        OutputPreview preview = new OutputPreview(document.texts().get(MetadataKeys.PARAMETERS), fields, List.of(),
-                List.of("rendering is not in this build yet: showing the texts the source carried"));
+        List<String> notes = new ArrayList<>(List.of("rendering is not in this build yet: the preview writes the texts the source carried"));
+        OutputPreview preview = preview(document, bundleOf(document), settings, notes);
         return new Inspection(trace, preview, Map.of(), Map.of());
+    }
+
+    /** The texts the source carried, as the CLI's {@code write} takes them until the renderer lands. */
+    private static MetadataBundle bundleOf(LoadedDocument document) {
+        return new MetadataBundle(document.texts().get(MetadataKeys.PARAMETERS), document.texts().get(MetadataKeys.PROMPT),
+                document.texts().get(MetadataKeys.WORKFLOW), document.texts().get(MetadataKeys.SAMPLERS_DETAIL));
+    }
+
+    private static OutputPreview preview(LoadedDocument document, MetadataBundle bundle, OutputSettings settings, List<String> notes) {
+        byte[] target = null;
+        if (document.format() == settings.format()) {
+            try {
+                target = Files.readAllBytes(document.file());
+            } catch (IOException e) {
+                notes.add(document.file().getFileName() + " could not be read again, so file sizes are left out");
+            }
+        } else {
+            notes.add("File sizes appear when the source is a " + settings.format().name() + " image; re-embedding measures the target");
+        }
+        WritePlan plan = WritePlanner.plan(settings.format(), bundle, fallbackSettings(settings), target);
+        List<OutputPreview.Field> fields = new ArrayList<>();
+        List<OutputPreview.Stage> stages = new ArrayList<>();
+        JpegStagePlan chosen = plan.chosen().orElse(null);
+        for (PlanEntry e : plan.entries()) {
+            switch (e) {
+                case ChunkPlan c -> fields.add(new OutputPreview.Field(c.name(), c.chunkType(), c.content(), c.metadataBytes()));
+                case JpegStagePlan j -> stages.add(new OutputPreview.Stage(j.name(), j.fits(), j.metadataBytes(),
+                        j.fileBytes().orElse(-1), chosen != null && chosen.stage() == j.stage(), j.content()));
+            }
+        }
+        if (chosen != null) fields.addAll(jpegFields(chosen));
+        String parameters = chosen != null ? chosen.parameters() : bundle.parameters();
+        return new OutputPreview(parameters, fields, stages, notes);
+    }
+
+    /** The APP1 EXIF tags (or the COM segment) of the stage that will be written. */
+    private static List<OutputPreview.Field> jpegFields(JpegStagePlan stage) {
+        List<OutputPreview.Field> out = new ArrayList<>();
+        if (stage.exif() == null) {
+            out.add(new OutputPreview.Field(MetadataKeys.PARAMETERS, "COM", stage.comText(), stage.metadataBytes()));
+            return out;
+        }
+        addTag(out, "UserComment", "EXIF 0x9286", stage.exif().userComment());
+        addTag(out, "Model", "EXIF 0x0110", stage.exif().model());
+        addTag(out, "Make", "EXIF 0x010F", stage.exif().make());
+        addTag(out, "ImageDescription", "EXIF 0x010E", stage.exif().imageDescription());
+        return out;
+    }
+
+    private static void addTag(List<OutputPreview.Field> out, String tag, String where, String value) {
+        if (value != null) out.add(new OutputPreview.Field(tag, where, value, value.getBytes(java.nio.charset.StandardCharsets.UTF_8).length));
+    }
+
+    private static FallbackSettings fallbackSettings(OutputSettings settings) {
+        return FallbackSettings.fromEnvironment(settings.maxJpegExifKb());
     }
 
     @Override
     public boolean canWrite() {
-        return false;
+        return true;
     }
 
     @Override
     public WriteOutcome write(LoadedDocument document, TraceOptions options, OutputSettings settings,
-                              Path pixelsFrom, Path target) throws UnreadableFileException {
-        throw new UnreadableFileException(target, "writing is not in this build yet");
+                              Path pixelsFrom, Path target, boolean replace) throws UnreadableFileException {
+        ContainerFormat format = OutputNames.imageFormatOf(target).orElse(settings.format());
+        try {
+            MetadataWriter.Result r = MetadataWriter.write(bundleOf(document),
+                    new MetadataWriter.Request(pixelsFrom, target, format, fallbackSettings(settings), false, replace));
+            return new WriteOutcome(r.written(), r.bytes(), r.plan().chosen().map(JpegStagePlan::name).orElse(null), r.notices());
+        } catch (IOException e) {
+            throw new UnreadableFileException(target, "cannot be written (" + e.getMessage() + ")", e);
+        }
     }
 }

@@ -21,12 +21,20 @@ public interface InspectionService {
     boolean canWrite();
 
     /**
-     * Writes the document's metadata into a copy of {@code pixelsFrom} at {@code target}
-     * (never over an existing file unless it is the caller's explicit choice) and reads it back.
+     * Writes the document's metadata into a copy of {@code pixelsFrom} at {@code target}, reads it
+     * back and checks it. An existing {@code target} is replaced only when {@code replace} is true
+     * (the user chose that file in a save dialog that asked first).
      */
     WriteOutcome write(LoadedDocument document, TraceOptions options, OutputSettings settings,
-                       Path pixelsFrom, Path target) throws UnreadableFileException;
+                       Path pixelsFrom, Path target, boolean replace) throws UnreadableFileException;
 
-    /** A finished write: the file, its size, and the fallback stage used (null for PNG / WebP). */
-    record WriteOutcome(Path file, long bytes, String stage) {}
+    /**
+     * A finished write.
+     *
+     * @param file    the file written
+     * @param bytes   its size
+     * @param stage   the JPEG fallback stage used; null for PNG / WebP
+     * @param notices things the user should know (pixels re-encoded, parameters cut …)
+     */
+    record WriteOutcome(Path file, long bytes, String stage, java.util.List<String> notices) {}
 }

@@ -27,7 +27,7 @@ public record OutputPreview(String parameters, List<Field> fields, List<Stage> s
      * @param name          full, reduced-exif, minimal, com-marker
      * @param fits          whether it fits the EXIF budget
      * @param metadataBytes bytes of metadata this stage writes
-     * @param fileBytes     size of the file it would produce
+     * @param fileBytes     size of the file it would produce; -1 when there is no target image to measure
      * @param chosen        the stage that will be written
      * @param content       what it writes, for people
      */

@@ -78,7 +78,7 @@ public final class OutputPane extends VBox {
                 stageColumn("Stage", s -> (s.chosen() ? "▶ " : "") + s.name(), 120),
                 stageColumn("Fits", s -> s.fits() ? "yes" : "no", 50),
                 stageColumn("Metadata", s -> String.format("%,d B", s.metadataBytes()), 95),
-                stageColumn("File", s -> String.format("%,d B", s.fileBytes()), 95)));
+                stageColumn("File", s -> s.fileBytes() < 0 ? "—" : String.format("%,d B", s.fileBytes()), 95)));
         stages.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         stages.setPrefHeight(150);
         stages.setRowFactory(t -> new javafx.scene.control.TableRow<>() {
@@ -88,7 +88,7 @@ public final class OutputPane extends VBox {
                 pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("chosen"), !empty && s != null && s.chosen());
             }
         });
-        stages.setPlaceholder(new Label("The fallback stages appear with the core planner"));
+        stages.setPlaceholder(new Label("Nothing to write"));
         stages.getSelectionModel().selectedItemProperty().addListener((o, a, s) -> { if (s != null) content.setText(s.content()); });
 
         content.setId("contentText");

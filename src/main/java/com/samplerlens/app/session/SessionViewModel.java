@@ -168,9 +168,10 @@ public final class SessionViewModel {
 
     /**
      * Writes the current metadata into a copy of {@code pixelsFrom} at {@code target}, in the
-     * background; {@code done} gets the outcome on the FX thread. Failures become a {@link #problemProperty() problem}.
+     * background; {@code done} gets the outcome on the FX thread. {@code replace}: the user
+     * already agreed to replace an existing {@code target}. Failures become a {@link #problemProperty() problem}.
      */
-    public Task<InspectionService.WriteOutcome> write(Path pixelsFrom, Path target,
+    public Task<InspectionService.WriteOutcome> write(Path pixelsFrom, Path target, boolean replace,
                                                       java.util.function.Consumer<InspectionService.WriteOutcome> done) {
         LoadedDocument doc = document.get();
         TraceOptions options = traceOptions();
@@ -180,7 +181,7 @@ public final class SessionViewModel {
             @Override
             protected InspectionService.WriteOutcome call() throws Exception {
                 updateMessage("Writing " + target.getFileName() + "…");
-                return service.write(doc, options, settings, pixelsFrom, target);
+                return service.write(doc, options, settings, pixelsFrom, target, replace);
             }
         };
         task.setOnSucceeded(e -> done.accept(task.getValue()));

@@ -370,8 +370,9 @@ public final class MainWindow {
     private void written(InspectionService.WriteOutcome outcome) {
         messages.getChildren().clear();
         String stageText = outcome.stage() == null ? "" : " (JPEG stage: " + outcome.stage() + ")";
+        String notices = outcome.notices().isEmpty() ? "" : "\n" + String.join("\n", outcome.notices());
         Notification n = new Notification("Wrote " + outcome.file().getFileName() + String.format(", %,d bytes", outcome.bytes()) + stageText
-                + "\nin " + outcome.file().toAbsolutePath().getParent());
+                + "\nin " + outcome.file().toAbsolutePath().getParent() + notices);
         n.setId("writtenNotification");
         n.getStyleClass().add(Styles.SUCCESS);
         n.setOnClose(e -> messages.getChildren().remove(n));

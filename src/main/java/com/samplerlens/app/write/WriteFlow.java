@@ -55,7 +55,8 @@ public final class WriteFlow {
         chooser.setInitialDirectory(proposed.getParent().toFile());
         chooser.setInitialFileName(proposed.getFileName().toString());
         File out = chooser.showSaveDialog(owner);
-        if (out != null) vm.write(doc.file(), out.toPath(), onWritten);
+        // the save dialog itself asked before choosing an existing file
+        if (out != null) vm.write(doc.file(), out.toPath(), out.exists(), onWritten);
     }
 
     /** Re-embed…: pick a target image, then the same path as a drop. */
@@ -84,7 +85,7 @@ public final class WriteFlow {
                 vm.reportProblem("Not written", out.getFileName() + " already exists; choose another name");
                 return;
             }
-            vm.write(target, out, onWritten);
+            vm.write(target, out, false, onWritten);
         });
     }
 

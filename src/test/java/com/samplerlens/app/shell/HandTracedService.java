@@ -54,8 +54,9 @@ final class HandTracedService implements InspectionService {
     }
 
     @Override
-    public WriteOutcome write(LoadedDocument document, TraceOptions options, OutputSettings settings, Path pixelsFrom, Path target)
+    public WriteOutcome write(LoadedDocument document, TraceOptions options, OutputSettings settings, Path pixelsFrom, Path target,
+                              boolean replace)
             throws UnreadableFileException {
-        return core.write(document, options, settings, pixelsFrom, target);
+        return core.write(document, options, settings, pixelsFrom, target, replace);
     }
 }

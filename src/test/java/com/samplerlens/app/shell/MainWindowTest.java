@@ -145,11 +145,10 @@ class MainWindowTest {
         Path target = Fixtures.bundled("images/ce_lora.png");
         DropDecision decision = onFx(() -> window.drop(List.of(target), true, false));
         assertInstanceOf(DropDecision.Reembed.class, decision);
-        if (vm.canWrite()) {
-            assertEquals(1, confirmed.size());
-            assertEquals(target, confirmed.getFirst().target());
-            assertEquals("ce_lora_meta.png", confirmed.getFirst().output().getFileName().toString());
-        }
+        assertEquals(1, confirmed.size(), "nothing is written before the user confirms");
+        assertEquals(target, confirmed.getFirst().target());
+        assertEquals(WAN22, confirmed.getFirst().source());
+        assertEquals("ce_lora_meta.png", confirmed.getFirst().output().getFileName().toString());
     }
 
     private static <T> T onFx(java.util.concurrent.Callable<T> work) throws Exception {

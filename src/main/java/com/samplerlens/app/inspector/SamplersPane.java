@@ -131,6 +131,7 @@ public final class SamplersPane extends VBox {
     private static Label caption(String text) {
         Label l = new Label(text);
         l.getStyleClass().add(Styles.TEXT_MUTED);
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         return l;
     }
 

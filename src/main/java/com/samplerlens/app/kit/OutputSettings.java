@@ -1,7 +1,6 @@
 package com.samplerlens.app.kit;
 
 import com.samplerlens.core.container.ContainerFormat;
-import java.nio.file.Path;
 
 /**
  * How the metadata is rendered and packed, as the Output controls set it.
@@ -10,10 +9,9 @@ import java.nio.file.Path;
  * @param multiline       one key per line (the anchor's test mode)
  * @param civitaiNames    Civitai-style sampler names in the parameters text
  * @param maxJpegExifKb   the JPEG EXIF budget (4 … 64 KB)
- * @param modelsFolder    where model files live, for computing hashes; null when not set
  */
 public record OutputSettings(ContainerFormat format, boolean multiline, boolean civitaiNames,
-                             int maxJpegExifKb, Path modelsFolder) {
+                             int maxJpegExifKb) {
 
     public static final int MIN_JPEG_EXIF_KB = 4;
     public static final int MAX_JPEG_EXIF_KB = 64;
@@ -25,6 +23,6 @@ public record OutputSettings(ContainerFormat format, boolean multiline, boolean 
     }
 
     public static OutputSettings defaults() {
-        return new OutputSettings(ContainerFormat.PNG, false, false, DEFAULT_JPEG_EXIF_KB, null);
+        return new OutputSettings(ContainerFormat.PNG, false, false, DEFAULT_JPEG_EXIF_KB);
     }
 }

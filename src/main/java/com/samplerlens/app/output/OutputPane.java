@@ -6,7 +6,6 @@ import com.samplerlens.app.kit.OutputPreview;
 import com.samplerlens.app.kit.OutputSettings;
 import com.samplerlens.app.session.SessionViewModel;
 import com.samplerlens.core.container.ContainerFormat;
-import java.nio.file.Path;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
@@ -25,7 +24,6 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.stage.DirectoryChooser;
 
 /**
  * The Output tab: the output controls, the parameters text that would be written, the PNG
@@ -132,30 +130,11 @@ public final class OutputPane extends VBox {
         civitai.setId("civitaiNames");
         civitai.selectedProperty().bindBidirectional(vm.civitaiNamesProperty());
 
-        Label folder = new Label();
-        folder.getStyleClass().add(Styles.TEXT_MUTED);
-        folder.textProperty().bind(vm.modelsFolderProperty().map(Path::toString).orElse("not set: hashes come from the source"));
-        Button choose = new Button("Choose…");
-        choose.getStyleClass().add(Styles.SMALL);
-        choose.setOnAction(e -> {
-            DirectoryChooser chooser = new DirectoryChooser();
-            chooser.setTitle("Models folder (for model and LoRA hashes)");
-            var chosen = chooser.showDialog(getScene().getWindow());
-            if (chosen != null) vm.modelsFolderProperty().set(chosen.toPath());
-        });
-        Button clear = new Button("Clear");
-        clear.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
-        clear.disableProperty().bind(vm.modelsFolderProperty().isNull());
-        clear.setOnAction(e -> vm.modelsFolderProperty().set(null));
-
         GridPane grid = new GridPane();
         grid.setHgap(10);
         grid.setVgap(8);
         grid.addRow(0, caption("Format"), new HBox(10, format, caption("max EXIF KB"), kb));
-        grid.addRow(1, caption("Text"), new HBox(16, multiline, civitai));
-        HBox models = new HBox(8, choose, clear, folder);
-        models.setAlignment(Pos.CENTER_LEFT);
-        grid.addRow(2, caption("Models"), models);
+        grid.addRow(1, caption("Text"), new javafx.scene.layout.FlowPane(16, 6, multiline, civitai));
         grid.getChildren().stream().filter(HBox.class::isInstance).forEach(n -> ((HBox) n).setAlignment(Pos.CENTER_LEFT));
         return grid;
     }
@@ -186,6 +165,7 @@ public final class OutputPane extends VBox {
     private static Label caption(String text) {
         Label l = new Label(text);
         l.getStyleClass().add(Styles.TEXT_MUTED);
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         return l;
     }
 

@@ -69,7 +69,6 @@ public final class SessionViewModel {
     private final BooleanProperty civitaiNames = new SimpleBooleanProperty(this, "civitaiNames");
     private final ObjectProperty<ContainerFormat> outputFormat = new SimpleObjectProperty<>(this, "outputFormat", ContainerFormat.PNG);
     private final IntegerProperty maxJpegExifKb = new SimpleIntegerProperty(this, "maxJpegExifKb", OutputSettings.DEFAULT_JPEG_EXIF_KB);
-    private final ObjectProperty<Path> modelsFolder = new SimpleObjectProperty<>(this, "modelsFolder");
 
     // results
     private final ReadOnlyObjectWrapper<LoadedDocument> document = new ReadOnlyObjectWrapper<>(this, "document");
@@ -97,7 +96,6 @@ public final class SessionViewModel {
         } catch (IllegalArgumentException stale) {
             outputFormat.set(ContainerFormat.PNG);
         }
-        modelsFolder.set(prefs.modelsFolder());
         recentFiles.setAll(prefs.recentFiles());
 
         maxSamplers.addListener((o, a, b) -> { prefs.setMaxSamplers(b.intValue()); retrace(); });
@@ -109,7 +107,6 @@ public final class SessionViewModel {
         civitaiNames.addListener((o, a, b) -> { prefs.setCivitaiNames(b); retrace(); });
         outputFormat.addListener((o, a, b) -> { if (b != null) prefs.setOutputFormat(b.id()); retrace(); });
         maxJpegExifKb.addListener((o, a, b) -> { prefs.setMaxJpegExifKb(b.intValue()); retrace(); });
-        modelsFolder.addListener((o, a, b) -> { prefs.setModelsFolder(b); retrace(); });
     }
 
     // ---------------------------------------------------------------- commands
@@ -176,7 +173,7 @@ public final class SessionViewModel {
         LoadedDocument doc = document.get();
         TraceOptions options = traceOptions();
         ContainerFormat format = OutputNames.imageFormatOf(target).orElse(outputFormat.get());
-        OutputSettings settings = new OutputSettings(format, multiline.get(), civitaiNames.get(), maxJpegExifKb.get(), modelsFolder.get());
+        OutputSettings settings = new OutputSettings(format, multiline.get(), civitaiNames.get(), maxJpegExifKb.get());
         Task<InspectionService.WriteOutcome> task = new Task<>() {
             @Override
             protected InspectionService.WriteOutcome call() throws Exception {
@@ -215,7 +212,7 @@ public final class SessionViewModel {
     }
 
     public OutputSettings outputSettings() {
-        return new OutputSettings(outputFormat.get(), multiline.get(), civitaiNames.get(), maxJpegExifKb.get(), modelsFolder.get());
+        return new OutputSettings(outputFormat.get(), multiline.get(), civitaiNames.get(), maxJpegExifKb.get());
     }
 
     private record Opened(LoadedDocument document, GraphGeometry geometry) {}
@@ -262,7 +259,6 @@ public final class SessionViewModel {
     public BooleanProperty civitaiNamesProperty() { return civitaiNames; }
     public ObjectProperty<ContainerFormat> outputFormatProperty() { return outputFormat; }
     public IntegerProperty maxJpegExifKbProperty() { return maxJpegExifKb; }
-    public ObjectProperty<Path> modelsFolderProperty() { return modelsFolder; }
 
     public ReadOnlyObjectProperty<LoadedDocument> documentProperty() { return document.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<GraphGeometry> geometryProperty() { return geometry.getReadOnlyProperty(); }

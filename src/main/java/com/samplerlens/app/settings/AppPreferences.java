@@ -21,7 +21,6 @@ public final class AppPreferences {
     private static final String FORMAT = "output.format";
     private static final String MULTILINE = "output.multiline";
     private static final String CIVITAI = "output.civitaiNames";
-    private static final String MODELS = "hash.modelsFolder";
     private static final String RECENT = "recent.";
     private static final String WINDOW = "window.";
 
@@ -56,14 +55,6 @@ public final class AppPreferences {
 
     public boolean civitaiNames() { return node.getBoolean(CIVITAI, false); }
     public void setCivitaiNames(boolean b) { node.putBoolean(CIVITAI, b); }
-
-    public Path modelsFolder() {
-        String s = node.get(MODELS, "");
-        return s.isBlank() ? null : Path.of(s);
-    }
-    public void setModelsFolder(Path p) {
-        if (p == null) node.remove(MODELS); else node.put(MODELS, p.toString());
-    }
 
     /** Recent files, newest first. */
     public List<Path> recentFiles() {

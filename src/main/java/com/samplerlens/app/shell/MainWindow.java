@@ -112,9 +112,9 @@ public final class MainWindow {
         messages.setMaxSize(560, Region.USE_PREF_SIZE);
 
         SplitPane split = new SplitPane(centre, side);
-        split.setDividerPositions(0.68);
+        split.setDividerPositions(0.66);
         SplitPane.setResizableWithParent(side, false);
-        side.setMinWidth(320);
+        side.setMinWidth(400);
 
         BorderPane root = new BorderPane(split);
         root.setTop(new VBox(menuBar(), toolBar()));

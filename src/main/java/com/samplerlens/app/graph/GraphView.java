@@ -44,6 +44,8 @@ public final class GraphView extends Region {
 
     private Graph graph;
     private GraphGeometry geometry;
+    /** Node ids in drawing order: the last one drawn is on top, so hit tests walk it backwards. */
+    private List<String> drawOrder = List.of();
     private Map<String, NodeLook> looks = Map.of();
     private double tx;
     private double ty;
@@ -70,6 +72,7 @@ public final class GraphView extends Region {
         boolean newGraph = this.graph != graph;
         this.graph = graph;
         this.geometry = geometry;
+        this.drawOrder = geometry == null ? List.of() : List.copyOf(geometry.boxes().keySet());
         this.looks = looks;
         if (newGraph) {
             hoveredNode = null;
@@ -223,9 +226,8 @@ public final class GraphView extends Region {
         if (geometry == null) return null;
         double gx = (x - tx) / scale.get();
         double gy = (y - ty) / scale.get();
-        List<String> ids = List.copyOf(geometry.boxes().keySet());
-        for (int i = ids.size() - 1; i >= 0; i--) {
-            if (geometry.boxes().get(ids.get(i)).contains(gx, gy)) return ids.get(i);
+        for (int i = drawOrder.size() - 1; i >= 0; i--) {
+            if (geometry.boxes().get(drawOrder.get(i)).contains(gx, gy)) return drawOrder.get(i);
         }
         return null;
     }

@@ -90,6 +90,8 @@ class MainWindowTest {
             assertEquals(expected, graph.lookOf(id).memberships().stream().map(NodeLook.SamplerMark::nodeId).sorted().toList(), id);
         }
         // pixels: 54 (high-noise model path) is S1's colour, 55 (low-noise) S2's, 8 (VAE decode) grey
+        robot.interact(() -> graph.highlightedSamplerProperty().set(null));
+        assertFalse(graph.darkProperty().get(), "a fresh preferences node starts light");
         WritableImage image = onFx(() -> graph.snapshot(null, null));
         assertColour(SamplerPalette.colour(graph.lookOf("54").memberships().getFirst().colourIndex()), headerPixel(image, graph, "54"));
         assertColour(SamplerPalette.colour(graph.lookOf("55").memberships().getFirst().colourIndex()), headerPixel(image, graph, "55"));
@@ -155,10 +157,10 @@ class MainWindowTest {
         return WaitForAsyncUtils.asyncFx(work).get(10, TimeUnit.SECONDS);
     }
 
-    /** A pixel at the top of a node's title band, above its text and clear of its border and badges. */
+    /** A pixel in a node's title band, left of its title and inside its border. */
     private static Color headerPixel(WritableImage image, GraphView graph, String id) {
         Bounds b = graph.screenBoxOf(id);
-        return image.getPixelReader().getColor((int) b.getCenterX(), (int) (b.getMinY() + 3));
+        return image.getPixelReader().getColor((int) (b.getMinX() + 2.5), (int) (b.getMinY() + 6));
     }
 
     private static void assertColour(Color expected, Color actual) {

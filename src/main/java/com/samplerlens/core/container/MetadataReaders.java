@@ -1,0 +1,93 @@
+package com.samplerlens.core.container;
+
+import com.samplerlens.core.container.jpeg.JpegMetadataReader;
+import com.samplerlens.core.container.jpeg.JpegSegmentReader;
+import com.samplerlens.core.container.json.JsonFileReader;
+import com.samplerlens.core.container.png.PngChunkReader;
+import com.samplerlens.core.container.png.PngMetadataReader;
+import com.samplerlens.core.container.webp.RiffChunkReader;
+import com.samplerlens.core.container.webp.WebpMetadataReader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The one entry point for reading a file's metadata. The format comes from the bytes; an
+ * extension that says otherwise is only noted as a {@link DecodeProblem}.
+ */
+public final class MetadataReaders {
+    private MetadataReaders() {}
+
+    /** Files larger than this are not read into memory (no ComfyUI image comes close). */
+    public static final long MAX_FILE_BYTES = 1L << 30;
+
+    public static EmbeddedMetadata read(Path file) throws UnreadableFileException {
+        byte[] bytes;
+        try {
+            long size = Files.size(file);
+            if (size > MAX_FILE_BYTES) throw new UnreadableFileException(file, "file is larger than " + ByteSizes.human(MAX_FILE_BYTES));
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new UnreadableFileException(file, "no such file");
+        } catch (IOException e) {
+            throw new UnreadableFileException(file, "cannot read (" + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", e);
+        }
+        return read(file, bytes);
+    }
+
+    /** Reads bytes already in memory; {@code file} names them in messages and in the result. */
+    public static EmbeddedMetadata read(Path file, byte[] bytes) throws UnreadableFileException {
+        if (bytes.length == 0) throw new UnreadableFileException(file, "empty file");
+        ContainerFormat format = detect(bytes).orElseThrow(() -> new UnreadableFileException(file,
+                "not a PNG, JPEG, WebP or JSON file (starts with " + describeStart(bytes) + ")"));
+        EmbeddedMetadata read = switch (format) {
+            case PNG -> PngMetadataReader.read(file, bytes);
+            case JPEG -> JpegMetadataReader.read(file, bytes);
+            case WEBP -> WebpMetadataReader.read(file, bytes);
+            case JSON -> JsonFileReader.read(file, bytes);
+        };
+        return withExtensionCheck(read);
+    }
+
+    /** The format the bytes are in, from their first bytes. */
+    public static Optional<ContainerFormat> detect(byte[] bytes) {
+        if (PngChunkReader.hasSignature(bytes)) return Optional.of(ContainerFormat.PNG);
+        if (JpegSegmentReader.hasSignature(bytes)) return Optional.of(ContainerFormat.JPEG);
+        if (RiffChunkReader.hasSignature(bytes)) return Optional.of(ContainerFormat.WEBP);
+        int i = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
+        while (i < bytes.length && Character.isWhitespace(bytes[i])) i++;
+        if (i < bytes.length && (bytes[i] == '{' || bytes[i] == '[')) return Optional.of(ContainerFormat.JSON);
+        return Optional.empty();
+    }
+
+    private static EmbeddedMetadata withExtensionCheck(EmbeddedMetadata m) {
+        String name = m.file().getFileName() == null ? "" : m.file().getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        if (dot < 0) return m;
+        String ext = name.substring(dot + 1).toLowerCase(Locale.ROOT);
+        ContainerFormat named;
+        try {
+            named = ContainerFormat.parse(ext);
+        } catch (IllegalArgumentException unknownExtension) {
+            return m;
+        }
+        if (named == m.format()) return m;
+        var problems = new ArrayList<>(m.problems());
+        problems.add(new DecodeProblem("file name", "named ." + ext + " but the bytes are " + m.format().id().toUpperCase(Locale.ROOT)));
+        return new EmbeddedMetadata(m.file(), m.format(), m.structure(), m.entries(), problems);
+    }
+
+    private static String describeStart(byte[] b) {
+        StringBuilder sb = new StringBuilder("'");
+        for (int i = 0; i < Math.min(4, b.length); i++) {
+            int c = b[i] & 0xFF;
+            sb.append(c >= 0x20 && c < 0x7F ? (char) c : '.');
+        }
+        return sb.append('\'').toString();
+    }
+}

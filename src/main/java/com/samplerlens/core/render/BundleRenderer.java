@@ -13,7 +13,13 @@ public final class BundleRenderer {
      * @param sourceWorkflow the UI workflow text, or null
      */
     public static MetadataBundle render(ComposedMetadata m, Graph graph, String sourcePrompt, String sourceWorkflow, RenderOptions o) {
-        String parameters = ParametersRenderer.render(m, o);
+        return render(m, graph, sourcePrompt, sourceWorkflow, o, ParameterAdjustments.NONE);
+    }
+
+    /** As {@link #render(ComposedMetadata, Graph, String, String, RenderOptions)}, with the user's keys added and removed. */
+    public static MetadataBundle render(ComposedMetadata m, Graph graph, String sourcePrompt, String sourceWorkflow, RenderOptions o,
+                                        ParameterAdjustments adjust) {
+        String parameters = ParametersRenderer.render(m, o, adjust);
         String prompt = sourcePrompt != null ? sourcePrompt : ApiPromptJson.text(graph);
         String detail = m.multi() ? SamplersDetail.text(m.samplers()) : null;
         return new MetadataBundle(parameters, prompt, sourceWorkflow, detail);

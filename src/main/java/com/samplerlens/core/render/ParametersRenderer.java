@@ -24,10 +24,17 @@ public final class ParametersRenderer {
     private static final Pattern HEX = Pattern.compile("[0-9a-fA-F]{8,64}");
     private static final Set<String> BLANK_NEGATIVES = Set.of("none", "(none)", "no negative");
 
-    /** One {@code Key: value} item; a null value is never written. */
-    private record Item(String key, String value) {}
+    /** One {@code Key: value} item, or a multiline {@code Key:} block of items. */
+    private record Item(String key, String value, List<Item> block) {
+        Item(String key, String value) { this(key, value, null); }
+    }
 
     public static String render(ComposedMetadata m, RenderOptions o) {
+        return render(m, o, ParameterAdjustments.NONE);
+    }
+
+    /** The text with the user's own keys added and removed keys left out. */
+    public static String render(ComposedMetadata m, RenderOptions o, ParameterAdjustments adjust) {
         FlatFields f = m.flat();
         List<String> header = header(f);
         List<Item> items = new ArrayList<>(flatItems(f, o));
@@ -37,8 +44,8 @@ public final class ParametersRenderer {
             for (SamplerFields s : m.samplers()) {
                 List<Item> fields = samplerItems(s);
                 if (o.multiline()) {
-                    items.add(new Item("Sampler_" + s.number(), null));
-                    for (Item i : fields) items.add(i);
+                    // a block, so that removing a flat key (Steps, Model …) never takes a sampler's own line
+                    items.add(new Item("Sampler_" + s.number(), null, fields));
                 } else {
                     items.add(new Item("Sampler_" + s.number(), "\"" + join(fields, ", ").replace("\"", "'") + "\""));
                 }
@@ -46,12 +53,21 @@ public final class ParametersRenderer {
         }
         String hashes = hashes(f);
         if (hashes != null) items.add(new Item("Hashes", hashes));
+        adjust.extra().forEach((k, v) -> items.add(new Item(k, v)));
         items.add(new Item("Metadata generator version", o.version()));
+        items.removeIf(i -> adjust.removed().contains(i.key()));
 
         StringBuilder sb = new StringBuilder();
         sb.append(String.join("\n", header)).append('\n');
         List<String> rendered = new ArrayList<>();
-        for (Item i : items) rendered.add(i.value() == null ? i.key() + ":" : i.key() + ": " + clean(i.value()));
+        for (Item i : items) {
+            if (i.block() == null) {
+                rendered.add(i.key() + ": " + clean(i.value()));
+            } else {
+                rendered.add(i.key() + ":");
+                for (Item line : i.block()) rendered.add(line.key() + ": " + clean(line.value()));
+            }
+        }
         sb.append(String.join(o.multiline() ? "\n" : ", ", rendered));
         String text = sb.toString().replace("\r\n", "\n");
         while (text.contains("\n\n")) text = text.replace("\n\n", "\n");

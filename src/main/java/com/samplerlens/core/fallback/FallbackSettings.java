@@ -14,8 +14,9 @@ public record FallbackSettings(int maxJpegExifKb, int hardMaxKb, int segmentLimi
     public static final int DEFAULT_MAX_JPEG_EXIF_KB = 60;
     public static final int DEFAULT_HARD_MAX_KB = 256;
     public static final int DEFAULT_SEGMENT_LIMIT = 65500;
+
     /** The largest payload a JPEG segment can hold: its 16-bit length counts itself. */
-    public static final int JPEG_SEGMENT_MAX_PAYLOAD = 65533;
+    public static final int MAX_SEGMENT_LIMIT = 65533;
 
     public static final String ENV_HARD_MAX_KB = "METADATA_JPEG_EXIF_HARD_MAX_KB";
     public static final String ENV_SEGMENT_LIMIT = "METADATA_JPEG_EXIF_SEGMENT_LIMIT";
@@ -23,7 +24,7 @@ public record FallbackSettings(int maxJpegExifKb, int hardMaxKb, int segmentLimi
     public FallbackSettings {
         hardMaxKb = clamp(hardMaxKb, 64, 2048);
         maxJpegExifKb = clamp(maxJpegExifKb, 4, hardMaxKb);
-        segmentLimit = clamp(segmentLimit, 50_000, JPEG_SEGMENT_MAX_PAYLOAD);
+        segmentLimit = clamp(segmentLimit, 50_000, MAX_SEGMENT_LIMIT);
     }
 
     /** The limits for a requested KB value (null: the default 60), with the caps read from {@code env}. */

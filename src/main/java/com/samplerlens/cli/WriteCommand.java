@@ -4,13 +4,13 @@ import com.samplerlens.core.container.ContainerFormat;
 import com.samplerlens.core.container.MetadataBundle;
 import com.samplerlens.core.container.UnreadableFileException;
 import com.samplerlens.core.fallback.FallbackSettings;
-import com.samplerlens.core.inspect.BundleSource;
 import com.samplerlens.core.write.MetadataWriter;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -45,11 +45,13 @@ public final class WriteCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Replace the output file if it exists.")
     boolean force;
 
+    @Mixin EditOptions editing;
+
     @Override
     public Integer call() throws UnreadableFileException, IOException {
         if (inPlace && out != null) throw new ParameterException(spec.commandLine(), "--in-place and --out cannot be used together");
         ContainerFormat requested = CliFormats.outputFormat(spec, format);
-        MetadataBundle bundle = BundleSource.asRead().bundle(source);
+        MetadataBundle bundle = editing.bundleSource(spec, spec.commandLine().getErr()).bundle(source);
         var request = new MetadataWriter.Request(into, out, requested, FallbackSettings.fromEnvironment(maxJpegExifKb), inPlace, force);
         MetadataWriter.Result result;
         try {

@@ -24,7 +24,9 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -50,6 +52,8 @@ public final class InspectCommand implements Callable<Integer> {
     @Option(names = "--node-defs", paramLabel = "FILE", description = "object_info JSON exported from your ComfyUI, for exact widget names.")
     Path nodeDefs;
 
+    @Mixin ExportOptions exporting;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -63,6 +67,7 @@ public final class InspectCommand implements Callable<Integer> {
                 return SamplerLensCommand.USAGE;
             }
         }
+        if (exporting.problem() != null) throw new ParameterException(spec.commandLine(), exporting.problem());
         List<Path> inputs = new ArrayList<>();
         boolean failed = false;
         for (Path p : files) {
@@ -87,10 +92,11 @@ public final class InspectCommand implements Callable<Integer> {
                 failed = true;
                 continue;
             }
-            if (json) results.add(inspection.of(source));
+            if (exporting.active()) failed |= !exporting.export(source, inspection, out, err);
+            else if (json) results.add(inspection.of(source));
             else printText(out, source, defs);
         }
-        if (json) printJson(out, results.size() == 1 && inputs.size() == 1 ? results.get(0) : results);
+        if (json && !exporting.active()) printJson(out, results.size() == 1 && inputs.size() == 1 ? results.get(0) : results);
         out.flush();
         return failed ? SamplerLensCommand.FILE_FAILED : SamplerLensCommand.OK;
     }

@@ -24,10 +24,10 @@ public final class WriteCommand implements Callable<Integer> {
 
     @Spec CommandSpec spec;
 
-    @Parameters(paramLabel = "SOURCE", description = "Image or workflow JSON the metadata comes from.")
+    @Parameters(arity = "0..1", paramLabel = "SOURCE", description = "Image or workflow JSON the metadata comes from.")
     Path source;
 
-    @Option(names = "--into", required = true, paramLabel = "IMAGE", description = "Image whose pixels are kept.")
+    @Option(names = "--into", paramLabel = "IMAGE", description = "Image whose pixels are kept.")
     Path into;
 
     @Option(names = "--out", paramLabel = "PATH", description = "Output file (default: IMAGE's name + _meta, beside it).")
@@ -47,9 +47,18 @@ public final class WriteCommand implements Callable<Integer> {
 
     @Mixin EditOptions editing;
 
+    @Mixin BatchOptions batch;
+
     @Override
     public Integer call() throws UnreadableFileException, IOException {
         if (inPlace && out != null) throw new ParameterException(spec.commandLine(), "--in-place and --out cannot be used together");
+        if (batch.active()) {
+            if (source != null || into != null || out != null || inPlace || format != null) {
+                throw new ParameterException(spec.commandLine(), "a batch (--from-dir/--into-dir/--out-dir) takes no SOURCE, --into, --out, --in-place or --format");
+            }
+            return batch.run(spec, editing.bundleSource(spec, spec.commandLine().getErr()), FallbackSettings.fromEnvironment(maxJpegExifKb), force);
+        }
+        if (source == null || into == null) throw new ParameterException(spec.commandLine(), "write needs SOURCE and --into IMAGE (or a batch: --from-dir, --into-dir, --out-dir)");
         ContainerFormat requested = CliFormats.outputFormat(spec, format);
         MetadataBundle bundle = editing.bundleSource(spec, spec.commandLine().getErr()).bundle(source);
         var request = new MetadataWriter.Request(into, out, requested, FallbackSettings.fromEnvironment(maxJpegExifKb), inPlace, force);

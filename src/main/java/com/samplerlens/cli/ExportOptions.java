@@ -1,12 +1,9 @@
 package com.samplerlens.cli;
 
-import com.samplerlens.core.inspect.InspectOptions;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.samplerlens.core.inspect.InspectReport;
-import com.samplerlens.core.inspect.InspectionJson;
-import com.samplerlens.core.inspect.Inspector;
 import com.samplerlens.core.inspect.LoadedSource;
 import com.samplerlens.core.inspect.MetadataExport;
-import com.samplerlens.core.inspect.SourceTexts;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.FileAlreadyExistsException;
@@ -17,8 +14,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code inspect --export txt|json [--force]}: the parameters text or the inspect JSON into a file
  * beside each image ({@code photo.png} → {@code photo.txt}), never over an existing file without
- * {@code --force}. A file with a graph exports the traced metadata; one with A1111 parameters only
- * exports those parameters as read (and, as JSON, what was found in it).
+ * {@code --force}. The texts are those {@code inspect} shows with the same options; a file with
+ * A1111 parameters only exports those parameters as read.
  */
 public final class ExportOptions {
 
@@ -39,20 +36,18 @@ public final class ExportOptions {
         };
     }
 
-    /** Exports one loaded file; false when it could not be written. */
-    boolean export(LoadedSource source, InspectionJson found, PrintWriter out, PrintWriter err) {
+    /**
+     * Exports one file; false when it could not be written.
+     *
+     * @param report the traced report, or null for a file without a graph (its parameters are exported as read)
+     * @param json   the object {@code inspect --json} prints for this file
+     */
+    boolean export(LoadedSource source, InspectReport report, JsonNode json, PrintWriter out, PrintWriter err) {
         MetadataExport.Kind kind = export.equalsIgnoreCase("json") ? MetadataExport.Kind.JSON : MetadataExport.Kind.TXT;
         Path file = source.metadata().file();
         Path target = MetadataExport.target(file, kind);
-        String text;
-        if (source.graph() != null) {
-            InspectReport report = Inspector.bundled().inspect(source.graph(), new SourceTexts(source.prompt(), source.workflow(), source.parameters()),
-                    InspectOptions.defaults());
-            text = kind == MetadataExport.Kind.TXT ? MetadataExport.parametersText(report) : MetadataExport.json(source, report);
-        } else {
-            text = kind == MetadataExport.Kind.TXT ? source.parameters() + (source.parameters().endsWith("\n") ? "" : "\n")
-                    : MetadataExport.pretty(found.of(source));
-        }
+        String text = kind == MetadataExport.Kind.JSON ? MetadataExport.pretty(json)
+                : report != null ? MetadataExport.parametersText(report) : MetadataExport.withNewline(source.parameters());
         try {
             MetadataExport.write(target, text, force);
             out.println("exported " + file + " → " + target);

@@ -54,6 +54,25 @@ public final class InspectJson {
         return o;
     }
 
+    /** A source with no graph (A1111 parameters only): nothing is traced; its own parameters would be written unchanged. */
+    public static ObjectNode withoutGraph(String file, String container, String parameters, List<String> warnings) {
+        ObjectNode o = JSON.objectNode();
+        o.put("file", file);
+        o.put("container", container);
+        o.putNull("save_node");
+        o.put("mode", "single");
+        o.put("samplers_found", 0);
+        o.putArray("samplers");
+        o.putArray("shared");
+        if (parameters == null) o.putNull("parameters");
+        else o.put("parameters", parameters);
+        o.putNull("samplers_detail");
+        ArrayNode w = o.putArray("warnings");
+        warnings.forEach(w::add);
+        w.add("no ComfyUI graph in the file; nothing to trace");
+        return o;
+    }
+
     private static com.fasterxml.jackson.databind.JsonNode parse(String text) {
         try {
             return LenientJson.parse(text);

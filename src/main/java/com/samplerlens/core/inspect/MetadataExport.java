@@ -1,6 +1,7 @@
 package com.samplerlens.core.inspect;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.samplerlens.core.io.AtomicFileWriter;
@@ -38,7 +39,7 @@ public final class MetadataExport {
         return pretty(o);
     }
 
-    public static String pretty(ObjectNode o) {
+    public static String pretty(JsonNode o) {
         try {
             return LenientJson.mapper().writer().with(SerializationFeature.INDENT_OUTPUT).writeValueAsString(o) + "\n";
         } catch (JsonProcessingException e) {
@@ -62,8 +63,9 @@ public final class MetadataExport {
         AtomicFileWriter.write(target, text.getBytes(StandardCharsets.UTF_8), replace, AtomicFileWriter.Verifier.NONE);
     }
 
-    private static String withNewline(String text) {
-        if (text == null) return "";
+    /** The text with one final line break (none added to an empty text). */
+    public static String withNewline(String text) {
+        if (text == null || text.isEmpty()) return "";
         return text.endsWith("\n") ? text : text + "\n";
     }
 }

@@ -2,6 +2,7 @@ package com.samplerlens.app;
 
 import com.samplerlens.app.kit.CoreInspectionService;
 import com.samplerlens.core.graph.NodeDefinitions;
+import com.samplerlens.core.inspect.Inspector;
 import com.samplerlens.app.session.SessionViewModel;
 import com.samplerlens.app.settings.AppPreferences;
 import com.samplerlens.app.shell.MainWindow;
@@ -26,7 +27,7 @@ public final class SamplerLensApp extends Application {
     @Override
     public void start(Stage stage) {
         AppPreferences prefs = AppPreferences.user();
-        SessionViewModel vm = new SessionViewModel(new CoreInspectionService(NodeDefinitions.bundled()), prefs);
+        SessionViewModel vm = new SessionViewModel(new CoreInspectionService(NodeDefinitions.bundled(), Inspector.bundled()), prefs);
         MainWindow window = new MainWindow(stage, vm, prefs, null);
         if (Boolean.getBoolean("samplerlens.timing")) {
             String then = System.getProperty("samplerlens.timing.open");

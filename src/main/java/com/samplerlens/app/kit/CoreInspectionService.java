@@ -13,7 +13,14 @@ import com.samplerlens.core.fallback.WritePlan;
 import com.samplerlens.core.fallback.WritePlanner;
 import com.samplerlens.core.graph.Graph;
 import com.samplerlens.core.graph.NodeDefinitions;
+import com.samplerlens.core.capture.ComposedMetadata;
+import com.samplerlens.core.capture.SamplerFields;
+import com.samplerlens.core.inspect.InspectOptions;
+import com.samplerlens.core.inspect.InspectReport;
+import com.samplerlens.core.inspect.Inspector;
 import com.samplerlens.core.inspect.LoadedSource;
+import com.samplerlens.core.inspect.SourceTexts;
+import com.samplerlens.core.render.RenderOptions;
 import com.samplerlens.core.inspect.SourceLoader;
 import com.samplerlens.core.trace.TraceMode;
 import com.samplerlens.core.trace.TraceOptions;
@@ -29,15 +36,17 @@ import java.util.Map;
 
 /**
  * The {@link InspectionService} backed by the shared core, the same code the CLI runs: the
- * SourceLoader reads, the WritePlanner previews (JPEG stages with their sizes), the
- * MetadataWriter writes. Where a core piece is not in this build yet the result says so in words.
+ * SourceLoader reads, the Inspector traces and renders, the WritePlanner previews (JPEG stages
+ * with their sizes), the MetadataWriter writes.
  */
 public final class CoreInspectionService implements InspectionService {
 
     private final SourceLoader loader;
+    private final Inspector inspector;
 
-    public CoreInspectionService(NodeDefinitions definitions) {
+    public CoreInspectionService(NodeDefinitions definitions, Inspector inspector) {
         this.loader = new SourceLoader(definitions);
+        this.inspector = inspector;
     }
 
     @Override
@@ -56,17 +65,42 @@ public final class CoreInspectionService implements InspectionService {
 
     @Override
     public Inspection inspect(LoadedDocument document, TraceOptions options, OutputSettings settings) {
-        TraceResult trace = new TraceResult(null, List.of(), TraceMode.SINGLE, Map.of(), List.of(), List.of(),
-                List.of("tracing is not in this build yet: no sampler attribution"));
-        List<String> notes = new ArrayList<>(List.of("rendering is not in this build yet: the preview writes the texts the source carried"));
-        OutputPreview preview = preview(document, bundleOf(document), settings, notes);
-        return new Inspection(trace, preview, Map.of(), Map.of());
+        List<String> notes = new ArrayList<>();
+        if (document.graph().size() == 0) {
+            // an A1111 image: nothing to trace, its own texts are what gets written
+            TraceResult none = new TraceResult(null, List.of(), TraceMode.SINGLE, Map.of(), List.of(), List.of(),
+                    List.of("no ComfyUI graph: nothing to trace"));
+            return new Inspection(none, preview(document, bundleOf(document), settings, notes), Map.of(), Map.of());
+        }
+        InspectReport report = inspector.inspect(document.graph(), sourceTexts(document), inspectOptions(options, settings));
+        ComposedMetadata composed = report.composed();
+        composed.warnings().stream().filter(w -> !composed.trace().warnings().contains(w)).forEach(notes::add);
+        Map<String, Map<String, String>> fields = new LinkedHashMap<>();
+        for (SamplerFields f : composed.samplers()) fields.put(f.nodeId(), SamplerFieldLabels.of(f));
+        return new Inspection(composed.trace(), preview(document, report.bundle(), settings, notes), fields, composed.notes());
     }
 
-    /** The texts the source carried, as the CLI's {@code write} takes them until the renderer lands. */
+    /** The bundle the preview shows for these options: rendered from the trace, or the source's own texts without a graph. */
+    private MetadataBundle bundleFor(LoadedDocument document, TraceOptions options, OutputSettings settings) {
+        if (document.graph().size() == 0) return bundleOf(document);
+        return inspector.inspect(document.graph(), sourceTexts(document), inspectOptions(options, settings)).bundle();
+    }
+
+    /** The texts an A1111 image carried, written back as they are. */
     private static MetadataBundle bundleOf(LoadedDocument document) {
         return new MetadataBundle(document.texts().get(MetadataKeys.PARAMETERS), document.texts().get(MetadataKeys.PROMPT),
                 document.texts().get(MetadataKeys.WORKFLOW), document.texts().get(MetadataKeys.SAMPLERS_DETAIL));
+    }
+
+    private static SourceTexts sourceTexts(LoadedDocument document) {
+        return new SourceTexts(document.texts().get(MetadataKeys.PROMPT), document.texts().get(MetadataKeys.WORKFLOW),
+                document.texts().get(MetadataKeys.PARAMETERS));
+    }
+
+    /** The app's switches, with the environment's METADATA_TEST_MODE and version override as the CLI reads them. */
+    private static InspectOptions inspectOptions(TraceOptions options, OutputSettings settings) {
+        RenderOptions env = RenderOptions.fromEnvironment(System.getenv());
+        return new InspectOptions(options, new RenderOptions(settings.civitaiNames(), settings.multiline() || env.multiline(), env.version()), null);
     }
 
     private static OutputPreview preview(LoadedDocument document, MetadataBundle bundle, OutputSettings settings, List<String> notes) {
@@ -128,7 +162,7 @@ public final class CoreInspectionService implements InspectionService {
                               Path pixelsFrom, Path target, boolean replace) throws UnreadableFileException {
         ContainerFormat format = OutputNames.imageFormatOf(target).orElse(settings.format());
         try {
-            MetadataWriter.Result r = MetadataWriter.write(bundleOf(document),
+            MetadataWriter.Result r = MetadataWriter.write(bundleFor(document, options, settings),
                     new MetadataWriter.Request(pixelsFrom, target, format, fallbackSettings(settings), false, replace));
             return new WriteOutcome(r.written(), r.bytes(), r.plan().chosen().map(JpegStagePlan::name).orElse(null), r.notices());
         } catch (IOException e) {

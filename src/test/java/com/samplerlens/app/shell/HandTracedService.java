@@ -7,6 +7,7 @@ import com.samplerlens.app.kit.LoadedDocument;
 import com.samplerlens.app.kit.OutputSettings;
 import com.samplerlens.core.container.UnreadableFileException;
 import com.samplerlens.core.graph.NodeDefinitions;
+import com.samplerlens.core.inspect.Inspector;
 import com.samplerlens.core.trace.SamplerAttribution;
 import com.samplerlens.core.trace.TraceMode;
 import com.samplerlens.core.trace.TraceOptions;
@@ -24,7 +25,7 @@ import java.util.Map;
  */
 final class HandTracedService implements InspectionService {
 
-    private final CoreInspectionService core = new CoreInspectionService(NodeDefinitions.bundled());
+    private final CoreInspectionService core = new CoreInspectionService(NodeDefinitions.bundled(), Inspector.bundled());
 
     static final Map<String, Integer> DISTANCES = Map.ofEntries(Map.entry("28", 0), Map.entry("8", 1),
             Map.entry("58", 2), Map.entry("39", 2), Map.entry("55", 3), Map.entry("6", 3), Map.entry("7", 3),

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.samplerlens.app.kit.CoreInspectionService;
+import com.samplerlens.app.graph.NodeLook;
 import com.samplerlens.app.kit.OutputPreview;
 import com.samplerlens.app.session.SessionViewModel;
 import com.samplerlens.app.settings.AppPreferences;
@@ -18,11 +19,20 @@ import com.samplerlens.core.fallback.PlanEntry;
 import com.samplerlens.core.fallback.WritePlan;
 import com.samplerlens.core.fallback.WritePlanner;
 import com.samplerlens.core.graph.NodeDefinitions;
-import com.samplerlens.core.inspect.BundleSource;
+import com.samplerlens.core.inspect.Inspector;
+import com.samplerlens.core.container.MetadataBundle;
+import com.samplerlens.core.inspect.InspectOptions;
+import com.samplerlens.core.inspect.LoadedSource;
+import com.samplerlens.core.inspect.SourceLoader;
+import com.samplerlens.core.inspect.SourceTexts;
+import com.samplerlens.core.trace.SamplerAttribution;
+import com.samplerlens.core.trace.TraceResult;
 import com.samplerlens.testing.Fixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -54,7 +64,7 @@ class OutputAndWriteTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        vm = new SessionViewModel(new CoreInspectionService(NodeDefinitions.bundled()), prefs);
+        vm = new SessionViewModel(new CoreInspectionService(NodeDefinitions.bundled(), Inspector.bundled()), prefs);
         window = new MainWindow(stage, vm, prefs, plan -> Optional.of(plan.output()));
         stage.show();
     }
@@ -72,6 +82,41 @@ class OutputAndWriteTest {
     }
 
     @Test
+    void raisingMaxSamplersColoursTheSecondSamplerAndAddsItToTheParameters(FxRobot robot) throws Exception {
+        open(Fixtures.bundled("workflows/ui/ce_wan22_text_to_video_wan22_14B.json"));
+        // by hand from the file: save node 28 (first output by id); 58 is 2 hops from it, 57 is 3
+        TraceResult single = vm.traceProperty().get();
+        assertEquals("28", single.saveNodeId());
+        assertEquals(List.of("57"), single.traced().stream().map(SamplerAttribution::nodeId).toList(), "Farthest picks 57");
+        assertDrawnAsTraced(single);
+        assertFalse(vm.previewProperty().get().parameters().contains("Sampler_2"));
+
+        robot.interact(() -> vm.maxSamplersProperty().set(2));
+        WaitForAsyncUtils.waitForFxEvents();
+        TraceResult multi = vm.traceProperty().get();
+        assertEquals(List.of("57", "58"), multi.traced().stream().map(SamplerAttribution::nodeId).toList(), "Sampler_1 is the farthest");
+        assertDrawnAsTraced(multi);
+        assertTrue(window.graphView().lookOf("58").sampler().traced());
+        String parameters = vm.previewProperty().get().parameters();
+        assertTrue(parameters.contains("Samplers: ") && parameters.contains("Sampler_2: "), parameters);
+        assertEquals("2 samplers found", robot.lookup("#samplersFound").queryAs(javafx.scene.control.Label.class).getText());
+    }
+
+    /** Every node is drawn with exactly the samplers the trace attributes it to, traced ones in full colour. */
+    private void assertDrawnAsTraced(TraceResult trace) {
+        for (String id : vm.documentProperty().get().graph().nodes().keySet()) {
+            Map<String, Boolean> expected = new TreeMap<>();
+            for (SamplerAttribution s : trace.samplers()) {
+                if (s.nodeId().equals(id) || s.attributed().contains(id)) expected.put(s.nodeId(), s.traced());
+            }
+            Map<String, Boolean> drawn = new TreeMap<>();
+            for (NodeLook.SamplerMark m : window.graphView().lookOf(id).memberships()) drawn.put(m.nodeId(), m.traced());
+            assertEquals(expected, drawn, "node " + id);
+            assertEquals(trace.isUpstream(id), window.graphView().lookOf(id).upstream(), "node " + id);
+        }
+    }
+
+    @Test
     void fallbackTableShowsThePlannersStagesAndFollowsTheKbLimit(FxRobot robot) throws Exception {
         open(TURBO);
         robot.interact(() -> {
@@ -81,7 +126,10 @@ class OutputAndWriteTest {
         WaitForAsyncUtils.waitForFxEvents();
         @SuppressWarnings("unchecked")
         TableView<OutputPreview.Stage> table = robot.lookup("#stagesTable").queryAs(TableView.class);
-        WritePlan plan = WritePlanner.plan(ContainerFormat.JPEG, BundleSource.asRead().bundle(TURBO), FallbackSettings.fromEnvironment(4), null);
+        LoadedSource source = new SourceLoader(NodeDefinitions.bundled()).load(TURBO);
+        MetadataBundle rendered = Inspector.bundled().inspect(source.graph(),
+                new SourceTexts(source.prompt(), source.workflow(), source.parameters()), InspectOptions.defaults()).bundle();
+        WritePlan plan = WritePlanner.plan(ContainerFormat.JPEG, rendered, FallbackSettings.fromEnvironment(4), null);
         List<OutputPreview.Stage> rows = table.getItems();
         assertEquals(List.of("full", "reduced-exif", "minimal", "com-marker"), rows.stream().map(OutputPreview.Stage::name).toList());
         for (int i = 0; i < rows.size(); i++) {
@@ -110,10 +158,12 @@ class OutputAndWriteTest {
         Path written = dir.resolve("upscaled_meta.png");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> Files.exists(written) && vm.workProperty().get() == null);
 
-        EmbeddedMetadata source = MetadataReaders.read(LORA);
+        // what the Output tab said would be written is what the copy holds
         EmbeddedMetadata copy = MetadataReaders.read(written);
-        assertEquals(source.text(MetadataKeys.PROMPT), copy.text(MetadataKeys.PROMPT));
-        assertEquals(source.text(MetadataKeys.WORKFLOW), copy.text(MetadataKeys.WORKFLOW));
+        List<OutputPreview.Field> promised = vm.previewProperty().get().fields();
+        assertTrue(promised.stream().anyMatch(f -> f.key().equals(MetadataKeys.PARAMETERS)), "a parameters chunk is written");
+        for (OutputPreview.Field f : promised) assertEquals(Optional.of(f.text()), copy.text(f.key()), f.key());
+        assertEquals(MetadataReaders.read(LORA).text(MetadataKeys.WORKFLOW), copy.text(MetadataKeys.WORKFLOW), "the workflow travels unchanged");
         assertArrayEquals(targetBefore, Files.readAllBytes(target), "the dropped image itself is never changed");
         assertTrue(robot.lookup("#writtenNotification").tryQuery().isPresent(), "the user is told where the copy went");
 

@@ -306,7 +306,7 @@ public final class GraphView extends Region {
     }
 
     private void drawNode(GraphicsContext g, Node node, NodeLook look, double x, double y, double w, double h, double s, Theme t) {
-        double r = CORNER * s;
+        double r = Math.min(CORNER * s, Math.min(w, h) / 2);
         String highlight = highlightedSampler.get();
         boolean dimmedByHighlight = highlight != null
                 && look.memberships().stream().noneMatch(m -> m.nodeId().equals(highlight));
@@ -317,8 +317,7 @@ public final class GraphView extends Region {
         g.fillRoundRect(x + 2 * s, y + 3 * s, w, h, r * 2, r * 2);
         g.setFill(t.surface);
         g.fillRoundRect(x, y, w, h, r * 2, r * 2);
-        g.save();
-        clipRound(g, x, y, w, h, r);
+        // bands are filled as rounded paths, not through a clip: clipped canvas drawing mixes up global alpha between nodes
         double header = headerHeight(h, s);
         List<NodeLook.SamplerMark> marks = look.memberships();
         if (!marks.isEmpty()) {
@@ -328,21 +327,22 @@ public final class GraphView extends Region {
                 Color base = SamplerPalette.colour(m.colourIndex());
                 Color solid = m.traced() ? base : SamplerPalette.muted(base);
                 double bx = x + i * band;
+                boolean first = i == 0;
+                boolean last = i == marks.size() - 1;
                 g.setFill(solid.deriveColor(0, 1, 1, m.traced() ? t.tint : t.tint * 0.6));
-                g.fillRect(bx, y + header, band + 0.5, h - header);
+                fillBand(g, bx, y + header, last ? band : band + 0.5, h - header, r, false, first, last);
                 g.setFill(solid);
-                g.fillRect(bx, y, band + 0.5, header);
-                if (!m.traced()) hatch(g, bx, y, band, h, s, t);
+                fillBand(g, bx, y, last ? band : band + 0.5, header, r, true, first, last);
+                if (!m.traced()) hatch(g, bx, y, band, h, r, s, t);
             }
         } else {
             g.setFill(look.shared() ? t.shared : t.header);
-            g.fillRect(x, y, w, header);
+            fillBand(g, x, y, w, header, r, true, true, true);
             if (look.shared()) {
                 g.setFill(t.sharedTint);
-                g.fillRect(x, y + header, w, h - header);
+                fillBand(g, x, y + header, w, h - header, r, false, true, true);
             }
         }
-        g.restore();
 
         // outline: samplers in their colour, the save node doubled, the selection in the accent colour
         boolean selected = node.id().equals(selectedNode.get());
@@ -448,28 +448,44 @@ public final class GraphView extends Region {
         return Math.min(Math.max(GraphLayouter.HEADER * s, Math.min(15, boxHeight * 0.5)), boxHeight);
     }
 
-    private static void clipRound(GraphicsContext g, double x, double y, double w, double h, double r) {
+    /**
+     * Fills a rectangle whose outer corners are rounded: the top two when {@code top}, else the
+     * bottom two, and only on the sides that are the node's own edges ({@code left}, {@code right}).
+     */
+    private static void fillBand(GraphicsContext g, double x, double y, double w, double h, double r,
+                                 boolean top, boolean left, boolean right) {
+        if (w <= 0 || h <= 0) return;
+        double rr = Math.min(r, Math.min(w / 2, h));
+        double tl = top && left ? rr : 0, tr = top && right ? rr : 0, br = !top && right ? rr : 0, bl = !top && left ? rr : 0;
         g.beginPath();
-        g.moveTo(x + r, y);
-        g.arcTo(x + w, y, x + w, y + h, r);
-        g.arcTo(x + w, y + h, x, y + h, r);
-        g.arcTo(x, y + h, x, y, r);
-        g.arcTo(x, y, x + w, y, r);
+        g.moveTo(x + tl, y);
+        g.lineTo(x + w - tr, y);
+        if (tr > 0) g.arcTo(x + w, y, x + w, y + tr, tr);
+        g.lineTo(x + w, y + h - br);
+        if (br > 0) g.arcTo(x + w, y + h, x + w - br, y + h, br);
+        g.lineTo(x + bl, y + h);
+        if (bl > 0) g.arcTo(x, y + h, x, y + h - bl, bl);
+        g.lineTo(x, y + tl);
+        if (tl > 0) g.arcTo(x, y, x + tl, y, tl);
         g.closePath();
-        g.clip();
+        g.fill();
     }
 
-    /** Diagonal hatching over a band: the mark of a sampler that is found but not written. */
-    private static void hatch(GraphicsContext g, double x, double y, double w, double h, double s, Theme t) {
-        g.save();
-        g.beginPath();
-        g.rect(x, y, w, h);
-        g.clip();
+    /** Diagonal hatching over a band: the mark of a sampler that is found but not written. Lines stop short of the rounded corners. */
+    private static void hatch(GraphicsContext g, double x, double y, double w, double h, double r, double s, Theme t) {
         g.setStroke(t.hatch);
         g.setLineWidth(Math.max(1, 2 * s));
         double step = Math.max(6, 10 * s);
-        for (double d = -h; d < w; d += step) g.strokeLine(x + d, y + h, x + d + h, y);
-        g.restore();
+        double top = y + r * 0.6;
+        double bottom = y + h - r * 0.6;
+        double span = bottom - top;
+        // 45° lines from (x0, bottom) up to (x0 + span, top), cut to [x, x + w]
+        for (double x0 = x - span; x0 < x + w; x0 += step) {
+            double startX = Math.max(x0, x);
+            double endX = Math.min(x0 + span, x + w);
+            if (endX <= startX) continue;
+            g.strokeLine(startX, bottom - (startX - x0), endX, bottom - (endX - x0));
+        }
     }
 
     /** Colours that follow the light or dark theme. */

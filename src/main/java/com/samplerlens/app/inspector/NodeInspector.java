@@ -19,6 +19,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Rectangle;
 
@@ -76,6 +77,7 @@ public final class NodeInspector extends ScrollPane {
             for (Map.Entry<String, String> f : fields.entrySet()) {
                 Label name = new Label(f.getKey());
                 name.getStyleClass().add(Styles.TEXT_MUTED);
+                name.setMinWidth(Region.USE_PREF_SIZE);
                 GridPane.setValignment(name, javafx.geometry.VPos.TOP);
                 grid.addRow(row++, name, wrapped(shorten(f.getValue())));
             }
@@ -149,6 +151,7 @@ public final class NodeInspector extends ScrollPane {
         for (Map.Entry<String, InputValue> in : node.inputs().entrySet()) {
             Label name = new Label(in.getKey());
             name.getStyleClass().add(Styles.TEXT_MUTED);
+            name.setMinWidth(Region.USE_PREF_SIZE);
             javafx.scene.Node value = switch (in.getValue()) {
                 case InputValue.Link l when graph.contains(l.sourceId()) -> {
                     Hyperlink link = new Hyperlink("← " + nameOf(graph, l.sourceId()) + " [" + l.outputIndex() + "]");

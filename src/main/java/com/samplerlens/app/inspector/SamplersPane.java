@@ -144,6 +144,8 @@ public final class SamplersPane extends VBox {
 
     private final class SamplerCell extends ListCell<SamplerAttribution> {
         SamplerCell(ObjectProperty<String> highlighted, Consumer<String> focusNode) {
+            // follow the list's width instead of growing it: long model names wrap, no horizontal scroll bar
+            setPrefWidth(0);
             setOnMouseEntered(e -> { if (getItem() != null) highlighted.set(getItem().nodeId()); });
             setOnMouseExited(e -> highlighted.set(null));
             setOnMouseClicked(e -> { if (getItem() != null) focusNode.accept(getItem().nodeId()); });
@@ -174,13 +176,36 @@ public final class SamplersPane extends VBox {
             Label detail = new Label("#" + s.nodeId() + " · " + s.classType() + " · " + s.distance() + " hops · "
                     + s.attributed().size() + " nodes" + (s.traced() ? "" : " · not written"));
             detail.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+            detail.setWrapText(true);
             VBox text = new VBox(2, title, detail);
+            var inspection = vm.inspectionProperty().get();
+            var fields = inspection == null ? java.util.Map.<String, String>of() : inspection.samplerFields().getOrDefault(s.nodeId(), java.util.Map.of());
+            String summary = summary(fields);
+            if (s.traced() && !summary.isEmpty()) {
+                Label written = new Label(summary);
+                written.getStyleClass().add(Styles.TEXT_SMALL);
+                written.setWrapText(true);
+                text.getChildren().add(written);
+            }
             HBox row = new HBox(10, chip, text);
             row.setAlignment(Pos.CENTER_LEFT);
             row.setOpacity(s.traced() ? 1 : 0.7);
             setText(null);
             setGraphic(row);
         }
+    }
+
+    /** Model and step range, what tells two samplers of a MoE pair apart at a glance. */
+    private static String summary(Map<String, String> fields) {
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        if (fields.containsKey("Model")) parts.add(fields.get("Model"));
+        if (fields.containsKey("Start step") && fields.containsKey("End step")) {
+            parts.add("steps " + fields.get("Start step") + "–" + fields.get("End step"));
+        } else if (fields.containsKey("Steps")) {
+            parts.add(fields.get("Steps") + " steps");
+        }
+        if (fields.containsKey("Sampler")) parts.add(fields.get("Sampler") + (fields.containsKey("Scheduler") ? " / " + fields.get("Scheduler") : ""));
+        return String.join(" · ", parts);
     }
 
     private static String web(javafx.scene.paint.Color c) {

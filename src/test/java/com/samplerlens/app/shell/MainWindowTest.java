@@ -95,6 +95,10 @@ class MainWindowTest {
         WritableImage image = onFx(() -> graph.snapshot(null, null));
         assertColour(SamplerPalette.colour(graph.lookOf("54").memberships().getFirst().colourIndex()), headerPixel(image, graph, "54"));
         assertColour(SamplerPalette.colour(graph.lookOf("55").memberships().getFirst().colourIndex()), headerPixel(image, graph, "55"));
+        // 6 and 7 (the prompts) feed both samplers: striped, the farther sampler's colour first
+        for (String prompt : List.of("6", "7")) {
+            assertColour(SamplerPalette.colour(graph.lookOf(prompt).memberships().getFirst().colourIndex()), headerPixel(image, graph, prompt));
+        }
         Color shared = headerPixel(image, graph, "8");
         assertTrue(shared.getSaturation() < 0.15, "shared node is grey, not " + shared);
     }

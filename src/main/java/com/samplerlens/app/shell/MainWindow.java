@@ -149,7 +149,7 @@ public final class MainWindow {
 
     public WriteFlow writeFlow() { return writeFlow; }
 
-    /** What a drop of these files means here; acts on it. Package-visible for the drop tests. */
+    /** What a drop of these files means here (open, re-embed or refuse with a message); acts on it. */
     public DropDecision drop(List<Path> files, boolean onReembedArea, boolean alt) {
         DropDecision decision = DropDecision.decide(files, onReembedArea, alt, vm.documentProperty().get() != null);
         switch (decision) {

@@ -37,7 +37,9 @@ public final class RawPane extends VBox {
         HBox top = new HBox(8, caption, key);
         top.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         getChildren().addAll(top, text);
-        key.valueProperty().addListener((o, a, b) -> showKey(b));
+        // a workflow can be hundreds of KB: its text is laid out only when this tab is on screen
+        key.valueProperty().addListener((o, a, b) -> { if (isVisible()) showKey(b); });
+        visibleProperty().addListener((o, a, shown) -> { if (shown) showKey(key.getValue()); });
         vm.documentProperty().addListener((o, a, doc) -> refresh(doc));
         vm.traceProperty().addListener((o, a, b) -> { if (PROBLEMS.equals(key.getValue())) showKey(PROBLEMS); });
     }
@@ -49,6 +51,7 @@ public final class RawPane extends VBox {
         if (!doc.structure().isEmpty()) key.getItems().add(STRUCTURE);
         key.getItems().add(PROBLEMS);
         key.setValue(key.getItems().getFirst());
+        if (!isVisible()) text.clear();
     }
 
     private void showKey(String k) {

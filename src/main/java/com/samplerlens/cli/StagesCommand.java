@@ -12,6 +12,9 @@ import com.samplerlens.core.fallback.PlanEntry;
 import com.samplerlens.core.fallback.WritePlan;
 import com.samplerlens.core.fallback.WritePlanner;
 import com.samplerlens.core.inspect.BundleSource;
+import com.samplerlens.core.inspect.Inspector;
+import com.samplerlens.core.inspect.SourceLoader;
+import com.samplerlens.core.graph.NodeDefinitions;
 import com.samplerlens.core.json.LenientJson;
 import com.samplerlens.core.write.MetadataWriter;
 import java.io.IOException;
@@ -51,7 +54,7 @@ public final class StagesCommand implements Callable<Integer> {
     public Integer call() throws UnreadableFileException, IOException {
         ContainerFormat requested = CliFormats.outputFormat(spec, format);
         FallbackSettings settings = FallbackSettings.fromEnvironment(maxJpegExifKb);
-        MetadataBundle bundle = BundleSource.asRead().bundle(source);
+        MetadataBundle bundle = BundleSource.completing(new SourceLoader(NodeDefinitions.bundled()), Inspector.bundled()).bundle(source);
         WritePlan plan;
         try {
             plan = into != null

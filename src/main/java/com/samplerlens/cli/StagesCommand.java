@@ -50,11 +50,13 @@ public final class StagesCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON.")
     boolean json;
 
+    @picocli.CommandLine.Mixin RulesOption rules;
+
     @Override
     public Integer call() throws UnreadableFileException, IOException {
         ContainerFormat requested = CliFormats.outputFormat(spec, format);
         FallbackSettings settings = FallbackSettings.fromEnvironment(maxJpegExifKb);
-        MetadataBundle bundle = BundleSource.completing(new SourceLoader(NodeDefinitions.bundled()), Inspector.bundled()).bundle(source);
+        MetadataBundle bundle = BundleSource.completing(new SourceLoader(NodeDefinitions.bundled()), rules.inspector()).bundle(source);
         WritePlan plan;
         try {
             plan = into != null

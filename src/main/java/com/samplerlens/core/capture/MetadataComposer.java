@@ -5,7 +5,6 @@ import com.samplerlens.core.graph.Node;
 import com.samplerlens.core.trace.Reach;
 import com.samplerlens.core.trace.SamplerAttribution;
 import com.samplerlens.core.trace.SamplerSelection;
-import com.samplerlens.core.trace.SamplerSelector;
 import com.samplerlens.core.trace.SamplerTable;
 import com.samplerlens.core.trace.TraceMode;
 import com.samplerlens.core.trace.TraceOptions;
@@ -59,7 +58,7 @@ public final class MetadataComposer {
         SamplerSelection selection = options.selection();
         String flatSampler = trace.mode() == TraceMode.SINGLE
                 ? trace.samplers().stream().filter(SamplerAttribution::traced).map(SamplerAttribution::nodeId).findFirst().orElse(null)
-                : SamplerSelector.select(graph, trace.distances(), selection, tracer.classifier());
+                : tracer.flatSampler(graph, trace.saveNodeId(), selection);
         Snapshot p = flatSampler == null ? s : Snapshot.of(flatScope, Reach.distances(graph, flatSampler, values::isLive, x -> true), c -> true);
         FlatFields flat = FlatResolver.resolve(p, s, graph, flatScope, hashes);
 

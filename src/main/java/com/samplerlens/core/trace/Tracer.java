@@ -5,16 +5,16 @@ import com.samplerlens.core.graph.Node;
 import com.samplerlens.core.graph.NodeIds;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeSet;
 
 /**
  * Traces a graph from its save node (spec §2): distances, the samplers upstream, which nodes
  * belong to each sampler, the shared nodes, and single or multi-sampler mode with numbering.
+ * Every walk is an iterative breadth-first search over int arrays.
  */
 public final class Tracer {
 
@@ -43,29 +43,36 @@ public final class Tracer {
             warnings.add(graph.size() == 0 ? "the graph is empty" : "no output node found; nothing to trace");
             return new TraceResult(null, outputs, TraceMode.SINGLE, Map.of(), List.of(), List.of(), warnings);
         }
-        Map<String, Integer> distances = Reach.distances(graph, save);
+        IndexedGraph g = new IndexedGraph(graph, values, classifier::isSampler);
+        int saveIndex = g.indexOf(save);
+        IndexedGraph.Walk all = g.walk(saveIndex, false, false);
+        Map<String, Integer> distances = all.toMap(g.ids);
 
-        Set<String> samplerIds = new HashSet<>();
-        for (Node n : graph.nodes().values()) if (classifier.isSampler(n.classType())) samplerIds.add(n.id());
         List<String> found = new ArrayList<>();
-        for (String id : distances.keySet()) if (!id.equals(save) && samplerIds.contains(id)) found.add(id);
+        for (int i = 1; i < all.count(); i++) if (g.sampler[all.order()[i]]) found.add(g.ids[all.order()[i]]);
         found.sort(Comparator.<String>comparingInt(distances::get).thenComparing(NodeIds.ORDER));
 
-        Map<String, Integer> numbers = new java.util.HashMap<>();
+        Map<String, Integer> numbers = new HashMap<>();
         TraceMode mode = number(graph, options, save, distances, found, numbers, warnings);
 
         List<SamplerAttribution> samplers = new ArrayList<>();
-        Set<String> attributedToAny = new HashSet<>();
+        boolean[] attributedToAny = new boolean[g.ids.length];
         for (String id : found) {
-            List<String> own = attributed(graph, id, samplerIds, values);
-            attributedToAny.addAll(own);
-            samplers.add(new SamplerAttribution(id, graph.node(id).classType(), distances.get(id), numbers.getOrDefault(id, 0), own));
+            IndexedGraph.Walk own = g.walk(g.indexOf(id), true, true);
+            List<String> ids = new ArrayList<>(own.count() - 1);
+            for (int i = 1; i < own.count(); i++) {
+                attributedToAny[own.order()[i]] = true;
+                ids.add(g.ids[own.order()[i]]);
+            }
+            samplers.add(new SamplerAttribution(id, graph.node(id).classType(), distances.get(id), numbers.getOrDefault(id, 0), IdOrder.sorted(ids)));
         }
-        TreeSet<String> shared = new TreeSet<>(NodeIds.ORDER);
-        for (String id : Reach.distances(graph, save, values::isLive, x -> true).keySet()) {
-            if (!id.equals(save) && !samplerIds.contains(id) && !attributedToAny.contains(id)) shared.add(id);
+        IndexedGraph.Walk live = g.walk(saveIndex, true, false);
+        List<String> shared = new ArrayList<>();
+        for (int i = 1; i < live.count(); i++) {
+            int v = live.order()[i];
+            if (!g.sampler[v] && !attributedToAny[v]) shared.add(g.ids[v]);
         }
-        return new TraceResult(save, outputs, mode, distances, samplers, new ArrayList<>(shared), warnings);
+        return new TraceResult(save, outputs, mode, distances, samplers, IdOrder.sorted(shared), warnings);
     }
 
     /** Decides single or multi mode and assigns numbers to the traced samplers. */
@@ -98,13 +105,9 @@ public final class Tracer {
         return TraceMode.MULTI;
     }
 
-    /** Nodes reachable upstream from the sampler over live links without passing through any sampler. */
-    private static List<String> attributed(Graph graph, String sampler, Set<String> samplerIds, ValueResolver values) {
-        var reach = Reach.distances(graph, sampler, e -> values.isLive(e) && !samplerIds.contains(e.from()), x -> true);
-        TreeSet<String> own = new TreeSet<>(NodeIds.ORDER);
-        own.addAll(reach.keySet());
-        own.remove(sampler);
-        return new ArrayList<>(own);
+    /** The anchor's single-sampler choice for this graph and save node (discovery order breaks ties). */
+    public String flatSampler(Graph graph, String saveNodeId, SamplerSelection selection) {
+        return SamplerSelector.select(graph, Reach.distances(graph, saveNodeId), selection, classifier);
     }
 
     /** Output nodes (save and preview classes) in id order; by class name when the table knows none of them. */

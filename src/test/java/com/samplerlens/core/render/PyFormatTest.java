@@ -69,4 +69,13 @@ class PyFormatTest {
         assertEquals(null, ParametersRenderer.samplerValue(null, "karras", false));
         assertEquals("euler", ParametersRenderer.samplerValue("euler", null, false));
     }
+
+    @Test
+    void environmentSwitchesTestModeAndVersion() {
+        RenderOptions o = RenderOptions.fromEnvironment(Map.of("METADATA_TEST_MODE", "1", "METADATA_VERSION_OVERRIDE", " 9.9.9 "));
+        assertEquals(true, o.multiline());
+        assertEquals("9.9.9", o.version());
+        assertEquals(GeneratorVersion.VERSION, RenderOptions.fromEnvironment(Map.of()).version());
+        assertEquals(false, RenderOptions.fromEnvironment(Map.of("METADATA_TEST_MODE", "")).multiline());
+    }
 }

@@ -33,7 +33,7 @@ class BundledNodeDefinitionsTest {
             "WanVideoAddTTMLatents", "WanVideoAddSCAILReferenceEmbeds", "WanVideoAddSCAILPoseEmbeds",
             "WanVideoAddOneToAllReferenceEmbeds", "WanVideoAddOneToAllPoseEmbeds", "WanVideoAddOneToAllExtendEmbeds",
             "SimpleCalculatorKJ", "RenderNLFPoses", "PoseDetectionOneToAllAnimation", "PatchModelPatcherOrder",
-            "DownloadAndLoadNLFModel", "ImageResizeKJv2", "WanVideoLoraSelect", "ImageBatchMulti");
+            "DownloadAndLoadNLFModel", "SimpleMath+", "ADE_CameraPoseCombo", "ImageResizeKJv2", "WanVideoLoraSelect", "ImageBatchMulti");
 
     @ParameterizedTest
     @ValueSource(strings = {
@@ -57,7 +57,7 @@ class BundledNodeDefinitionsTest {
 
     @Test
     void wanVideoNodesOfTheI2vWorkflowGetTheirWidgetNames() throws Exception {
-        // Values read by hand from the file (jq '.nodes[] | select(.id==38 or .id==39 or .id==89)').
+        // Values read by hand from the file (jq '.nodes[] | select(.id==38 or .id==39 or .id==68 or .id==89)').
         Graph g = UiWorkflowConverter.convert(UiWorkflowConverterTest.json(Fixtures.bundled(I2V_A14B)), DEFS).graph();
         Node vae = g.node("38");
         assertEquals("WanVideoVAELoader", vae.classType());
@@ -73,6 +73,12 @@ class BundledNodeDefinitionsTest {
         assertTrue(literal(encode, "force_offload").asBoolean());
         assertTrue(!literal(encode, "tiled_vae").asBoolean());
         assertTrue(!encode.inputs().containsKey("augment_empty_frames"));
+
+        Node resize = g.node("68"); // 8 widgets, then the size readout the frontend stores as a 9th value
+        assertEquals(32, literal(resize, "divisible_by").asInt());
+        assertEquals("cpu", literal(resize, "device").asText());
+        // the readout has no name in the definition, so it stays positional
+        assertEquals(List.of("widget_8"), resize.inputs().keySet().stream().filter(k -> k.startsWith("widget_")).toList());
     }
 
     @Test

@@ -102,7 +102,9 @@ public final class SamplersPane extends VBox {
         list.setPlaceholder(new Label("No sampler found upstream of the save node"));
         list.setCellFactory(v -> new SamplerCell(highlightedSampler, focusNode));
         VBox.setVgrow(list, Priority.ALWAYS);
-        getChildren().addAll(grid, heading, list);
+        SamplerFieldsEditor editor = new SamplerFieldsEditor(vm);
+        list.getSelectionModel().selectedItemProperty().addListener((o, a, s) -> editor.select(s != null && s.traced() ? s.number() : 0));
+        getChildren().addAll(grid, heading, list, editor);
 
         vm.traceProperty().addListener((o, a, b) -> refresh(b));
     }
@@ -118,7 +120,12 @@ public final class SamplersPane extends VBox {
         // traced first, by number; then the others, nearest first
         List<SamplerAttribution> ordered = new java.util.ArrayList<>(trace.traced());
         trace.samplers().stream().filter(s -> !s.traced()).forEach(ordered::add);
+        int selected = list.getSelectionModel().getSelectedItem() == null ? 1 : list.getSelectionModel().getSelectedItem().number();
         list.getItems().setAll(ordered);
+        // keep editing the same Sampler_N across re-traces; Sampler_1 at first
+        ordered.stream().filter(s -> s.traced() && s.number() == selected).findFirst()
+                .or(() -> ordered.stream().filter(SamplerAttribution::traced).findFirst())
+                .ifPresent(s -> list.getSelectionModel().select(s));
         String keepSave = vm.saveNodeIdProperty().get();
         saveNode.getItems().setAll(trace.outputNodeIds());
         saveNode.setDisable(trace.outputNodeIds().size() < 2);

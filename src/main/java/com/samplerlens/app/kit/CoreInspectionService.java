@@ -11,7 +11,12 @@ import com.samplerlens.core.fallback.JpegStagePlan;
 import com.samplerlens.core.fallback.PlanEntry;
 import com.samplerlens.core.fallback.WritePlan;
 import com.samplerlens.core.fallback.WritePlanner;
+import com.samplerlens.core.edit.EditList;
+import com.samplerlens.core.edit.EditedMetadata;
 import com.samplerlens.core.graph.Graph;
+import com.samplerlens.core.inspect.InspectJson;
+import com.samplerlens.core.inspect.MetadataExport;
+import com.samplerlens.core.write.MetadataStripper;
 import com.samplerlens.core.graph.NodeDefinitions;
 import com.samplerlens.core.capture.ComposedMetadata;
 import com.samplerlens.core.capture.SamplerFields;
@@ -70,20 +75,60 @@ public final class CoreInspectionService implements InspectionService {
             // an A1111 image: nothing to trace, its own texts are what gets written
             TraceResult none = new TraceResult(null, List.of(), TraceMode.SINGLE, Map.of(), List.of(), List.of(),
                     List.of("no ComfyUI graph: nothing to trace"));
-            return new Inspection(none, preview(document, bundleOf(document), settings, notes), Map.of(), Map.of());
+            return new Inspection(none, preview(document, bundleOf(document), settings, notes), Map.of(), Map.of(), null);
         }
         InspectReport report = inspector.inspect(document.graph(), sourceTexts(document), inspectOptions(options, settings));
         ComposedMetadata composed = report.composed();
         composed.warnings().stream().filter(w -> !composed.trace().warnings().contains(w)).forEach(notes::add);
-        Map<String, Map<String, String>> fields = new LinkedHashMap<>();
-        for (SamplerFields f : composed.samplers()) fields.put(f.nodeId(), SamplerFieldLabels.of(f));
-        return new Inspection(composed.trace(), preview(document, report.bundle(), settings, notes), fields, composed.notes());
+        return new Inspection(composed.trace(), preview(document, report.bundle(), settings, notes), fieldsOf(composed), composed.notes(), report);
     }
 
-    /** The bundle the preview shows for these options: rendered from the trace, or the source's own texts without a graph. */
-    private MetadataBundle bundleFor(LoadedDocument document, TraceOptions options, OutputSettings settings) {
+    @Override
+    public Inspection withEdits(LoadedDocument document, Inspection traced, EditedMetadata edited, OutputSettings settings) {
+        if (traced.report() == null) return traced;
+        ComposedMetadata composed = traced.report().composed();
+        List<String> notes = new ArrayList<>(composed.warnings().stream().filter(w -> !composed.trace().warnings().contains(w)).toList());
+        notes.addAll(edited.warnings());
+        MetadataBundle bundle = edited.bundle(traced.report().graph(), traced.report().bundle(), renderOptions(settings));
+        return new Inspection(traced.trace(), preview(document, bundle, settings, notes),
+                fieldsOf(edited.composed()), traced.notes(), traced.report());
+    }
+
+    @Override
+    public String export(LoadedDocument document, Inspection traced, EditedMetadata edited, OutputSettings settings, MetadataExport.Kind kind) {
+        if (traced.report() == null) {
+            if (kind == MetadataExport.Kind.TXT) return MetadataExport.withNewline(document.texts().get(MetadataKeys.PARAMETERS));
+            throw new IllegalStateException("no ComfyUI graph in " + document.file().getFileName() + ": nothing to export as JSON");
+        }
+        InspectReport report = edited.report(traced.report(), renderOptions(settings));
+        return kind == MetadataExport.Kind.TXT ? MetadataExport.parametersText(report)
+                : MetadataExport.pretty(InspectJson.toJson(document.file().toString(), document.format().id(), report, document.warnings()));
+    }
+
+    @Override
+    public void stripCopy(Path source, Path target, boolean replace) throws UnreadableFileException {
+        try {
+            MetadataStripper.stripFile(source, target, replace);
+        } catch (IOException e) {
+            throw new UnreadableFileException(target, "cannot be written (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static Map<String, Map<String, String>> fieldsOf(ComposedMetadata composed) {
+        Map<String, Map<String, String>> fields = new LinkedHashMap<>();
+        for (SamplerFields f : composed.samplers()) fields.put(f.nodeId(), SamplerFieldLabels.of(f));
+        return fields;
+    }
+
+    /**
+     * What Write and Re-embed write for these options: traced afresh with the edits applied, or
+     * the source's own texts without a graph.
+     */
+    private MetadataBundle bundleFor(LoadedDocument document, TraceOptions options, OutputSettings settings, EditList edits) {
         if (document.graph().size() == 0) return bundleOf(document);
-        return inspector.inspect(document.graph(), sourceTexts(document), inspectOptions(options, settings)).bundle();
+        InspectReport report = inspector.inspect(document.graph(), sourceTexts(document), inspectOptions(options, settings));
+        if (edits.isEmpty()) return report.bundle();
+        return edits.applyTo(report.composed()).bundle(report.graph(), report.bundle(), renderOptions(settings));
     }
 
     /** The texts an A1111 image carried, written back as they are. */
@@ -99,8 +144,12 @@ public final class CoreInspectionService implements InspectionService {
 
     /** The app's switches, with the environment's METADATA_TEST_MODE and version override as the CLI reads them. */
     private static InspectOptions inspectOptions(TraceOptions options, OutputSettings settings) {
+        return new InspectOptions(options, renderOptions(settings), null);
+    }
+
+    private static RenderOptions renderOptions(OutputSettings settings) {
         RenderOptions env = RenderOptions.fromEnvironment(System.getenv());
-        return new InspectOptions(options, new RenderOptions(settings.civitaiNames(), settings.multiline() || env.multiline(), env.version()), null);
+        return new RenderOptions(settings.civitaiNames(), settings.multiline() || env.multiline(), env.version());
     }
 
     private static OutputPreview preview(LoadedDocument document, MetadataBundle bundle, OutputSettings settings, List<String> notes) {
@@ -158,11 +207,11 @@ public final class CoreInspectionService implements InspectionService {
     }
 
     @Override
-    public WriteOutcome write(LoadedDocument document, TraceOptions options, OutputSettings settings,
+    public WriteOutcome write(LoadedDocument document, TraceOptions options, OutputSettings settings, EditList edits,
                               Path pixelsFrom, Path target, boolean replace) throws UnreadableFileException {
         ContainerFormat format = OutputNames.imageFormatOf(target).orElse(settings.format());
         try {
-            MetadataWriter.Result r = MetadataWriter.write(bundleFor(document, options, settings),
+            MetadataWriter.Result r = MetadataWriter.write(bundleFor(document, options, settings, edits),
                     new MetadataWriter.Request(pixelsFrom, target, format, fallbackSettings(settings), false, replace));
             return new WriteOutcome(r.written(), r.bytes(), r.plan().chosen().map(JpegStagePlan::name).orElse(null), r.notices());
         } catch (IOException e) {

@@ -1,6 +1,9 @@
 package com.samplerlens.app.kit;
 
 import com.samplerlens.core.container.UnreadableFileException;
+import com.samplerlens.core.edit.EditList;
+import com.samplerlens.core.edit.EditedMetadata;
+import com.samplerlens.core.inspect.MetadataExport;
 import com.samplerlens.core.trace.TraceOptions;
 import java.nio.file.Path;
 
@@ -17,15 +20,30 @@ public interface InspectionService {
     /** Traces the document's graph, composes its metadata and previews what would be written. */
     Inspection inspect(LoadedDocument document, TraceOptions options, OutputSettings settings);
 
+    /**
+     * The traced inspection with the edits applied: the preview and the sampler fields as they
+     * will be written, the edits that did not fit this file added to the preview's notes.
+     */
+    Inspection withEdits(LoadedDocument document, Inspection traced, EditedMetadata edited, OutputSettings settings);
+
+    /** The metadata as text to keep: the parameters text or the inspect JSON, edits applied. */
+    String export(LoadedDocument document, Inspection traced, EditedMetadata edited, OutputSettings settings, MetadataExport.Kind kind);
+
+    /**
+     * A copy of the image without generation metadata (pixels untouched), read back before it
+     * takes its name. An existing {@code target} is replaced only when {@code replace} is true.
+     */
+    void stripCopy(Path source, Path target, boolean replace) throws UnreadableFileException;
+
     /** Whether {@link #write} can produce files in this build. */
     boolean canWrite();
 
     /**
-     * Writes the document's metadata into a copy of {@code pixelsFrom} at {@code target}, reads it
+     * Writes the document's metadata, traced afresh with {@code edits} applied, into a copy of {@code pixelsFrom} at {@code target}, reads it
      * back and checks it. An existing {@code target} is replaced only when {@code replace} is true
      * (the user chose that file in a save dialog that asked first).
      */
-    WriteOutcome write(LoadedDocument document, TraceOptions options, OutputSettings settings,
+    WriteOutcome write(LoadedDocument document, TraceOptions options, OutputSettings settings, EditList edits,
                        Path pixelsFrom, Path target, boolean replace) throws UnreadableFileException;
 
     /**

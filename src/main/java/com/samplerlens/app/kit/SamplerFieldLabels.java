@@ -7,10 +7,10 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /** A traced sampler's fields as labelled rows for the Node tab, in the order the parameters text uses; empty values left out. */
-final class SamplerFieldLabels {
+public final class SamplerFieldLabels {
     private SamplerFieldLabels() {}
 
-    static Map<String, String> of(SamplerFields f) {
+    public static Map<String, String> of(SamplerFields f) {
         Map<String, String> rows = new LinkedHashMap<>();
         put(rows, "Written as", "Sampler_" + f.number());
         put(rows, "Model", f.model());

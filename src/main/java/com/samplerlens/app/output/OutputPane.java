@@ -103,7 +103,8 @@ public final class OutputPane extends VBox {
         stagesBox = new VBox(6, heading("JPEG fallback stages"), stages);
         stagesBox.visibleProperty().bind(vm.outputFormatProperty().isEqualTo(ContainerFormat.JPEG));
         stagesBox.managedProperty().bind(stagesBox.visibleProperty());
-        getChildren().addAll(controls(), paramsHead, parameters, heading("Fields written"), fields, stagesBox, content, notes);
+        getChildren().addAll(controls(), paramsHead, parameters, new com.samplerlens.app.edit.EditPane(vm),
+                heading("Fields written"), fields, stagesBox, content, notes);
 
         vm.previewProperty().addListener((o, a, p) -> show(p));
     }

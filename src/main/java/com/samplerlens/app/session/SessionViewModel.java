@@ -17,9 +17,27 @@ import com.samplerlens.core.trace.MultiSamplerOverride;
 import com.samplerlens.core.trace.SamplerSelection;
 import com.samplerlens.core.trace.TraceOptions;
 import com.samplerlens.core.trace.TraceResult;
+import com.samplerlens.core.edit.AddExtraKey;
+import com.samplerlens.core.edit.EditHistory;
+import com.samplerlens.core.edit.EditList;
+import com.samplerlens.core.edit.EditedMetadata;
+import com.samplerlens.core.edit.FlatField;
+import com.samplerlens.core.edit.MetadataEdit;
+import com.samplerlens.core.edit.PromptKind;
+import com.samplerlens.core.edit.RemoveKey;
+import com.samplerlens.core.edit.ReplacePrompt;
+import com.samplerlens.core.edit.SamplerField;
+import com.samplerlens.core.edit.SetFlatField;
+import com.samplerlens.core.edit.SetSamplerField;
+import com.samplerlens.core.inspect.InspectReport;
+import com.samplerlens.core.inspect.MetadataExport;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javafx.application.Platform;
@@ -83,6 +101,25 @@ public final class SessionViewModel {
     private final ObservableList<Path> recentFiles = FXCollections.observableArrayList();
     private long traceGeneration;
 
+    // edits
+    private final ReadOnlyObjectWrapper<EditState> editState = new ReadOnlyObjectWrapper<>(this, "editState", EditState.NONE);
+    private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(this, "canUndo");
+    private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper(this, "canRedo");
+    private final ReadOnlyStringWrapper undoText = new ReadOnlyStringWrapper(this, "undoText", "Undo");
+    private final ReadOnlyStringWrapper redoText = new ReadOnlyStringWrapper(this, "redoText", "Redo");
+    private final ObservableList<HistoryEntry> history = FXCollections.observableArrayList();
+    /** The undo/redo history of the open document's edits; null while there is nothing to edit. */
+    private EditHistory edits;
+    private Inspection tracedInspection;
+    private EditedMetadata tracedMetadata;
+    private boolean jumping;
+
+    /**
+     * One line of the history list: position 0 is the traced metadata, then every step done, then
+     * the steps undone (which a click redoes).
+     */
+    public record HistoryEntry(int position, String description, boolean done, boolean current) {}
+
     public SessionViewModel(InspectionService service, AppPreferences prefs) {
         this.service = service;
         this.prefs = prefs;
@@ -127,6 +164,7 @@ public final class SessionViewModel {
             Opened opened = task.getValue();
             if (opened == null) return;
             problem.set(null);
+            edits = null;
             saveNodeId.set(null);
             selectionNodeId.set(null);
             document.set(opened.document());
@@ -174,11 +212,12 @@ public final class SessionViewModel {
         TraceOptions options = traceOptions();
         ContainerFormat format = OutputNames.imageFormatOf(target).orElse(outputFormat.get());
         OutputSettings settings = new OutputSettings(format, multiline.get(), civitaiNames.get(), maxJpegExifKb.get());
+        EditList currentEdits = edits == null ? EditList.EMPTY : edits.edits();
         Task<InspectionService.WriteOutcome> task = new Task<>() {
             @Override
             protected InspectionService.WriteOutcome call() throws Exception {
                 updateMessage("Writing " + target.getFileName() + "…");
-                return service.write(doc, options, settings, pixelsFrom, target, replace);
+                return service.write(doc, options, settings, currentEdits, pixelsFrom, target, replace);
             }
         };
         task.setOnSucceeded(e -> done.accept(task.getValue()));
@@ -188,6 +227,111 @@ public final class SessionViewModel {
     }
 
     public boolean canWrite() { return service.canWrite(); }
+
+    /**
+     * Writes a copy of the open image without generation metadata, in the background; {@code done}
+     * gets the copy on the FX thread. {@code replace}: the user already agreed to replace {@code target}.
+     */
+    public Task<Path> saveCleanCopy(Path target, boolean replace, java.util.function.Consumer<Path> done) {
+        Path source = document.get().file();
+        Task<Path> task = new Task<>() {
+            @Override
+            protected Path call() throws Exception {
+                updateMessage("Writing " + target.getFileName() + "…");
+                service.stripCopy(source, target, replace);
+                return target;
+            }
+        };
+        task.setOnSucceeded(e -> done.accept(task.getValue()));
+        task.setOnFailed(e -> problem.set(describeFailure("Cannot save " + target.getFileName(), task.getException())));
+        run(task);
+        return task;
+    }
+
+    /** The parameters text or the inspect JSON of what would be written, edits applied; empty (and a problem shown) when there is none. */
+    public Optional<String> exportText(MetadataExport.Kind kind) {
+        if (document.get() == null || tracedInspection == null) return Optional.empty();
+        try {
+            return Optional.of(service.export(document.get(), tracedInspection, edits == null ? null : edits.result(), outputSettings(), kind));
+        } catch (IllegalStateException e) {
+            problem.set(new Problem("Nothing to export", e.getMessage()));
+            return Optional.empty();
+        }
+    }
+
+    /** Writes {@link #exportText} to {@code target}; {@code replace}: the user already agreed to replace it. */
+    public boolean exportTo(Path target, MetadataExport.Kind kind, boolean replace) {
+        Optional<String> text = exportText(kind);
+        if (text.isEmpty()) return false;
+        try {
+            MetadataExport.write(target, text.get(), replace);
+            return true;
+        } catch (java.io.IOException e) {
+            problem.set(new Problem("Cannot export", target.getFileName() + ": cannot be written (" + e.getMessage() + ")"));
+            return false;
+        }
+    }
+
+    // ---------------------------------------------------------------- edit commands (each is one undoable step)
+
+    /** Sets one field of traced sampler {@code Sampler_N}; an empty text clears it. Returns the reason when refused. */
+    public Optional<String> setSamplerField(int sampler, SamplerField field, String text) {
+        String value = text == null || text.isBlank() ? null : text.strip();
+        if (Objects.equals(value == null ? "" : value, editState.get().samplerValue(sampler, field))) return Optional.empty();
+        return perform(() -> new SetSamplerField(sampler, field, value));
+    }
+
+    public Optional<String> setFlatField(FlatField field, String text) {
+        String value = text == null ? "" : text.strip();
+        if (value.isEmpty()) return Optional.of(field.key() + ": enter a value, or remove the key");
+        if (value.equals(editState.get().flatValue(field)) && !editState.get().removed(field.renderedKey())) return Optional.empty();
+        return perform(() -> new SetFlatField(field, value));
+    }
+
+    public Optional<String> replacePrompt(PromptKind prompt, String text) {
+        String value = text == null ? "" : text;
+        if (value.equals(editState.get().prompt(prompt))) return Optional.empty();
+        return perform(() -> new ReplacePrompt(prompt, value));
+    }
+
+    public Optional<String> addKey(String key, String value) {
+        return perform(() -> new AddExtraKey(key == null ? "" : key, value == null ? "" : value));
+    }
+
+    public Optional<String> removeKey(String key) {
+        return perform(() -> new RemoveKey(key));
+    }
+
+    public void undo() { if (edits != null && edits.canUndo()) edits.undo(); }
+
+    public void redo() { if (edits != null && edits.canRedo()) edits.redo(); }
+
+    public void resetToTraced() { if (edits != null) edits.resetToTraced(); }
+
+    /** Undoes or redoes steps until the history stands at {@code position} (a {@link HistoryEntry#position()}). */
+    public void jumpTo(int position) {
+        if (edits == null) return;
+        jumping = true;
+        try {
+            while (edits.steps().size() > position && edits.canUndo()) edits.undo();
+            while (edits.steps().size() < position && edits.canRedo()) edits.redo();
+        } finally {
+            jumping = false;
+        }
+        editsChanged();
+    }
+
+    private Optional<String> perform(java.util.function.Supplier<MetadataEdit> edit) {
+        if (edits == null) return Optional.of("Nothing to edit: open a ComfyUI image or workflow");
+        MetadataEdit made;
+        try {
+            made = edit.get();
+        } catch (IllegalArgumentException e) {
+            return Optional.of(e.getMessage());
+        }
+        edits.perform(made);
+        return Optional.empty();
+    }
 
     public void reportProblem(String title, String message) { problem.set(new Problem(title, message)); }
 
@@ -226,12 +370,54 @@ public final class SessionViewModel {
 
     private void apply(long generation, Traced traced) {
         if (generation != traceGeneration) return;
-        inspection.set(traced.inspection());
+        tracedInspection = traced.inspection();
+        InspectReport report = traced.inspection().report();
+        if (report == null) {
+            edits = null;
+            editsChanged();
+        } else {
+            tracedMetadata = EditList.EMPTY.applyTo(report.composed());
+            if (edits == null) {
+                edits = new EditHistory(report.composed());
+                edits.addListener(this::editsChanged);
+                editsChanged();
+            } else {
+                // another trace of the same document: the edits are replayed on it
+                edits.retrace(report.composed());
+            }
+        }
         looks.set(traced.looks());
         trace.set(traced.inspection().trace());
-        preview.set(traced.inspection().preview());
         int found = traced.inspection().trace().samplers().size();
         samplersFound.set(found == 1 ? "1 sampler found" : found + " samplers found");
+    }
+
+    /** The edits or the trace changed: the preview, the fields and the history follow. */
+    private void editsChanged() {
+        if (jumping) return;
+        LoadedDocument doc = document.get();
+        if (edits == null) {
+            inspection.set(tracedInspection);
+            preview.set(tracedInspection.preview());
+            editState.set(EditState.NONE);
+            history.clear();
+        } else {
+            Inspection shown = edits.edits().isEmpty() ? tracedInspection : service.withEdits(doc, tracedInspection, edits.result(), outputSettings());
+            inspection.set(shown);
+            preview.set(shown.preview());
+            editState.set(new EditState(edits.result(), tracedMetadata, edits.edits().edits().size()));
+            List<HistoryEntry> entries = new java.util.ArrayList<>();
+            List<EditHistory.Step> done = edits.steps();
+            entries.add(new HistoryEntry(0, "Traced", true, done.isEmpty()));
+            for (int i = 0; i < done.size(); i++) entries.add(new HistoryEntry(i + 1, done.get(i).description(), true, i == done.size() - 1));
+            List<EditHistory.Step> undone = edits.undoneSteps();
+            for (int i = 0; i < undone.size(); i++) entries.add(new HistoryEntry(done.size() + i + 1, undone.get(i).description(), false, false));
+            history.setAll(entries);
+        }
+        canUndo.set(edits != null && edits.canUndo());
+        canRedo.set(edits != null && edits.canRedo());
+        undoText.set(edits == null ? "Undo" : edits.undoDescription().map(d -> "Undo " + d).orElse("Undo"));
+        redoText.set(edits == null ? "Redo" : edits.redoDescription().map(d -> "Redo " + d).orElse("Redo"));
     }
 
     private void run(Task<?> task) {
@@ -269,6 +455,15 @@ public final class SessionViewModel {
     public ReadOnlyStringProperty samplersFoundProperty() { return samplersFound.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<Problem> problemProperty() { return problem.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<Task<?>> workProperty() { return work.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<EditState> editStateProperty() { return editState.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty canUndoProperty() { return canUndo.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty canRedoProperty() { return canRedo.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty undoTextProperty() { return undoText.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty redoTextProperty() { return redoText.getReadOnlyProperty(); }
+    /** The history list, oldest first. */
+    public ObservableList<HistoryEntry> history() { return FXCollections.unmodifiableObservableList(history); }
+    /** The edits in effect (what Write writes). */
+    public EditList edits() { return edits == null ? EditList.EMPTY : edits.edits(); }
     public ObservableList<Path> recentFiles() { return FXCollections.unmodifiableObservableList(recentFiles); }
 
     public List<String> warnings() {

@@ -14,6 +14,8 @@ import com.samplerlens.app.output.OutputPane;
 import com.samplerlens.app.session.SessionViewModel;
 import com.samplerlens.app.settings.AppPreferences;
 import com.samplerlens.app.write.DropDecision;
+import com.samplerlens.app.write.ExportFlow;
+import com.samplerlens.core.inspect.MetadataExport;
 import com.samplerlens.app.write.ReembedConfirmation;
 import com.samplerlens.app.write.WriteFlow;
 import java.io.File;
@@ -73,6 +75,7 @@ public final class MainWindow {
     private final StackPane messages = new StackPane();
     private final VBox reembedZone;
     private final WriteFlow writeFlow;
+    private final ExportFlow exportFlow;
     private final Menu recentMenu = new Menu("Open Recent");
     private final MenuButton recentButton = new MenuButton("Recent");
     private boolean altDown;
@@ -85,6 +88,7 @@ public final class MainWindow {
         this.theme = new ThemeController(prefs);
         graph.darkProperty().bind(theme.darkProperty());
         this.writeFlow = new WriteFlow(vm, stage, confirmation != null ? confirmation : new ReembedConfirmation(stage), this::written);
+        this.exportFlow = new ExportFlow(vm, stage, this::notify);
 
         NodeInspector inspector = new NodeInspector(vm, graph::lookOf, graph::focus);
         side.setId("sidePanel");
@@ -141,6 +145,8 @@ public final class MainWindow {
         });
 
         installShortcuts(scene);
+        // Redo's second shortcut (a menu item has one accelerator)
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Y, KeyCombination.SHORTCUT_DOWN), vm::redo);
         installDragAndDrop(scene);
         wireViewModel();
     }
@@ -166,8 +172,24 @@ public final class MainWindow {
         MenuItem open = item("Open…", new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), this::chooseAndOpen);
         MenuItem write = item("Write…", new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), writeFlow::writeAs);
         MenuItem reembed = item("Re-embed into image…", null, writeFlow::reembedChosen);
+        MenuItem clean = item("Save clean copy…", null, exportFlow::saveCleanCopy);
+        MenuItem exportTxt = item("Export parameters (.txt)…", null, () -> exportFlow.export(MetadataExport.Kind.TXT));
+        MenuItem exportJson = item("Export as JSON…", null, () -> exportFlow.export(MetadataExport.Kind.JSON));
         MenuItem quit = item("Quit", new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), stage::close);
-        Menu file = new Menu("File", null, open, recentMenu, new SeparatorMenuItem(), write, reembed, new SeparatorMenuItem(), quit);
+        Menu file = new Menu("File", null, open, recentMenu, new SeparatorMenuItem(), write, reembed, new SeparatorMenuItem(),
+                clean, exportTxt, exportJson, new SeparatorMenuItem(), quit);
+
+        MenuItem undo = item("Undo", new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN), vm::undo);
+        undo.textProperty().bind(vm.undoTextProperty());
+        undo.disableProperty().bind(vm.canUndoProperty().not());
+        MenuItem redo = item("Redo", new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), vm::redo);
+        redo.textProperty().bind(vm.redoTextProperty());
+        redo.disableProperty().bind(vm.canRedoProperty().not());
+        MenuItem reset = item("Reset to traced", null, vm::resetToTraced);
+        reset.disableProperty().bind(vm.editStateProperty().map(s -> s.count() == 0));
+        MenuItem copyParameters = item("Copy parameters", null, () -> exportFlow.copy(MetadataExport.Kind.TXT));
+        MenuItem copyJson = item("Copy as JSON", null, () -> exportFlow.copy(MetadataExport.Kind.JSON));
+        Menu edit = new Menu("Edit", null, undo, redo, new SeparatorMenuItem(), reset, new SeparatorMenuItem(), copyParameters, copyJson);
 
         // a plain-key accelerator would also fire while typing in a text field: F is handled in installShortcuts
         MenuItem fit = item("Fit graph  (F)", null, graph::fit);
@@ -175,7 +197,7 @@ public final class MainWindow {
         CheckMenuItem dark = new CheckMenuItem("Dark theme");
         dark.selectedProperty().bindBidirectional(theme.darkProperty());
         Menu view = new Menu("View", null, fit, findItem, new SeparatorMenuItem(), dark);
-        MenuBar bar = new MenuBar(file, view);
+        MenuBar bar = new MenuBar(file, edit, view);
         bar.setUseSystemMenuBar(true);
         return bar;
     }
@@ -378,6 +400,19 @@ public final class MainWindow {
         n.setOnClose(e -> messages.getChildren().remove(n));
         messages.getChildren().add(n);
         PauseTransition hide = new PauseTransition(Duration.seconds(8));
+        hide.setOnFinished(e -> messages.getChildren().remove(n));
+        hide.play();
+    }
+
+    /** A short success message over the graph, gone after a few seconds. */
+    private void notify(String text) {
+        messages.getChildren().clear();
+        Notification n = new Notification(text);
+        n.setId("doneNotification");
+        n.getStyleClass().add(Styles.SUCCESS);
+        n.setOnClose(e -> messages.getChildren().remove(n));
+        messages.getChildren().add(n);
+        PauseTransition hide = new PauseTransition(Duration.seconds(6));
         hide.setOnFinished(e -> messages.getChildren().remove(n));
         hide.play();
     }

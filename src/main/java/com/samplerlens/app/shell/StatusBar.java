@@ -51,9 +51,14 @@ final class StatusBar extends HBox {
             cancel.setOnAction(e -> task.cancel());
         });
 
+        Label edits = new Label();
+        edits.setId("statusEdits");
+        edits.getStyleClass().add("edit-tag");
+        edits.textProperty().bind(vm.editStateProperty().map(s -> s.count() == 0 ? "" : s.count() == 1 ? "✎ 1 edit" : "✎ " + s.count() + " edits"));
+
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        getChildren().addAll(counts, warnings, spacer, work);
+        getChildren().addAll(counts, edits, warnings, spacer, work);
         vm.traceProperty().addListener((o, a, t) -> refresh(t));
         vm.previewProperty().addListener((o, a, p) -> refresh(vm.traceProperty().get()));
     }

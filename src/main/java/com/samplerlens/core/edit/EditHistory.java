@@ -73,6 +73,11 @@ public final class EditHistory {
         return List.copyOf(undo.reversed());
     }
 
+    /** The steps undone and not redone yet, the next one to redo first (the greyed end of the history list). */
+    public List<Step> undoneSteps() {
+        return List.copyOf(redo);
+    }
+
     /** The edits now in effect (what "Save edits…" writes). */
     public EditList edits() { return current; }
 

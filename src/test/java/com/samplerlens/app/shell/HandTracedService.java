@@ -6,7 +6,10 @@ import com.samplerlens.app.kit.InspectionService;
 import com.samplerlens.app.kit.LoadedDocument;
 import com.samplerlens.app.kit.OutputSettings;
 import com.samplerlens.core.container.UnreadableFileException;
+import com.samplerlens.core.edit.EditList;
+import com.samplerlens.core.edit.EditedMetadata;
 import com.samplerlens.core.graph.NodeDefinitions;
+import com.samplerlens.core.inspect.MetadataExport;
 import com.samplerlens.core.inspect.Inspector;
 import com.samplerlens.core.trace.SamplerAttribution;
 import com.samplerlens.core.trace.TraceMode;
@@ -46,7 +49,23 @@ final class HandTracedService implements InspectionService {
                         new SamplerAttribution("57", "KSamplerAdvanced", 3, 1, List.of("6", "7", "37", "38", "54", "61"))),
                 List.of("8", "39"), List.of());
         Inspection real = core.inspect(document, options, settings);
-        return new Inspection(trace, real.preview(), Map.of(), Map.of());
+        return new Inspection(trace, real.preview(), Map.of(), Map.of(), real.report());
+    }
+
+    @Override
+    public Inspection withEdits(LoadedDocument document, Inspection traced, EditedMetadata edited, OutputSettings settings) {
+        Inspection real = core.withEdits(document, traced, edited, settings);
+        return new Inspection(traced.trace(), real.preview(), Map.of(), Map.of(), traced.report());
+    }
+
+    @Override
+    public String export(LoadedDocument document, Inspection traced, EditedMetadata edited, OutputSettings settings, MetadataExport.Kind kind) {
+        return core.export(document, traced, edited, settings, kind);
+    }
+
+    @Override
+    public void stripCopy(Path source, Path target, boolean replace) throws UnreadableFileException {
+        core.stripCopy(source, target, replace);
     }
 
     @Override
@@ -55,9 +74,9 @@ final class HandTracedService implements InspectionService {
     }
 
     @Override
-    public WriteOutcome write(LoadedDocument document, TraceOptions options, OutputSettings settings, Path pixelsFrom, Path target,
-                              boolean replace)
+    public WriteOutcome write(LoadedDocument document, TraceOptions options, OutputSettings settings, EditList edits, Path pixelsFrom,
+                              Path target, boolean replace)
             throws UnreadableFileException {
-        return core.write(document, options, settings, pixelsFrom, target, replace);
+        return core.write(document, options, settings, edits, pixelsFrom, target, replace);
     }
 }

@@ -3,7 +3,7 @@ package com.samplerlens.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.samplerlens.cli.InspectCommandTest.Run;
+import com.samplerlens.testing.CliRun;
 import com.samplerlens.core.container.MetadataKeys;
 import com.samplerlens.core.container.MetadataReaders;
 import com.samplerlens.core.write.BatchReembedTest;
@@ -47,9 +47,9 @@ class BatchWriteCommandTest {
         }
         Path out = dir.resolve("out");
 
-        Run r = InspectCommandTest.run("write", "--from-dir", dir.resolve("originals").toString(), "--into-dir", edited.toString(),
+        CliRun r = CliRun.run("write", "--from-dir", dir.resolve("originals").toString(), "--into-dir", edited.toString(),
                 "--out-dir", out.toString());
-        assertEquals(1, r.exit(), "one file failed: " + r.err());
+        assertEquals(1, r.code(), "one file failed: " + r.err());
         List<String> lines = r.out().lines().toList();
         assertEquals(201, lines.size(), r.out());
         assertTrue(lines.contains("[1/200] img_0_upscaled.png → " + out.resolve("img_0_upscaled.png")), lines.getFirst());
@@ -69,9 +69,9 @@ class BatchWriteCommandTest {
 
     @Test
     void aBatchWantsAllThreeFolders() {
-        Run r = InspectCommandTest.run("write", "--from-dir", dir.toString());
-        assertEquals(2, r.exit());
+        CliRun r = CliRun.run("write", "--from-dir", dir.toString());
+        assertEquals(2, r.code());
         assertTrue(r.err().contains("--from-dir, --into-dir and --out-dir"), r.err());
-        assertEquals(2, InspectCommandTest.run("write", "x.png", "--from-dir", dir.toString(), "--into-dir", dir.toString(), "--out-dir", dir.toString()).exit());
+        assertEquals(2, CliRun.run("write", "x.png", "--from-dir", dir.toString(), "--into-dir", dir.toString(), "--out-dir", dir.toString()).code());
     }
 }

@@ -1,5 +1,9 @@
 package com.samplerlens.cli;
 
+import static com.samplerlens.testing.CliRun.run;
+
+import com.samplerlens.testing.CliRun;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,19 +19,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 class InspectCommandTest {
 
-    record Run(int exit, String out, String err) {}
 
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = SamplerLensCommand.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
-    }
 
     @Test
     void jsonOfOneImage() throws Exception {
-        Run r = run("inspect", "--json", Fixtures.bundled("images/ce_lora.png").toString());
-        assertEquals(0, r.exit(), r.err());
+        CliRun r = run("inspect", "--json", Fixtures.bundled("images/ce_lora.png").toString());
+        assertEquals(0, r.code(), r.err());
         JsonNode o = LenientJson.parse(r.out());
         java.util.List<String> keys = new java.util.ArrayList<>();
         o.fieldNames().forEachRemaining(keys::add);
@@ -68,18 +65,18 @@ class InspectCommandTest {
         assertEquals("47", nearest.path("save_node").asText());
         assertEquals("58", nearest.path("samplers").path(0).path("node_id").asText());
         assertTrue(nearest.path("parameters").asText().contains("Sampler: Euler, "), nearest.path("parameters").asText());
-        Run multiline = run("inspect", "--max-samplers", "2", "--multiline", file);
+        CliRun multiline = run("inspect", "--max-samplers", "2", "--multiline", file);
         assertTrue(multiline.out().contains("  Sampler_2:\n  Model: wan2.2_t2v_low_noise_14B_fp8_scaled.safetensors\n"), multiline.out());
-        assertEquals(2, run("inspect", "--max-samplers", "17", file).exit());
-        assertEquals(2, run("inspect", "--selection", "middle", file).exit());
+        assertEquals(2, run("inspect", "--max-samplers", "17", file).code());
+        assertEquals(2, run("inspect", "--selection", "middle", file).code());
     }
 
     @Test
     void negativeFixturesFailWithOneLineEach() {
-        Run r = run("inspect", Fixtures.bundled("images/sdp_novelai1_cropped.png").toString(),
+        CliRun r = run("inspect", Fixtures.bundled("images/sdp_novelai1_cropped.png").toString(),
                 Fixtures.bundled("images/sdp_fooocus1_cropped.png").toString(),
                 Fixtures.bundled("images/sdp_automatic1111_cropped.png").toString());
-        assertEquals(1, r.exit());
+        assertEquals(1, r.code());
         assertEquals(2, r.err().lines().count(), r.err());
         assertTrue(r.err().contains("sdp_novelai1_cropped.png: no ComfyUI workflow or A1111 parameters found (NovelAI metadata)"));
         assertTrue(r.out().contains("sdp_automatic1111_cropped.png"), "the good file is still shown");
@@ -90,8 +87,8 @@ class InspectCommandTest {
         Files.copy(Fixtures.bundled("images/ce_lora.png"), dir.resolve("good.png"));
         Files.writeString(dir.resolve("bad.png"), "GIF89a not a png");
         Files.writeString(dir.resolve("notes.txt"), "ignored");
-        Run r = run("inspect", "--json", dir.toString());
-        assertEquals(1, r.exit());
+        CliRun r = run("inspect", "--json", dir.toString());
+        assertEquals(1, r.code());
         assertEquals(1, r.err().lines().count(), r.err());
         assertTrue(r.err().startsWith("bad.png: "), r.err());
         JsonNode arr = LenientJson.parse(r.out());
@@ -101,14 +98,14 @@ class InspectCommandTest {
 
     @Test
     void badUsageIsExitTwo() {
-        assertEquals(2, run("inspect").exit());
-        assertEquals(2, run("inspect", "--no-such-option", "x.png").exit());
+        assertEquals(2, run("inspect").code());
+        assertEquals(2, run("inspect", "--no-such-option", "x.png").code());
     }
 
     @Test
     void textOutputOfAWorkflow() {
-        Run r = run("inspect", Fixtures.bundled("workflows/ui/ce_wan22_text_to_video_wan22_14B.json").toString());
-        assertEquals(0, r.exit(), r.err());
+        CliRun r = run("inspect", Fixtures.bundled("workflows/ui/ce_wan22_text_to_video_wan22_14B.json").toString());
+        assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("Graph:      from workflow, 14 nodes"), r.out());
         assertTrue(r.out().contains("Mode:       single, 2 sampler(s) found"), r.out());
         assertTrue(r.out().contains("Sampler_1: node 57 KSamplerAdvanced, distance 3"), r.out());

@@ -1,5 +1,9 @@
 package com.samplerlens.cli;
 
+import static com.samplerlens.testing.CliRun.run;
+
+import com.samplerlens.testing.CliRun;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,20 +24,13 @@ class StagesAndWriteCommandTest {
 
     @TempDir Path dir;
 
-    record Run(int code, String out, String err) {}
 
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = SamplerLensCommand.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
-    }
 
     @Test
     void stagesJsonForAJpegTargetMatchesTheFileThenWritten() throws Exception {
         Path source = Fixtures.bundled("images/ce_lora.png");
         Path target = Files.copy(Fixtures.bundled("images/sdp_automatic1111_cropped.jpg"), dir.resolve("t.jpg"));
-        Run stages = run("stages", source.toString(), "--into", target.toString(), "--json");
+        CliRun stages = run("stages", source.toString(), "--into", target.toString(), "--json");
         assertEquals(0, stages.code(), stages.err());
         JsonNode json = LenientJson.parse(stages.out());
         assertEquals(List.of("format", "max_exif_bytes", "chosen", "stages"), names(json.fieldNames()));
@@ -43,7 +40,7 @@ class StagesAndWriteCommandTest {
         assertEquals(List.of("full", "reduced-exif", "minimal", "com-marker"),
                 json.get("stages").valueStream().map(s -> s.get("stage").asText()).toList());
 
-        Run write = run("write", source.toString(), "--into", target.toString());
+        CliRun write = run("write", source.toString(), "--into", target.toString());
         assertEquals(0, write.code(), write.err());
         Path written = dir.resolve("t_meta.jpg");
         assertEquals(json.get("stages").get(0).get("file_bytes").asLong(), Files.size(written));
@@ -52,7 +49,7 @@ class StagesAndWriteCommandTest {
 
     @Test
     void stagesWithoutATargetHasNoFileSizesAndDefaultsToJpeg() throws Exception {
-        Run r = run("stages", Fixtures.bundled("workflows/ui/kj_wanvideo_2_1_14B_OneToAllAnimation_pose_control_example_01.json").toString(),
+        CliRun r = run("stages", Fixtures.bundled("workflows/ui/kj_wanvideo_2_1_14B_OneToAllAnimation_pose_control_example_01.json").toString(),
                 "--json", "--max-jpeg-exif-kb", "4");
         assertEquals(0, r.code(), r.err());
         JsonNode json = LenientJson.parse(r.out());
@@ -63,7 +60,7 @@ class StagesAndWriteCommandTest {
 
     @Test
     void stagesForPngListsOneEntryPerChunk() throws Exception {
-        Run r = run("stages", Fixtures.bundled("images/ce_lora.png").toString(), "--format", "png", "--json");
+        CliRun r = run("stages", Fixtures.bundled("images/ce_lora.png").toString(), "--format", "png", "--json");
         assertEquals(0, r.code(), r.err());
         JsonNode json = LenientJson.parse(r.out());
         assertTrue(json.get("chosen").isNull());
@@ -74,7 +71,7 @@ class StagesAndWriteCommandTest {
 
     @Test
     void stagesTablePrintsEveryStage() {
-        Run r = run("stages", Fixtures.bundled("images/ce_lora.png").toString());
+        CliRun r = run("stages", Fixtures.bundled("images/ce_lora.png").toString());
         assertEquals(0, r.code(), r.err());
         for (String s : List.of("full", "reduced-exif", "minimal", "com-marker")) assertTrue(r.out().contains(s), r.out());
     }
@@ -83,13 +80,13 @@ class StagesAndWriteCommandTest {
     void writeRefusesAnExistingOutputNamingIt() throws Exception {
         Path target = Files.copy(Fixtures.bundled("images/ce_lora.png"), dir.resolve("t.png"));
         Files.writeString(dir.resolve("t_meta.png"), "mine");
-        Run r = run("write", Fixtures.bundled("images/sdp_automatic1111_cropped.png").toString(), "--into", target.toString());
+        CliRun r = run("write", Fixtures.bundled("images/sdp_automatic1111_cropped.png").toString(), "--into", target.toString());
         assertEquals(1, r.code());
         assertTrue(r.err().contains("t_meta.png") && r.err().contains("--force"), r.err());
         assertEquals(1, r.err().strip().lines().count());
         assertEquals("mine", Files.readString(dir.resolve("t_meta.png")));
 
-        Run forced = run("write", Fixtures.bundled("images/sdp_automatic1111_cropped.png").toString(), "--into", target.toString(), "--force");
+        CliRun forced = run("write", Fixtures.bundled("images/sdp_automatic1111_cropped.png").toString(), "--into", target.toString(), "--force");
         assertEquals(0, forced.code(), forced.err());
         assertTrue(MetadataReaders.read(dir.resolve("t_meta.png")).text("parameters").orElseThrow().startsWith("photo of a duck"));
     }
@@ -97,14 +94,14 @@ class StagesAndWriteCommandTest {
     @Test
     void exitCodes() throws Exception {
         Path target = Files.copy(Fixtures.bundled("images/ce_lora.png"), dir.resolve("t.png"));
-        Run missing = run("write", dir.resolve("nope.png").toString(), "--into", target.toString());
+        CliRun missing = run("write", dir.resolve("nope.png").toString(), "--into", target.toString());
         assertEquals(1, missing.code());
         assertEquals("samplerlens: nope.png: no such file", missing.err().strip());
 
         assertEquals(2, run("stages", target.toString(), "--format", "gif").code());
         assertEquals(2, run("write", target.toString()).code(), "--into is required");
         assertEquals(2, run("write", target.toString(), "--into", target.toString(), "--in-place", "--out", "x.png").code());
-        Run webp = run("write", target.toString(), "--into", target.toString(), "--format", "webp");
+        CliRun webp = run("write", target.toString(), "--into", target.toString(), "--format", "webp");
         assertEquals(2, webp.code());
         assertTrue(webp.err().contains("WebP"), webp.err());
     }
@@ -113,7 +110,7 @@ class StagesAndWriteCommandTest {
     void aDamagedTargetIsAFileErrorNamingIt() throws Exception {
         byte[] jpeg = Files.readAllBytes(Fixtures.bundled("images/sdp_automatic1111_cropped.jpg"));
         Path cut = Files.write(dir.resolve("cut.jpg"), java.util.Arrays.copyOf(jpeg, 40));
-        Run r = run("write", Fixtures.bundled("images/ce_lora.png").toString(), "--into", cut.toString());
+        CliRun r = run("write", Fixtures.bundled("images/ce_lora.png").toString(), "--into", cut.toString());
         assertEquals(1, r.code(), r.err());
         assertTrue(r.err().startsWith("samplerlens: cut.jpg: "), r.err());
         assertEquals(1, r.err().strip().lines().count());
@@ -125,12 +122,12 @@ class StagesAndWriteCommandTest {
         Path target = Files.copy(Fixtures.bundled("images/sdp_automatic1111_cropped.jpg"), dir.resolve("t.jpg"));
         // 198 KB of workflow JSON cannot go into a 64 KB APP1: the parameters rendered from the graph are written alone
         Path workflow = Fixtures.bundled("workflows/ui/kj_wanvideo_2_1_14B_OneToAllAnimation_pose_control_example_01.json");
-        Run r = run("write", workflow.toString(), "--into", target.toString());
+        CliRun r = run("write", workflow.toString(), "--into", target.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("stage reduced-exif"), r.out());
         String written = com.samplerlens.core.container.MetadataReaders.read(dir.resolve("t_meta.jpg")).text("parameters").orElseThrow();
         assertTrue(written.endsWith("Metadata generator version: " + com.samplerlens.core.render.GeneratorVersion.VERSION + ", Metadata Fallback: reduced-exif"), written);
-        Run stages = run("stages", workflow.toString(), "--json");
+        CliRun stages = run("stages", workflow.toString(), "--json");
         JsonNode json = LenientJson.parse(stages.out());
         assertEquals("reduced-exif", json.get("chosen").asText());
         assertFalse(json.get("stages").get(0).get("fits").asBoolean(), "full does not fit");

@@ -1,5 +1,9 @@
 package com.samplerlens.cli;
 
+import static com.samplerlens.testing.CliRun.run;
+
+import com.samplerlens.testing.CliRun;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,14 +23,7 @@ class UserRulesCommandTest {
 
     @TempDir Path dir;
 
-    private record Run(int code, String out, String err) {}
 
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = SamplerLensCommand.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
-    }
 
     @Test
     void aCaptureRuleFileOnTopChangesTheCapturedModel() throws Exception {
@@ -39,7 +36,7 @@ class UserRulesCommandTest {
         // node does not have, so the model disappears: proof that the user's file wins over the bundled one.
         Path rules = Files.writeString(dir.resolve("mine.json"),
                 "{\"rules\": {\"CheckpointLoaderSimple\": {\"MODEL_NAME\": {\"field_name\": \"no_such_input\"}}}}");
-        Run after = run("inspect", lora, "--json", "--rules", rules.toString());
+        CliRun after = run("inspect", lora, "--json", "--rules", rules.toString());
         assertEquals(0, after.code(), after.err());
         assertFalse(LenientJson.parse(after.out()).at("/samplers/0/fields").has("model"), after.out());
     }
@@ -47,7 +44,7 @@ class UserRulesCommandTest {
     @Test
     void aBrokenRuleFileIsOneLineNamingIt() throws Exception {
         Path rules = Files.writeString(dir.resolve("broken.json"), "{\"rules\": {");
-        Run r = run("inspect", Fixtures.bundled("images/ce_lora.png").toString(), "--rules", rules.toString());
+        CliRun r = run("inspect", Fixtures.bundled("images/ce_lora.png").toString(), "--rules", rules.toString());
         assertEquals(1, r.code());
         assertTrue(r.err().contains("broken.json"), r.err());
         assertEquals(1, r.err().strip().lines().count(), r.err());

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.samplerlens.cli.InspectCommandTest.Run;
+import com.samplerlens.testing.CliRun;
 import com.samplerlens.core.container.EmbeddedMetadata;
 import com.samplerlens.core.container.MetadataKeys;
 import com.samplerlens.core.container.MetadataReaders;
@@ -39,10 +39,10 @@ class WriteWithEditsTest {
     @Test
     void setAndRemoveOnTheCommandLine() throws Exception {
         Path out = dir.resolve("out.png");
-        Run r = InspectCommandTest.run("write", SOURCE, "--into", target("sdp_comfyui_img2img_cropped.png").toString(), "--out", out.toString(),
+        CliRun r = CliRun.run("write", SOURCE, "--into", target("sdp_comfyui_img2img_cropped.png").toString(), "--out", out.toString(),
                 "--max-samplers", "2", "--save-node", "12", "--set", "Steps=30", "--set", "Sampler_2.cfg=4.5", "--set", "Artist=me",
                 "--remove", "Seed", "--remove", "Sampler_1.denoise");
-        assertEquals(0, r.exit(), r.err());
+        assertEquals(0, r.code(), r.err());
         EmbeddedMetadata m = readBack(out);
         String p = m.text(MetadataKeys.PARAMETERS).orElseThrow();
         assertTrue(p.contains("\nSteps: 30, Sampler: dpmpp_sde_normal, CFG scale: 8.0, Denoise: 1.0, Size: "), p);
@@ -66,9 +66,9 @@ class WriteWithEditsTest {
                   {"op": "remove_key", "key": "Samplers"}
                 ]}""");
         Path out = dir.resolve("out.jpg");
-        Run r = InspectCommandTest.run("write", SOURCE, "--into", target("sdp_automatic1111_cropped.jpg").toString(), "--out", out.toString(),
+        CliRun r = CliRun.run("write", SOURCE, "--into", target("sdp_automatic1111_cropped.jpg").toString(), "--out", out.toString(),
                 "--max-samplers", "2", "--save-node", "12", "--edits", edits.toString());
-        assertEquals(0, r.exit(), r.err());
+        assertEquals(0, r.code(), r.err());
         String p = readBack(out).text(MetadataKeys.PARAMETERS).orElseThrow();
         assertTrue(p.contains("\nNegative prompt: blurry, lowres\n"), p);
         assertTrue(p.contains("Sampler_1: \"Model: v2-1_768-ema-pruned.ckpt, Steps: 20, "), p);
@@ -79,24 +79,24 @@ class WriteWithEditsTest {
     @Test
     void mistakesAreUsageErrorsAndNothingIsWritten() throws Exception {
         Path out = dir.resolve("out.png");
-        Run r = InspectCommandTest.run("write", SOURCE, "--into", target("sdp_comfyui_img2img_cropped.png").toString(), "--out", out.toString(),
+        CliRun r = CliRun.run("write", SOURCE, "--into", target("sdp_comfyui_img2img_cropped.png").toString(), "--out", out.toString(),
                 "--set", "Steps=many");
-        assertEquals(2, r.exit());
+        assertEquals(2, r.code());
         assertTrue(r.err().contains("Steps: \"many\" is not a whole number"), r.err());
         assertFalse(Files.exists(out));
         Path bad = Files.writeString(dir.resolve("bad.json"), "{\"edits\": [{\"op\": \"explode\"}]}");
-        r = InspectCommandTest.run("write", SOURCE, "--into", target("sdp_comfyui_img2img_cropped.png").toString(), "--out", out.toString(),
+        r = CliRun.run("write", SOURCE, "--into", target("sdp_comfyui_img2img_cropped.png").toString(), "--out", out.toString(),
                 "--edits", bad.toString());
-        assertEquals(2, r.exit());
+        assertEquals(2, r.code());
         assertTrue(r.err().contains("bad.json: edit 1: unknown op \"explode\""), r.err());
     }
 
     @Test
     void anEditForASamplerTheFileLacksIsAWarning() throws Exception {
         Path out = dir.resolve("out.png");
-        Run r = InspectCommandTest.run("write", SOURCE, "--into", target("sdp_comfyui_img2img_cropped.png").toString(), "--out", out.toString(),
+        CliRun r = CliRun.run("write", SOURCE, "--into", target("sdp_comfyui_img2img_cropped.png").toString(), "--out", out.toString(),
                 "--set", "Sampler_3.cfg=2");
-        assertEquals(0, r.exit(), r.err());
+        assertEquals(0, r.code(), r.err());
         assertTrue(r.err().contains("warning: ce_hiresfix_latent_workflow.png: Sampler_3.cfg: this file has no Sampler_3"), r.err());
     }
 }

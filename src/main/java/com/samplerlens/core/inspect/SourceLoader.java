@@ -1,0 +1,138 @@
+package com.samplerlens.core.inspect;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.samplerlens.core.container.DecodeProblem;
+import com.samplerlens.core.container.EmbeddedMetadata;
+import com.samplerlens.core.container.MetadataEntry;
+import com.samplerlens.core.container.MetadataKeys;
+import com.samplerlens.core.container.MetadataReaders;
+import com.samplerlens.core.container.UnreadableFileException;
+import com.samplerlens.core.graph.ApiPromptLoader;
+import com.samplerlens.core.graph.Graph;
+import com.samplerlens.core.graph.Node;
+import com.samplerlens.core.graph.NodeDefinitions;
+import com.samplerlens.core.graph.UiWorkflowConverter;
+import com.samplerlens.core.json.LenientJson;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns what a reader found into the graph to trace: the API prompt when there is one (ComfyUI
+ * ran exactly that), else the UI workflow converted with the node definitions; the UI workflow
+ * also lends titles and positions for drawing.
+ */
+public final class SourceLoader {
+
+    private final NodeDefinitions definitions;
+
+    public SourceLoader(NodeDefinitions definitions) {
+        this.definitions = definitions;
+    }
+
+    public NodeDefinitions definitions() { return definitions; }
+
+    /** Reads the file and loads its graph; see {@link #load(EmbeddedMetadata)}. */
+    public LoadedSource load(Path file) throws UnreadableFileException {
+        return load(MetadataReaders.read(file));
+    }
+
+    /**
+     * @throws UnreadableFileException when the file holds neither a ComfyUI graph nor A1111 parameters
+     */
+    public LoadedSource load(EmbeddedMetadata metadata) throws UnreadableFileException {
+        List<String> warnings = new ArrayList<>();
+        for (DecodeProblem p : metadata.problems()) warnings.add(p.toString());
+        String promptText = metadata.text(MetadataKeys.PROMPT).orElse(null);
+        String workflowText = metadata.text(MetadataKeys.WORKFLOW).orElse(null);
+        String parameters = metadata.text(MetadataKeys.PARAMETERS).orElse(null);
+
+        JsonNode promptJson = parse(MetadataKeys.PROMPT, promptText, warnings);
+        JsonNode workflowJson = parse(MetadataKeys.WORKFLOW, workflowText, warnings);
+        // A JSON file's single text may be either kind; look at its shape, not at its key.
+        if (promptJson != null && !ApiPromptLoader.isApiPrompt(promptJson) && UiWorkflowConverter.isUiWorkflow(promptJson) && workflowJson == null) {
+            workflowJson = promptJson;
+            workflowText = promptText;
+            promptJson = null;
+            promptText = null;
+        } else if (workflowJson != null && !UiWorkflowConverter.isUiWorkflow(workflowJson) && ApiPromptLoader.isApiPrompt(workflowJson) && promptJson == null) {
+            promptJson = workflowJson;
+            promptText = workflowText;
+            workflowJson = null;
+            workflowText = null;
+        }
+
+        Graph promptGraph = null;
+        if (promptJson != null) {
+            if (ApiPromptLoader.isApiPrompt(promptJson)) {
+                List<String> w = new ArrayList<>();
+                promptGraph = ApiPromptLoader.load(promptJson, w);
+                w.forEach(s -> warnings.add("prompt: " + s));
+            } else {
+                warnings.add("prompt: not a ComfyUI API prompt; ignored");
+            }
+        }
+        Graph uiGraph = null;
+        if (workflowJson != null) {
+            if (UiWorkflowConverter.isUiWorkflow(workflowJson)) {
+                var converted = UiWorkflowConverter.convert(workflowJson, definitions);
+                uiGraph = converted.graph();
+                converted.warnings().forEach(s -> warnings.add("workflow: " + s));
+            } else {
+                warnings.add("workflow: not a ComfyUI UI workflow (no \"nodes\" list); ignored");
+            }
+        }
+
+        if (promptGraph != null) {
+            Graph graph = uiGraph == null ? promptGraph : withLayout(promptGraph, uiGraph);
+            return new LoadedSource(metadata, graph, LoadedSource.FROM_PROMPT, parameters, promptText, workflowText, warnings);
+        }
+        if (uiGraph != null) {
+            return new LoadedSource(metadata, uiGraph, LoadedSource.FROM_WORKFLOW, parameters, promptText, workflowText, warnings);
+        }
+        if (parameters != null && !parameters.isBlank()) {
+            if (parameters.strip().startsWith("{")) {
+                throw new UnreadableFileException(metadata.file(), "parameters chunk holds JSON (Fooocus), not A1111 text");
+            }
+            return new LoadedSource(metadata, null, null, parameters, promptText, workflowText, warnings);
+        }
+        throw new UnreadableFileException(metadata.file(), noDataReason(metadata, warnings));
+    }
+
+    private static String noDataReason(EmbeddedMetadata metadata, List<String> warnings) {
+        String base = "no ComfyUI workflow or A1111 parameters found";
+        boolean novelAi = metadata.entries().stream().anyMatch(e -> e.key().equals("Software") && e.text().contains("NovelAI"))
+                || metadata.entries().stream().anyMatch(e -> e.key().equals("Comment") && e.text().contains("\"n_samples\""));
+        if (novelAi) return base + " (NovelAI metadata)";
+        List<String> jsonProblems = warnings.stream().filter(w -> w.startsWith("prompt:") || w.startsWith("workflow:")).toList();
+        if (!jsonProblems.isEmpty()) return base + " (" + jsonProblems.getFirst() + ")";
+        List<String> keys = metadata.entries().stream().map(MetadataEntry::key).distinct().toList();
+        return keys.isEmpty() ? base + " (the file has no metadata text)" : base + " (keys: " + String.join(", ", keys) + ")";
+    }
+
+    private static JsonNode parse(String key, String text, List<String> warnings) {
+        if (text == null || text.isBlank()) return null;
+        try {
+            return LenientJson.parse(text);
+        } catch (JsonProcessingException e) {
+            warnings.add(key + ": " + LenientJson.describe(e));
+            return null;
+        }
+    }
+
+    /** The prompt's nodes with the title and position of the UI node of the same id. */
+    private static Graph withLayout(Graph prompt, Graph ui) {
+        List<Node> nodes = new ArrayList<>();
+        for (Node n : prompt.nodes().values()) {
+            Node u = ui.node(n.id());
+            if (u == null) {
+                nodes.add(n);
+                continue;
+            }
+            Node laid = n.withPosition(u.position());
+            nodes.add(u.title() != null ? laid.withTitle(u.title()) : laid);
+        }
+        return new Graph(nodes);
+    }
+}

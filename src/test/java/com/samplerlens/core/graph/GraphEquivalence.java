@@ -1,0 +1,33 @@
+package com.samplerlens.core.graph;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Compares a converted UI workflow with ComfyUI's own API prompt, node by node of the prompt. */
+final class GraphEquivalence {
+    private GraphEquivalence() {}
+
+    /**
+     * Differences for every node of {@code prompt}: missing node, other class, other link, other
+     * literal.
+     */
+    static List<String> differences(Graph prompt, Graph converted) {
+        List<String> diffs = new ArrayList<>();
+        for (Node p : prompt.nodes().values()) {
+            Node c = converted.node(p.id());
+            if (c == null) {
+                diffs.add(p.id() + " (" + p.classType() + "): missing");
+                continue;
+            }
+            if (!p.classType().equals(c.classType())) diffs.add(p.id() + ": class " + c.classType() + " != " + p.classType());
+            for (Map.Entry<String, InputValue> in : p.inputs().entrySet()) {
+                InputValue got = c.inputs().get(in.getKey());
+                if (!in.getValue().equals(got)) {
+                    diffs.add(p.id() + " (" + p.classType() + ")." + in.getKey() + ": " + got + " != " + in.getValue());
+                }
+            }
+        }
+        return diffs;
+    }
+}

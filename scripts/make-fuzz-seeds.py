@@ -6,7 +6,7 @@ inputs; the readers never decode pixels), plus a few hand-made variants of the s
 readers must survive: compressed text chunks, a bad CRC, EXIF written by ExifTool.
 Run from the repository root: python3 scripts/make-fuzz-seeds.py
 """
-import os, shutil, struct, subprocess, tempfile, zlib
+import os, struct, subprocess, tempfile, zlib
 
 FIX = "src/test/resources/fixtures/images"
 OUT = "src/test/resources/com/samplerlens/fuzz/ContainerReaderFuzzTestInputs"
@@ -83,8 +83,16 @@ def write(target, name, data):
         f.write(data)
 
 
+def remove_seeds(folder):
+    """Removes earlier seeds only: crash-* and other findings are regression cases and stay."""
+    for root, _, files in os.walk(folder):
+        for f in files:
+            if f.startswith("seed-"):
+                os.remove(os.path.join(root, f))
+
+
 def main():
-    shutil.rmtree(OUT, ignore_errors=True)
+    remove_seeds(OUT)
     # PNG
     for f in sorted(os.listdir(FIX)):
         if f.startswith("sdp_") and f.endswith(".png"):
@@ -119,3 +127,37 @@ def main():
 
 if __name__ == "__main__":
     main()
+
+
+def ui_seeds():
+    """UI workflows, minified: the smaller fixtures, then ones with muted/bypassed nodes,
+    reroutes and subgraphs, plus hand-made hostile shapes."""
+    import json
+    src = "src/test/resources/fixtures/workflows/ui"
+    out = "src/test/resources/com/samplerlens/fuzz/WorkflowFuzzTestInputs/uiWorkflow"
+    remove_seeds(out)
+    os.makedirs(out, exist_ok=True)
+    for f in ["ce_wan22_text_to_video_wan22_5B.json", "ce_wan22_image_to_video_wan22_14B.json",
+              "kj_wanvideo_2_1_14B_T2V_example_03.json", "kj_wanvideo_2_2_Fun_control_camera_example_01.json",
+              "kj_wanvideo_2_1_14B_skyreels_diffusion_forcing_extension_example_01.json",
+              "kj_wanvideo_2_1_14B_OneToAllAnimation_pose_control_example_01.json"]:
+        d = json.load(open(os.path.join(src, f)))
+        open(os.path.join(out, "seed-" + f), "w").write(json.dumps(d, separators=(",", ":")))
+    hostile = {
+        "link-cycle": {"nodes": [{"id": 1, "type": "LoraLoader", "inputs": [{"name": "model", "type": "MODEL", "link": 1}], "outputs": [{"type": "MODEL"}]},
+                                 {"id": 2, "type": "LoraLoader", "inputs": [{"name": "model", "type": "MODEL", "link": 2}], "outputs": [{"type": "MODEL"}]}],
+                       "links": [[1, 2, 0, 1, 0, "MODEL"], [2, 1, 0, 2, 0, "MODEL"]]},
+        "missing-and-string-ids": {"nodes": [{"id": "a", "type": "KSampler", "inputs": [{"name": "model", "type": "MODEL", "link": 7}], "widgets_values": [1, "fixed", 20, 8.0, "euler", "normal", 1.0]}],
+                                   "links": [[7, 99, 0, "a", 0, "MODEL"], ["x", 1, 0, 1, 0]]},
+        "subgraph-self": {"nodes": [{"id": 1, "type": "sg-1", "inputs": [], "outputs": []}], "links": [],
+                          "definitions": {"subgraphs": [{"id": "sg-1", "nodes": [{"id": 1, "type": "sg-1"}], "links": [], "inputs": [], "outputs": []}]}},
+        "reroute-loop": {"nodes": [{"id": 1, "type": "Reroute", "inputs": [{"name": "", "type": "*", "link": 2}], "outputs": [{"type": "*"}]},
+                                   {"id": 2, "type": "Reroute", "inputs": [{"name": "", "type": "*", "link": 1}], "outputs": [{"type": "*"}]},
+                                   {"id": 3, "type": "SaveImage", "inputs": [{"name": "images", "type": "IMAGE", "link": 3}], "widgets_values": ["x"]}],
+                         "links": [[1, 1, 0, 2, 0, "*"], [2, 2, 0, 1, 0, "*"], [3, 2, 0, 3, 0, "IMAGE"]]},
+    }
+    for name, d in hostile.items():
+        open(os.path.join(out, "seed-" + name + ".json"), "w").write(json.dumps(d))
+
+
+ui_seeds()

@@ -11,5 +11,7 @@ export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
 export JAZZER_FUZZ=1
 # Coverage feedback from our code and from metadata-extractor, which parses the EXIF IFDs.
+# A target's @Timeout(10) becomes libFuzzer's per-input -timeout (a hang is a finding); JUnit's own
+# timeout is switched off here, or it would fail the whole 10-minute fuzzing run as one slow "test".
 exec nice -n 10 mvn -B -o test -Dtest="$target" -Dsurefire.failIfNoSpecifiedTests=false \
-    -Djazzer.instrument='com.samplerlens.**,com.drew.**'
+    -Djazzer.instrument='com.samplerlens.**,com.drew.**' -Djunit.jupiter.execution.timeout.mode=disabled

@@ -30,7 +30,8 @@ public final class ExifMetadataDecoder {
     public record Result(List<MetadataEntry> entries, List<DecodeProblem> problems, int tagCount) {}
 
     private static final String[] PREFIXED_KEYS = {MetadataKeys.PROMPT, MetadataKeys.WORKFLOW, MetadataKeys.SAMPLERS_DETAIL};
-    private static final int[] PREFIX_TAGS = {ExifIFD0Directory.TAG_MODEL, ExifIFD0Directory.TAG_MAKE, ExifIFD0Directory.TAG_IMAGE_DESCRIPTION};
+    /** In tag-number order, which is the order they sit in the IFD. */
+    private static final int[] PREFIX_TAGS = {ExifIFD0Directory.TAG_IMAGE_DESCRIPTION, ExifIFD0Directory.TAG_MAKE, ExifIFD0Directory.TAG_MODEL};
 
     /**
      * Decodes TIFF bytes ("MM"/"II" header first, no "Exif\0\0").
@@ -60,7 +61,9 @@ public final class ExifMetadataDecoder {
                 String value = ExifTextDecoder.asciiValue(raw);
                 for (String key : PREFIXED_KEYS) {
                     if (value.startsWith(key + ":")) {
-                        entries.add(new MetadataEntry(key, "EXIF " + tagName(tag), value.substring(key.length() + 1), raw.length));
+                        // metadata-extractor hands over ASCII values without their NUL terminator; count it back
+                        long stored = raw.length + (ifd0.getObject(tag) instanceof StringValue ? 1 : 0);
+                        entries.add(new MetadataEntry(key, "EXIF " + tagName(tag), value.substring(key.length() + 1), stored));
                         break;
                     }
                 }

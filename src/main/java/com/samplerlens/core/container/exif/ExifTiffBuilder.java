@@ -1,0 +1,100 @@
+package com.samplerlens.core.container.exif;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import org.apache.commons.imaging.ImagingException;
+import org.apache.commons.imaging.formats.tiff.TiffImageMetadata;
+import org.apache.commons.imaging.formats.tiff.TiffImageParser;
+import org.apache.commons.imaging.formats.tiff.constants.ExifTagConstants;
+import org.apache.commons.imaging.formats.tiff.constants.TiffTagConstants;
+import org.apache.commons.imaging.formats.tiff.fieldtypes.AbstractFieldType;
+import org.apache.commons.imaging.formats.tiff.taginfos.TagInfo;
+import org.apache.commons.imaging.formats.tiff.write.TiffImageWriterLossy;
+import org.apache.commons.imaging.formats.tiff.write.TiffOutputDirectory;
+import org.apache.commons.imaging.formats.tiff.write.TiffOutputField;
+import org.apache.commons.imaging.formats.tiff.write.TiffOutputSet;
+
+/**
+ * Builds the TIFF block for an {@link ExifPayload}, keeping every other tag of an existing block
+ * (orientation, camera …). IFD layout is Commons Imaging's; the four values are encoded here
+ * byte by byte, because:
+ * <ul>
+ *   <li>UserComment must be {@code UNICODE\0} + UTF-16 exactly as piexif writes it (big-endian in
+ *       a big-endian block); Commons Imaging would pick {@code ASCII} for ASCII-only text.
+ *       A little-endian block that we extend gets UTF-16LE, because ExifTool and metadata-extractor
+ *       decode UNICODE in the block's byte order; our reader sniffs either way.</li>
+ *   <li>The ASCII tags hold JSON that ComfyUI escapes to ASCII; should a non-ASCII character slip
+ *       in, it is stored as UTF-8 (what ComfyUI's frontend, ExifTool and our reader decode),
+ *       not replaced by '?'.</li>
+ * </ul>
+ * A new block is big-endian ("MM"), as piexif and Pillow write it. Existing maker notes are
+ * re-laid out by the lossy writer, so maker-note-internal offsets may not survive.
+ */
+public final class ExifTiffBuilder {
+    private ExifTiffBuilder() {}
+
+    /**
+     * @param existingTiff the target's current TIFF block (no "Exif\0\0"), or null for a new block
+     * @throws IllegalArgumentException when the values cannot be laid out (e.g. too many bytes for TIFF)
+     */
+    public static byte[] tiff(byte[] existingTiff, ExifPayload payload) {
+        try {
+            TiffOutputSet set = existingTiff == null ? new TiffOutputSet(ByteOrder.BIG_ENDIAN) : readOrFresh(existingTiff);
+            TiffOutputDirectory root = set.getOrCreateRootDirectory();
+            putOrClearOurs(root, TiffTagConstants.TIFF_TAG_MODEL, payload.model());
+            putOrClearOurs(root, TiffTagConstants.TIFF_TAG_MAKE, payload.make());
+            putOrClearOurs(root, TiffTagConstants.TIFF_TAG_IMAGE_DESCRIPTION, payload.imageDescription());
+            TiffOutputDirectory exif = set.getExifDirectory();
+            if (exif != null) exif.removeField(ExifTagConstants.EXIF_TAG_USER_COMMENT);
+            if (payload.userComment() != null) {
+                exif = set.getOrCreateExifDirectory();
+                byte[] value = userCommentBytes(payload.userComment(), set.byteOrder);
+                exif.add(new TiffOutputField(ExifTagConstants.EXIF_TAG_USER_COMMENT, AbstractFieldType.UNDEFINED, value.length, value));
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            new TiffImageWriterLossy(set.byteOrder).write(out, set);
+            return out.toByteArray();
+        } catch (ImagingException e) {
+            throw new IllegalArgumentException("EXIF cannot be written: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** {@code UNICODE\0} + UTF-16 in the given byte order, no BOM, no terminator (piexif's layout). */
+    public static byte[] userCommentBytes(String text, ByteOrder order) {
+        byte[] utf16 = text.getBytes(order == ByteOrder.BIG_ENDIAN ? StandardCharsets.UTF_16BE : StandardCharsets.UTF_16LE);
+        byte[] value = new byte[8 + utf16.length];
+        System.arraycopy(ExifTextDecoder.UNICODE_PREFIX, 0, value, 0, 8);
+        System.arraycopy(utf16, 0, value, 8, utf16.length);
+        return value;
+    }
+
+    /** The existing block's tags, or a fresh big-endian set when the block is unreadable (it is replaced anyway). */
+    private static TiffOutputSet readOrFresh(byte[] tiff) {
+        try {
+            if (new TiffImageParser().getMetadata(tiff) instanceof TiffImageMetadata metadata) return metadata.getOutputSet();
+            return new TiffOutputSet(ByteOrder.BIG_ENDIAN);
+        } catch (IOException | RuntimeException unreadable) {
+            return new TiffOutputSet(ByteOrder.BIG_ENDIAN);
+        }
+    }
+
+    private static void putOrClearOurs(TiffOutputDirectory dir, TagInfo tag, String value) throws ImagingException {
+        TiffOutputField existing = dir.findField(tag);
+        if (value == null) {
+            if (existing != null && isOurs(existing)) dir.removeField(tag);
+            return;
+        }
+        dir.removeField(tag);
+        byte[] bytes = (value + "\0").getBytes(StandardCharsets.UTF_8);
+        dir.add(new TiffOutputField(tag, AbstractFieldType.ASCII, bytes.length, bytes));
+    }
+
+    private static boolean isOurs(TiffOutputField field) {
+        return ExifPayload.isOurs(ExifTextDecoder.asciiValue(field.getData()));
+    }
+}

@@ -9,12 +9,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every hostile file through {@code samplerlens inspect}, in-process: a file that cannot be read
@@ -26,18 +24,16 @@ class HostileCliTest {
 
     private static final Duration HANG_GUARD = Duration.ofSeconds(120);
 
-    @TempDir static Path dir;
+    static Path dir;
     static List<HostileFiles> containers;
     static List<String> graphs;
 
     @BeforeAll
     static void write() {
-        containers = HostileFiles.writeAll(dir);
-        graphs = HostileGraphs.writeAll(dir);
+        dir = HostileFiles.folder();
+        containers = HostileFiles.cases();
+        graphs = HostileFiles.graphs();
     }
-
-    @AfterAll
-    static void release() { containers = null; }
 
     record Run(int code, String out, String err) {}
 
@@ -68,7 +64,8 @@ class HostileCliTest {
 
     @TestFactory
     Stream<DynamicTest> graphFiles() {
-        return graphs.stream().flatMap(name -> Stream.of(
+        // the 60,000-node chains have their own tests below; each inspection of them takes seconds
+        return graphs.stream().filter(name -> !name.contains("60000")).flatMap(name -> Stream.of(
                 DynamicTest.dynamicTest(name, () -> assertOutcome(name, inspect(dir.resolve(name).toString()))),
                 DynamicTest.dynamicTest(name + " --json", () -> assertOutcome(name, inspect("--json", dir.resolve(name).toString())))));
     }

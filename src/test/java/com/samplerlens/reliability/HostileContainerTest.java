@@ -11,12 +11,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every hostile file through {@link MetadataReaders#read(Path)}: a fatal one ends in one line
@@ -25,14 +23,14 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class HostileContainerTest {
 
-    @TempDir static Path dir;
+    static Path dir;
     static List<HostileFiles> cases;
 
     @BeforeAll
-    static void write() { cases = HostileFiles.writeAll(dir); }
-
-    @AfterAll
-    static void release() { cases = null; }
+    static void write() {
+        dir = HostileFiles.folder();
+        cases = HostileFiles.cases();
+    }
 
     @TestFactory
     Stream<DynamicTest> eachFileIsReadOrRejectedWithOneLine() {

@@ -22,8 +22,52 @@ record HostileFiles(String name, String expected, boolean fatal) {
 
     static final long HUNDRED_MB = 100L << 20;
 
+    private static Path folder;
+    private static List<HostileFiles> cases;
+    private static List<String> graphs;
+
+    /**
+     * One folder with every hostile container and graph file, written once per test JVM (the
+     * bomb and the big files take a few seconds to make) and deleted when the JVM exits.
+     */
+    static synchronized Path folder() {
+        if (folder == null) {
+            try {
+                Path dir = Files.createTempDirectory("samplerlens-hostile");
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteAll(dir)));
+                cases = writeAll(dir);
+                graphs = HostileGraphs.writeAll(dir);
+                folder = dir;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return folder;
+    }
+
+    /** The container cases in {@link #folder()}. */
+    static List<HostileFiles> cases() {
+        folder();
+        return cases;
+    }
+
+    /** The graph files in {@link #folder()}. */
+    static List<String> graphs() {
+        folder();
+        return graphs;
+    }
+
+    private static void deleteAll(Path dir) {
+        try (var files = Files.list(dir)) {
+            for (Path f : files.toList()) Files.deleteIfExists(f);
+            Files.deleteIfExists(dir);
+        } catch (IOException e) {
+            // the temp folder is the system's to clean then
+        }
+    }
+
     /** Writes every case's file into {@code dir}; the file is {@code dir/name}. */
-    static List<HostileFiles> writeAll(Path dir) {
+    private static List<HostileFiles> writeAll(Path dir) {
         try {
             byte[] lora = Files.readAllBytes(Fixtures.bundled("images/ce_lora.png"));
             byte[] text = concat(latin1("prompt\0"), latin1("{\"1\": {\"class_type\": \"KSampler\", \"inputs\": {}}}"));

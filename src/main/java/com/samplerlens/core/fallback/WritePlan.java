@@ -1,0 +1,21 @@
+package com.samplerlens.core.fallback;
+
+import com.samplerlens.core.container.ContainerFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * What writing a {@link com.samplerlens.core.container.MetadataBundle} into one format would do,
+ * with byte sizes equal to those of the bytes then written.
+ *
+ * @param format       PNG, JPEG or WEBP
+ * @param maxExifBytes the JPEG EXIF limit in bytes ({@code max_jpeg_exif_kb} × 1024); empty for PNG/WebP
+ * @param entries      JPEG: the four stages in order; PNG: one entry per text chunk; WebP: the EXIF chunk
+ * @param chosen       JPEG: the stage that will be written; empty for PNG/WebP (no fallback there)
+ */
+public record WritePlan(ContainerFormat format, OptionalInt maxExifBytes, List<PlanEntry> entries, Optional<JpegStagePlan> chosen) {
+    public WritePlan {
+        entries = List.copyOf(entries);
+    }
+}

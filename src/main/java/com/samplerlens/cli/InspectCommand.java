@@ -4,15 +4,24 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.samplerlens.core.capture.SamplerFields;
 import com.samplerlens.core.container.MetadataEntry;
 import com.samplerlens.core.container.UnreadableFileException;
-import com.samplerlens.core.graph.Graph;
-import com.samplerlens.core.graph.Node;
 import com.samplerlens.core.graph.NodeDefinitions;
-import com.samplerlens.core.inspect.InspectionJson;
+import com.samplerlens.core.inspect.InspectJson;
+import com.samplerlens.core.inspect.InspectOptions;
+import com.samplerlens.core.inspect.InspectReport;
+import com.samplerlens.core.inspect.Inspector;
 import com.samplerlens.core.inspect.LoadedSource;
 import com.samplerlens.core.inspect.SourceLoader;
+import com.samplerlens.core.inspect.SourceTexts;
 import com.samplerlens.core.json.LenientJson;
+import com.samplerlens.core.render.RenderOptions;
+import com.samplerlens.core.trace.MultiSamplerOverride;
+import com.samplerlens.core.trace.SamplerAttribution;
+import com.samplerlens.core.trace.SamplerSelection;
+import com.samplerlens.core.trace.TraceOptions;
+import com.samplerlens.core.trace.TraceResult;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -20,20 +29,25 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code samplerlens inspect FILE|FOLDER…}: what a file holds and the graph it carries. */
+/** {@code samplerlens inspect FILE|FOLDER…}: what a file holds, which nodes fed each sampler, and what would be written. */
 @Command(name = "inspect", mixinStandardHelpOptions = true,
-        description = {"Show the containers, metadata and graph of ComfyUI images or workflows.",
+        description = {"Show the containers, metadata, sampler trace and the parameters SamplerLens would write for ComfyUI images or workflows.",
                 "A folder stands for the PNG, JPEG, WebP and JSON files directly inside it (not its subfolders).",
                 "Each file that cannot be read is reported on stderr as one line; the others are still shown.",
+                "Environment: METADATA_WAN_MOE_FORCE=1 / METADATA_WAN_MOE_DISABLE=1 as --force-multi / --single, "
+                        + "METADATA_TEST_MODE as --multiline, METADATA_VERSION_OVERRIDE for the generator version.",
                 "Exit codes: 0 all files read, 1 some file could not be read, 2 bad usage."})
 public final class InspectCommand implements Callable<Integer> {
 
@@ -50,10 +64,36 @@ public final class InspectCommand implements Callable<Integer> {
     @Option(names = "--node-defs", paramLabel = "FILE", description = "object_info JSON exported from your ComfyUI, for exact widget names.")
     Path nodeDefs;
 
+    @Option(names = "--max-samplers", paramLabel = "N", defaultValue = "1",
+            description = "Trace up to N samplers (1 to 16); 1 writes one sampler's settings as the anchor node does. Default: ${DEFAULT-VALUE}.")
+    int maxSamplers;
+
+    @Option(names = "--save-node", paramLabel = "ID", description = "The output node to trace from (default: SaveImageWithMetaDataUniversal, else the first output node by id).")
+    String saveNode;
+
+    @Option(names = "--selection", paramLabel = "farthest|nearest|id:N", defaultValue = "farthest",
+            description = "Which sampler single-sampler mode (and the flat fields) use. Default: ${DEFAULT-VALUE}.")
+    String selection;
+
+    @Option(names = "--multiline", description = "One key per line, each sampler as its own block.")
+    boolean multiline;
+
+    @Option(names = "--civitai", description = "Civitai sampler names (\"DPM++ 2M Karras\").")
+    boolean civitai;
+
+    @Option(names = "--force-multi", description = "Multi-sampler output even for one sampler; every sampler found is traced.")
+    boolean forceMulti;
+
+    @Option(names = "--single", description = "Single-sampler output whatever --max-samplers says (wins over --force-multi).")
+    boolean single;
+
+    @Mixin ExportOptions exporting;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        InspectOptions options = options(System.getenv());
         NodeDefinitions defs = NodeDefinitions.bundled();
         if (nodeDefs != null) {
             try {
@@ -63,6 +103,7 @@ public final class InspectCommand implements Callable<Integer> {
                 return SamplerLensCommand.USAGE;
             }
         }
+        if (exporting.problem() != null) throw new ParameterException(spec.commandLine(), exporting.problem());
         List<Path> inputs = new ArrayList<>();
         boolean failed = false;
         for (Path p : files) {
@@ -76,7 +117,7 @@ public final class InspectCommand implements Callable<Integer> {
             }
         }
         SourceLoader loader = new SourceLoader(defs);
-        InspectionJson inspection = new InspectionJson(defs);
+        Inspector inspector = Inspector.bundled();
         ArrayNode results = JsonNodeFactory.instance.arrayNode();
         for (Path p : inputs) {
             LoadedSource source;
@@ -87,12 +128,41 @@ public final class InspectCommand implements Callable<Integer> {
                 failed = true;
                 continue;
             }
-            if (json) results.add(inspection.of(source));
-            else printText(out, source, defs);
+            InspectReport report = source.graph() == null ? null
+                    : inspector.inspect(source.graph(), new SourceTexts(source.prompt(), source.workflow(), source.parameters()), options);
+            if (exporting.active()) failed |= !exporting.export(source, report, toJson(source, report), out, err);
+            else if (json) results.add(toJson(source, report));
+            else printText(out, source, report);
         }
-        if (json) printJson(out, results.size() == 1 && inputs.size() == 1 ? results.get(0) : results);
+        if (json && !exporting.active()) printJson(out, results.size() == 1 && inputs.size() == 1 ? results.get(0) : results);
         out.flush();
         return failed ? SamplerLensCommand.FILE_FAILED : SamplerLensCommand.OK;
+    }
+
+    /** Options and environment together; an option can only add to what the environment asks. */
+    private InspectOptions options(Map<String, String> env) {
+        if (maxSamplers < 1 || maxSamplers > TraceOptions.MAX_SAMPLERS_LIMIT)
+            throw new ParameterException(spec.commandLine(), "--max-samplers must be 1 to " + TraceOptions.MAX_SAMPLERS_LIMIT + ", not " + maxSamplers);
+        SamplerSelection sel;
+        try {
+            sel = SamplerSelection.parse(selection);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--selection: " + e.getMessage());
+        }
+        MultiSamplerOverride fromEnv = MultiSamplerOverride.fromEnvironment(env);
+        MultiSamplerOverride override = single || fromEnv == MultiSamplerOverride.SINGLE ? MultiSamplerOverride.SINGLE
+                : forceMulti || fromEnv == MultiSamplerOverride.FORCE_MULTI ? MultiSamplerOverride.FORCE_MULTI
+                : MultiSamplerOverride.AUTO;
+        RenderOptions envRender = RenderOptions.fromEnvironment(env);
+        RenderOptions render = new RenderOptions(civitai, multiline || envRender.multiline(), envRender.version());
+        return new InspectOptions(new TraceOptions(maxSamplers, sel, saveNode, override), render, null);
+    }
+
+    private static JsonNode toJson(LoadedSource s, InspectReport report) {
+        String file = s.metadata().file().toString();
+        String container = s.metadata().format().id();
+        return report == null ? InspectJson.withoutGraph(file, container, s.parameters(), s.warnings())
+                : InspectJson.toJson(file, container, report, s.warnings());
     }
 
     private static List<Path> supportedFilesIn(Path folder, PrintWriter err) {
@@ -118,7 +188,7 @@ public final class InspectCommand implements Callable<Integer> {
         }
     }
 
-    private static void printText(PrintWriter out, LoadedSource s, NodeDefinitions defs) {
+    private static void printText(PrintWriter out, LoadedSource s, InspectReport report) {
         out.println("File:       " + s.metadata().file());
         out.println("Container:  " + s.metadata().format().id());
         out.println("Structure:");
@@ -132,31 +202,33 @@ public final class InspectCommand implements Callable<Integer> {
             out.println("Parameters:");
             s.parameters().lines().forEach(line -> out.println("  " + line));
         }
-        Graph g = s.graph();
-        if (g == null) {
+        List<String> warnings = new ArrayList<>(s.warnings());
+        if (report == null) {
             out.println("Graph:      none");
         } else {
-            List<String> outputs = g.nodes().values().stream().filter(n -> defs.isOutputNode(n.classType()))
-                    .map(n -> n.id() + " " + n.classType()).toList();
-            long samplerLike = g.nodes().values().stream().filter(InspectCommand::looksLikeSampler).count();
-            out.println("Graph:      from " + s.graphSource() + ", " + g.size() + " nodes, " + g.edges().size() + " links");
-            out.println("  output nodes: " + (outputs.isEmpty() ? "none" : String.join(", ", outputs)));
-            out.println("  sampler-like nodes: " + samplerLike);
+            TraceResult t = report.composed().trace();
+            out.println("Graph:      from " + s.graphSource() + ", " + report.graph().size() + " nodes, " + report.graph().edges().size() + " links");
+            out.println("Save node:  " + (t.saveNodeId() == null ? "none" : t.saveNodeId() + " " + report.graph().node(t.saveNodeId()).classType())
+                    + (t.outputNodeIds().size() > 1 ? "  (output nodes: " + String.join(", ", t.outputNodeIds()) + ")" : ""));
+            out.println("Mode:       " + t.mode().name().toLowerCase(Locale.ROOT) + ", " + t.samplers().size() + " sampler(s) found");
+            for (SamplerAttribution a : t.samplers()) {
+                String label = a.traced() ? "Sampler_" + a.number() : "(not traced)";
+                out.println("  " + label + ": node " + a.nodeId() + " " + a.classType() + ", distance " + a.distance()
+                        + ", nodes: " + (a.attributed().isEmpty() ? "none" : String.join(", ", a.attributed())));
+            }
+            out.println("  shared: " + (t.shared().isEmpty() ? "none" : String.join(", ", t.shared())));
+            for (SamplerFields f : report.composed().samplers()) {
+                out.println("  Sampler_" + f.number() + " fields: " + com.samplerlens.core.render.SamplersDetail.toJson(f, false));
+            }
+            report.composed().notes().forEach((node, notes) -> notes.forEach(n -> out.println("  note on node " + node + ": " + n)));
+            out.println("Would write:");
+            report.bundle().parameters().lines().forEach(line -> out.println("  " + line));
+            warnings.addAll(report.composed().warnings());
         }
-        if (!s.warnings().isEmpty()) {
+        if (!warnings.isEmpty()) {
             out.println("Warnings:");
-            s.warnings().forEach(w -> out.println("  " + w));
+            warnings.forEach(w -> out.println("  " + w));
         }
         out.println();
-    }
-
-    /**
-     * A display hint only (the tracer's sampler table decides): classes named like a sampler,
-     * without the helpers that merely select or configure one.
-     */
-    private static boolean looksLikeSampler(Node n) {
-        String c = n.classType();
-        if (c.contains("Select") || c.startsWith("ModelSampling") || c.contains("Settings") || c.contains("ExtraArgs")) return false;
-        return c.startsWith("KSampler") || c.matches(".*Sampler(v\\d+)?( .*)?$") || c.contains("Sampler_");
     }
 }

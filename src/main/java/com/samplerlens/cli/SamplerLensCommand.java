@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "Inspect, trace and re-embed the metadata of ComfyUI images.",
-        subcommands = {InspectCommand.class, StagesCommand.class, WriteCommand.class})
+        subcommands = {InspectCommand.class, StagesCommand.class, WriteCommand.class, StripCommand.class})
 public final class SamplerLensCommand implements Runnable {
 
     public static final int OK = 0;

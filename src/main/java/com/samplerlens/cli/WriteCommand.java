@@ -4,13 +4,13 @@ import com.samplerlens.core.container.ContainerFormat;
 import com.samplerlens.core.container.MetadataBundle;
 import com.samplerlens.core.container.UnreadableFileException;
 import com.samplerlens.core.fallback.FallbackSettings;
-import com.samplerlens.core.inspect.BundleSource;
 import com.samplerlens.core.write.MetadataWriter;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -24,10 +24,10 @@ public final class WriteCommand implements Callable<Integer> {
 
     @Spec CommandSpec spec;
 
-    @Parameters(paramLabel = "SOURCE", description = "Image or workflow JSON the metadata comes from.")
+    @Parameters(arity = "0..1", paramLabel = "SOURCE", description = "Image or workflow JSON the metadata comes from.")
     Path source;
 
-    @Option(names = "--into", required = true, paramLabel = "IMAGE", description = "Image whose pixels are kept.")
+    @Option(names = "--into", paramLabel = "IMAGE", description = "Image whose pixels are kept.")
     Path into;
 
     @Option(names = "--out", paramLabel = "PATH", description = "Output file (default: IMAGE's name + _meta, beside it).")
@@ -45,11 +45,22 @@ public final class WriteCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Replace the output file if it exists.")
     boolean force;
 
+    @Mixin EditOptions editing;
+
+    @Mixin BatchOptions batch;
+
     @Override
     public Integer call() throws UnreadableFileException, IOException {
         if (inPlace && out != null) throw new ParameterException(spec.commandLine(), "--in-place and --out cannot be used together");
+        if (batch.active()) {
+            if (source != null || into != null || out != null || inPlace || format != null) {
+                throw new ParameterException(spec.commandLine(), "a batch (--from-dir/--into-dir/--out-dir) takes no SOURCE, --into, --out, --in-place or --format");
+            }
+            return batch.run(spec, editing.bundleSource(spec, spec.commandLine().getErr()), FallbackSettings.fromEnvironment(maxJpegExifKb), force);
+        }
+        if (source == null || into == null) throw new ParameterException(spec.commandLine(), "write needs SOURCE and --into IMAGE (or a batch: --from-dir, --into-dir, --out-dir)");
         ContainerFormat requested = CliFormats.outputFormat(spec, format);
-        MetadataBundle bundle = BundleSource.asRead().bundle(source);
+        MetadataBundle bundle = editing.bundleSource(spec, spec.commandLine().getErr()).bundle(source);
         var request = new MetadataWriter.Request(into, out, requested, FallbackSettings.fromEnvironment(maxJpegExifKb), inPlace, force);
         MetadataWriter.Result result;
         try {

@@ -1,0 +1,28 @@
+package com.samplerlens.core.capture;
+
+import java.util.List;
+
+/**
+ * How one field is read from one node class (the anchor's rule dict, as data).
+ *
+ * @param inputs   input names to read ({@code field_name} is a list of one, {@code fields} many)
+ * @param prefix   read every input whose name starts with this (e.g. clip_name, clip_name2); or null
+ * @param selector a named reader for stacked inputs (see {@link FieldCapture}); or null
+ * @param format   a named transformation (model_hash, negate, sampler_of_scheduler …); or null
+ * @param validate positive_prompt / negative_prompt: the node must be that prompt of some sampler; or null
+ * @param scope    where the captured values are used
+ */
+public record CaptureRule(List<String> inputs, String prefix, String selector, String format, String validate, Scope scope) {
+
+    public enum Scope {
+        /** Flat (anchor) fields and per-sampler fields. */
+        ALL,
+        /** Per-sampler fields only: values the anchor does not write (e.g. ModelSamplingSD3 shift). */
+        SAMPLER
+    }
+
+    public CaptureRule {
+        inputs = inputs == null ? List.of() : List.copyOf(inputs);
+        if (scope == null) scope = Scope.ALL;
+    }
+}

@@ -1,0 +1,93 @@
+package com.samplerlens.core.capture;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.samplerlens.core.trace.DataFiles;
+import com.samplerlens.core.trace.SamplerClassifier;
+import com.samplerlens.core.trace.SamplerTable;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Capture rules as data: {@code capture/rules.json} (the anchor's baseline classes and node-pack
+ * rules, plus Wan start/end steps), user files of the same shape merged on top per class and field.
+ */
+public final class CaptureRules {
+
+    private final Map<String, Map<MetaField, CaptureRule>> rules;
+
+    private CaptureRules(Map<String, Map<MetaField, CaptureRule>> rules) {
+        this.rules = Collections.unmodifiableMap(rules);
+    }
+
+    public static CaptureRules bundled() {
+        return new CaptureRules(new LinkedHashMap<>()).merge(DataFiles.bundled("capture/rules.json"));
+    }
+
+    public CaptureRules withUserFile(Path file) {
+        try {
+            return merge(DataFiles.user(file));
+        } catch (IllegalArgumentException e) {
+            throw e.getMessage().startsWith(file.toString()) ? e : new IllegalArgumentException(file + ": " + e.getMessage());
+        }
+    }
+
+    /** Merges {@code {"rules": {class: {FIELD: rule}}}} (the wrapper is optional) on top. */
+    public CaptureRules merge(JsonNode json) {
+        JsonNode body = json.has("rules") ? json.get("rules") : json;
+        Map<String, Map<MetaField, CaptureRule>> merged = new LinkedHashMap<>();
+        rules.forEach((k, v) -> merged.put(k, new EnumMap<>(v)));
+        for (var cls : body.properties()) {
+            if (cls.getKey().startsWith("_")) continue;
+            Map<MetaField, CaptureRule> byField = merged.computeIfAbsent(cls.getKey(), k -> new EnumMap<>(MetaField.class));
+            for (var f : cls.getValue().properties()) byField.put(MetaField.parse(f.getKey()), parseRule(cls.getKey(), f.getKey(), f.getValue()));
+        }
+        return new CaptureRules(merged);
+    }
+
+    private static CaptureRule parseRule(String cls, String field, JsonNode r) {
+        List<String> inputs = new ArrayList<>();
+        if (r.path("field_name").isTextual()) inputs.add(r.get("field_name").asText());
+        r.path("fields").forEach(n -> inputs.add(n.asText()));
+        String prefix = text(r, "prefix");
+        String selector = text(r, "selector");
+        if (inputs.isEmpty() && prefix == null && selector == null)
+            throw new IllegalArgumentException("rule " + cls + "." + field + " names no input (field_name, fields, prefix or selector)");
+        String scope = text(r, "scope");
+        return new CaptureRule(inputs, prefix, selector, text(r, "format"), text(r, "validate"),
+                scope == null ? CaptureRule.Scope.ALL : CaptureRule.Scope.valueOf(scope.toUpperCase(Locale.ROOT)));
+    }
+
+    private static String text(JsonNode r, String key) {
+        return r.path(key).isTextual() ? r.get(key).asText() : null;
+    }
+
+    /** The rules of a class (empty when none). */
+    public Map<MetaField, CaptureRule> of(String classType) {
+        return rules.getOrDefault(classType, Map.of());
+    }
+
+    public boolean hasRules(String classType) { return rules.containsKey(classType); }
+
+    /** The anchor's heuristic: the class's rules hold a sampler name, or both steps and cfg (flat-scope rules only). */
+    public boolean looksLikeSampler(String classType) {
+        Map<MetaField, CaptureRule> r = of(classType);
+        boolean name = flat(r, MetaField.SAMPLER_NAME);
+        return name || (flat(r, MetaField.STEPS) && flat(r, MetaField.CFG));
+    }
+
+    private static boolean flat(Map<MetaField, CaptureRule> r, MetaField f) {
+        CaptureRule rule = r.get(f);
+        return rule != null && rule.scope() == CaptureRule.Scope.ALL;
+    }
+
+    /** Sampler classification: the table, then this heuristic. */
+    public SamplerClassifier classifier(SamplerTable table) {
+        return new SamplerClassifier(table, this::looksLikeSampler);
+    }
+}

@@ -1,0 +1,80 @@
+package com.samplerlens.core.capture;
+
+import com.samplerlens.core.graph.Graph;
+import com.samplerlens.core.graph.Node;
+import com.samplerlens.core.trace.Reach;
+import com.samplerlens.core.trace.SamplerAttribution;
+import com.samplerlens.core.trace.SamplerSelection;
+import com.samplerlens.core.trace.SamplerTable;
+import com.samplerlens.core.trace.TraceMode;
+import com.samplerlens.core.trace.TraceOptions;
+import com.samplerlens.core.trace.TraceResult;
+import com.samplerlens.core.trace.Tracer;
+import com.samplerlens.core.trace.ValueResolver;
+import com.samplerlens.core.trace.ValueRules;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Trace + capture: from a graph and options to the flat and per-sampler fields. */
+public final class MetadataComposer {
+
+    private final SamplerTable table;
+    private final CaptureRules rules;
+    private final ValueRules valueRules;
+    private final Tracer tracer;
+
+    public MetadataComposer(SamplerTable table, CaptureRules rules, ValueRules valueRules) {
+        this.table = table;
+        this.rules = rules;
+        this.valueRules = valueRules;
+        this.tracer = new Tracer(rules.classifier(table), valueRules);
+    }
+
+    /** The bundled data files only. */
+    public static MetadataComposer bundled() {
+        return new MetadataComposer(SamplerTable.bundled(), CaptureRules.bundled(), ValueRules.bundled());
+    }
+
+    public Tracer tracer() { return tracer; }
+
+    public ComposedMetadata compose(Graph graph, TraceOptions options, HashLookup hashes) {
+        ValueResolver values = new ValueResolver(graph, valueRules);
+        TraceResult trace = tracer.trace(graph, options, values);
+        List<String> warnings = new ArrayList<>(trace.warnings());
+        PromptRouting routing = new PromptRouting(graph, table, rules, values);
+        FieldCapture capture = FieldCapture.run(graph, rules, values, routing, hashes);
+        List<Captured> all = capture.all();
+        List<Captured> flatScope = all.stream().filter(c -> c.scope() == CaptureRule.Scope.ALL).toList();
+
+        if (trace.saveNodeId() == null) {
+            FlatFields empty = FlatResolver.resolve(Snapshot.empty(), Snapshot.empty(), graph, List.of(), hashes);
+            return new ComposedMetadata(trace, null, empty, List.of(), capture.notes(), warnings);
+        }
+        Map<String, Integer> saveMap = Reach.distances(graph, trace.saveNodeId(), values::isLive, x -> true);
+        Snapshot s = Snapshot.of(flatScope, saveMap, c -> true);
+        SamplerSelection selection = options.selection();
+        String flatSampler = trace.mode() == TraceMode.SINGLE
+                ? trace.samplers().stream().filter(SamplerAttribution::traced).map(SamplerAttribution::nodeId).findFirst().orElse(null)
+                : tracer.flatSampler(graph, trace.saveNodeId(), selection);
+        Snapshot p = flatSampler == null ? s : Snapshot.of(flatScope, Reach.distances(graph, flatSampler, values::isLive, x -> true), c -> true);
+        FlatFields flat = FlatResolver.resolve(p, s, graph, flatScope, hashes);
+
+        List<SamplerFields> samplers = new ArrayList<>();
+        if (trace.mode() == TraceMode.MULTI) {
+            Set<String> samplerIds = new HashSet<>();
+            for (Node n : graph.nodes().values()) if (tracer.classifier().isSampler(n.classType())) samplerIds.add(n.id());
+            Map<String, Integer> sharedMap = new java.util.HashMap<>();
+            for (String id : trace.shared()) sharedMap.put(id, saveMap.getOrDefault(id, 0));
+            Snapshot shared = Snapshot.of(all, sharedMap, c -> true);
+            SamplerFieldResolver r = new SamplerFieldResolver(graph, values, samplerIds, all, shared, routing, hashes);
+            for (SamplerAttribution a : trace.traced()) samplers.add(r.resolve(a));
+        } else if (flatSampler != null) {
+            Node n = graph.node(flatSampler);
+            samplers.add(SamplerFields.fromFlat(1, flatSampler, n.classType(), flat));
+        }
+        return new ComposedMetadata(trace, flatSampler, flat, samplers, capture.notes(), warnings);
+    }
+}

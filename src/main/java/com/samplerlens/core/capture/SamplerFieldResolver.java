@@ -1,0 +1,137 @@
+package com.samplerlens.core.capture;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.samplerlens.core.graph.Graph;
+import com.samplerlens.core.trace.Reach;
+import com.samplerlens.core.trace.SamplerAttribution;
+import com.samplerlens.core.trace.ValueResolver;
+import java.util.ArrayDeque;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Per-sampler fields (spec §2): from the sampler and its attributed nodes, nearest wins; shared
+ * nodes fill gaps only. The model is the nearest loader along the model input; LoRAs are those
+ * on that path; prompts come from the encoders reached through the positive / negative input.
+ */
+final class SamplerFieldResolver {
+
+    private final Graph graph;
+    private final ValueResolver values;
+    private final Set<String> samplerIds;
+    private final List<Captured> all;
+    private final Snapshot shared;
+    private final PromptRouting routing;
+    private final HashLookup hashes;
+
+    SamplerFieldResolver(Graph graph, ValueResolver values, Set<String> samplerIds, List<Captured> all, Snapshot shared,
+                         PromptRouting routing, HashLookup hashes) {
+        this.graph = graph;
+        this.values = values;
+        this.samplerIds = samplerIds;
+        this.all = all;
+        this.shared = shared;
+        this.routing = routing;
+        this.hashes = hashes;
+    }
+
+    SamplerFields resolve(SamplerAttribution s) {
+        String id = s.nodeId();
+        Map<String, Integer> scope = Reach.distances(graph, id, e -> values.isLive(e) && !samplerIds.contains(e.from()), x -> true);
+        Snapshot own = Snapshot.of(all, scope, c -> true);
+        Snapshot modelPath = Snapshot.of(all, modelPath(id), c -> true);
+
+        String model = null;
+        String modelHash = null;
+        Snapshot.Ranked loader = firstUsable(modelPath, MetaField.MODEL_NAME);
+        if (loader == null) loader = firstUsable(shared, MetaField.MODEL_NAME);
+        if (loader != null) {
+            model = FileNames.basename(loader.value().asText());
+            modelHash = sameNode(modelPath, MetaField.MODEL_HASH, loader.nodeId());
+            if (modelHash == null) modelHash = hashes.hash(HashKind.MODEL, loader.value().asText()).orElse(null);
+        }
+        String vae = null;
+        String vaeHash = null;
+        Snapshot.Ranked vaeNode = firstUsable(own, MetaField.VAE_NAME);
+        if (vaeNode == null) vaeNode = firstUsable(shared, MetaField.VAE_NAME);
+        if (vaeNode != null) {
+            vae = FileNames.basename(vaeNode.value().asText());
+            vaeHash = hashes.hash(HashKind.VAE, vaeNode.value().asText()).orElse(null);
+        }
+        Long steps = Values.toLong(pick(own, MetaField.STEPS));
+        Long end = Values.toLong(pick(own, MetaField.END_STEP));
+        // KSamplerAdvanced end_at_step 10000 and WanVideoSampler end_step -1 mean "to the last step"
+        if (end != null && steps != null && (end < 0 || end > steps)) end = steps;
+        if (end != null && end < 0) end = null;
+        return new SamplerFields(s.number(), id, s.classType(), model, modelHash, vae, vaeHash,
+                nonEmpty(pick(own, MetaField.SAMPLER_NAME)), nonEmpty(pick(own, MetaField.SCHEDULER)),
+                steps, Values.toLong(pick(own, MetaField.START_STEP)), end,
+                Values.toDouble(pick(own, MetaField.CFG)), Values.toDouble(pick(own, MetaField.SHIFT)),
+                Values.toDouble(pick(own, MetaField.DENOISE)), pick(own, MetaField.SEED),
+                prompt(id, PromptRouting.Branch.POSITIVE, MetaField.POSITIVE_PROMPT),
+                prompt(id, PromptRouting.Branch.NEGATIVE, MetaField.NEGATIVE_PROMPT),
+                Loras.of(modelPath));
+    }
+
+    /** Own value, else a shared node's. */
+    private JsonNode pick(Snapshot own, MetaField f) {
+        JsonNode v = own.first(f);
+        if (v != null && Snapshot.usable(v)) return v;
+        JsonNode w = shared.first(f);
+        return w != null && Snapshot.usable(w) ? w : null;
+    }
+
+    private static Snapshot.Ranked firstUsable(Snapshot s, MetaField f) {
+        for (Snapshot.Ranked r : s.get(f)) if (Snapshot.usable(r.value()) && !r.value().asText().isBlank()) return r;
+        return null;
+    }
+
+    private static String sameNode(Snapshot s, MetaField f, String nodeId) {
+        for (Snapshot.Ranked r : s.get(f)) if (r.nodeId().equals(nodeId) && Snapshot.usable(r.value())) return r.value().asText();
+        return null;
+    }
+
+    private static String nonEmpty(JsonNode v) {
+        return v == null || v.asText().isBlank() ? null : v.asText();
+    }
+
+    /** Distances of the nodes reachable through the sampler's model input (all inputs when it has none). */
+    private Map<String, Integer> modelPath(String samplerId) {
+        List<Graph.Edge> in = graph.incoming(samplerId);
+        List<Graph.Edge> starts = in.stream().filter(e -> e.inputName().equals("model")).toList();
+        if (starts.isEmpty()) starts = in;
+        Map<String, Integer> dist = new LinkedHashMap<>();
+        ArrayDeque<String> queue = new ArrayDeque<>();
+        Set<String> seen = new HashSet<>();
+        seen.add(samplerId);
+        for (Graph.Edge e : starts) {
+            if (values.isLive(e) && !samplerIds.contains(e.from()) && seen.add(e.from())) {
+                dist.put(e.from(), 1);
+                queue.add(e.from());
+            }
+        }
+        while (!queue.isEmpty()) {
+            String id = queue.poll();
+            for (Graph.Edge e : graph.incoming(id)) {
+                if (values.isLive(e) && !samplerIds.contains(e.from()) && seen.add(e.from())) {
+                    dist.put(e.from(), dist.get(id) + 1);
+                    queue.add(e.from());
+                }
+            }
+        }
+        return dist;
+    }
+
+    private String prompt(String samplerId, PromptRouting.Branch branch, MetaField field) {
+        String encoder = routing.encoderOf(samplerId, branch);
+        if (encoder == null) return null;
+        for (Captured c : all) if (c.nodeId().equals(encoder) && c.field() == field && Snapshot.usable(c.value())) return c.value().asText();
+        if (branch == PromptRouting.Branch.POSITIVE) {
+            for (Captured c : all) if (c.nodeId().equals(encoder) && c.field() == MetaField.T5_PROMPT) return c.value().asText();
+        }
+        return null;
+    }
+}

@@ -1,0 +1,137 @@
+package com.samplerlens.core.trace;
+
+import com.samplerlens.core.graph.Graph;
+import com.samplerlens.core.graph.Node;
+import com.samplerlens.core.graph.NodeIds;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Traces a graph from its save node (spec §2): distances, the samplers upstream, which nodes
+ * belong to each sampler, the shared nodes, and single or multi-sampler mode with numbering.
+ * Every walk is an iterative breadth-first search over int arrays.
+ */
+public final class Tracer {
+
+    private final SamplerClassifier classifier;
+    private final ValueRules valueRules;
+
+    public Tracer(SamplerClassifier classifier, ValueRules valueRules) {
+        this.classifier = classifier;
+        this.valueRules = valueRules;
+    }
+
+    public SamplerClassifier classifier() { return classifier; }
+
+    public ValueRules valueRules() { return valueRules; }
+
+    public TraceResult trace(Graph graph, TraceOptions options) {
+        return trace(graph, options, new ValueResolver(graph, valueRules));
+    }
+
+    /** Traces with a resolver the caller keeps (it caches which switch branches are live). */
+    public TraceResult trace(Graph graph, TraceOptions options, ValueResolver values) {
+        List<String> warnings = new ArrayList<>();
+        List<String> outputs = outputNodes(graph);
+        String save = chooseSaveNode(graph, outputs, options.saveNodeId(), warnings);
+        if (save == null) {
+            warnings.add(graph.size() == 0 ? "the graph is empty" : "no output node found; nothing to trace");
+            return new TraceResult(null, outputs, TraceMode.SINGLE, Map.of(), List.of(), List.of(), warnings);
+        }
+        IndexedGraph g = new IndexedGraph(graph, values, classifier::isSampler);
+        int saveIndex = g.indexOf(save);
+        IndexedGraph.Walk all = g.walk(saveIndex, false, false);
+        Map<String, Integer> distances = all.toMap(g.ids);
+
+        List<String> found = new ArrayList<>();
+        for (int i = 1; i < all.count(); i++) if (g.sampler[all.order()[i]]) found.add(g.ids[all.order()[i]]);
+        found.sort(Comparator.<String>comparingInt(distances::get).thenComparing(NodeIds.ORDER));
+
+        Map<String, Integer> numbers = new HashMap<>();
+        TraceMode mode = number(graph, options, save, distances, found, numbers, warnings);
+
+        List<SamplerAttribution> samplers = new ArrayList<>();
+        boolean[] attributedToAny = new boolean[g.ids.length];
+        for (String id : found) {
+            IndexedGraph.Walk own = g.walk(g.indexOf(id), true, true);
+            List<String> ids = new ArrayList<>(own.count() - 1);
+            for (int i = 1; i < own.count(); i++) {
+                attributedToAny[own.order()[i]] = true;
+                ids.add(g.ids[own.order()[i]]);
+            }
+            samplers.add(new SamplerAttribution(id, graph.node(id).classType(), distances.get(id), numbers.getOrDefault(id, 0), IdOrder.sorted(ids)));
+        }
+        IndexedGraph.Walk live = g.walk(saveIndex, true, false);
+        List<String> shared = new ArrayList<>();
+        for (int i = 1; i < live.count(); i++) {
+            int v = live.order()[i];
+            if (!g.sampler[v] && !attributedToAny[v]) shared.add(g.ids[v]);
+        }
+        return new TraceResult(save, outputs, mode, distances, samplers, IdOrder.sorted(shared), warnings);
+    }
+
+    /** Decides single or multi mode and assigns numbers to the traced samplers. */
+    private TraceMode number(Graph graph, TraceOptions options, String save, Map<String, Integer> distances,
+                             List<String> found, Map<String, Integer> numbers, List<String> warnings) {
+        if (found.isEmpty()) {
+            warnings.add("no sampler found upstream of node " + save + "; no sampler fields are written");
+            return TraceMode.SINGLE;
+        }
+        boolean multi = switch (options.override()) {
+            case SINGLE -> false;
+            case FORCE_MULTI -> true;
+            case AUTO -> options.maxSamplers() >= 2 && found.size() >= 2;
+        };
+        if (!multi) {
+            if (options.override() == MultiSamplerOverride.AUTO && options.maxSamplers() >= 2)
+                warnings.add("only one sampler found upstream of node " + save + "; single-sampler output");
+            String chosen = SamplerSelector.select(graph, distances, options.selection(), classifier);
+            if (chosen == null) warnings.add("Sampler node not found; falling back to partial metadata");
+            else numbers.put(chosen, 1);
+            return TraceMode.SINGLE;
+        }
+        int k = options.override() == MultiSamplerOverride.FORCE_MULTI ? found.size() : Math.min(options.maxSamplers(), found.size());
+        List<String> traced = new ArrayList<>(found.subList(0, k));
+        // reverse proximity: farthest is Sampler_1; equal distances: lower id gets the lower number
+        traced.sort(Comparator.<String>comparingInt(distances::get).reversed().thenComparing(NodeIds.ORDER));
+        for (int i = 0; i < traced.size(); i++) numbers.put(traced.get(i), i + 1);
+        if (found.size() > k)
+            warnings.add(found.size() + " samplers found; the " + k + " nearest to node " + save + " are traced");
+        return TraceMode.MULTI;
+    }
+
+    /** The anchor's single-sampler choice for this graph and save node (discovery order breaks ties). */
+    public String flatSampler(Graph graph, String saveNodeId, SamplerSelection selection) {
+        return SamplerSelector.select(graph, Reach.distances(graph, saveNodeId), selection, classifier);
+    }
+
+    /** Output nodes (save and preview classes) in id order; by class name when the table knows none of them. */
+    public List<String> outputNodes(Graph graph) {
+        TreeSet<String> out = new TreeSet<>(NodeIds.ORDER);
+        SamplerTable t = classifier.table();
+        for (Node n : graph.nodes().values()) if (t.isOutputNode(n.classType()) || t.isPreviewNode(n.classType())) out.add(n.id());
+        if (out.isEmpty()) {
+            for (Node n : graph.nodes().values()) {
+                String c = n.classType().toLowerCase(Locale.ROOT);
+                if ((c.contains("save") || c.contains("preview")) && graph.outgoing(n.id()).isEmpty()) out.add(n.id());
+            }
+        }
+        return new ArrayList<>(out);
+    }
+
+    private String chooseSaveNode(Graph graph, List<String> outputs, String requested, List<String> warnings) {
+        if (requested != null) {
+            if (graph.contains(requested)) return requested;
+            warnings.add("save node " + requested + " is not in the graph; using the default");
+        }
+        SamplerTable t = classifier.table();
+        for (String id : outputs) if (graph.node(id).classType().equals(t.preferredSaveNode())) return id;
+        for (String id : outputs) if (!t.isPreviewNode(graph.node(id).classType())) return id;
+        return outputs.isEmpty() ? null : outputs.getFirst();
+    }
+}

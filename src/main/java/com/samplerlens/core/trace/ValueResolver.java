@@ -1,0 +1,122 @@
+package com.samplerlens.core.trace;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.samplerlens.core.graph.Graph;
+import com.samplerlens.core.graph.InputValue;
+import com.samplerlens.core.graph.Node;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Resolves node inputs to static values by following links through constants, reroutes and
+ * switches whose condition is itself static; also tells which inputs of a switch are live.
+ * Walks iteratively; a link cycle ends in an {@link Resolution.Unresolved}.
+ */
+public final class ValueResolver {
+
+    /** Switch conditions may themselves come from switches; deeper than this is treated as unknown. */
+    private static final int MAX_CONDITION_DEPTH = 32;
+
+    private final Graph graph;
+    private final ValueRules rules;
+    private final Map<String, Set<String>> liveInputsCache = new HashMap<>();
+
+    public ValueResolver(Graph graph, ValueRules rules) {
+        this.graph = graph;
+        this.rules = rules;
+    }
+
+    public Graph graph() { return graph; }
+
+    /** The value of {@code node}'s input {@code inputName}, or null when the node has no such input. */
+    public Resolution resolve(Node node, String inputName) {
+        return resolve(node, inputName, 0);
+    }
+
+    private Resolution resolve(Node start, String startInput, int depth) {
+        Node node = start;
+        String input = startInput;
+        Set<String> seen = new HashSet<>();
+        while (true) {
+            InputValue v = node.inputs().get(input);
+            if (v == null) {
+                return node == start ? null : new Resolution.Unresolved(describe(node) + " has no input '" + input + "'");
+            }
+            if (v instanceof InputValue.Literal lit) return new Resolution.Value(lit.value(), node.id());
+            InputValue.Link link = (InputValue.Link) v;
+            Node src = graph.node(link.sourceId());
+            if (src == null) return new Resolution.Unresolved("linked to node " + link.sourceId() + ", which is not in the graph");
+            if (!seen.add(src.id() + "\u0000" + link.outputIndex())) return new Resolution.Unresolved("link cycle through " + describe(src));
+            String next = nextInput(src, depth);
+            if (next == null) return new Resolution.Unresolved("value comes from " + describe(src) + ", which is only known when ComfyUI runs the graph");
+            node = src;
+            input = next;
+        }
+    }
+
+    /** The input of {@code src} that carries its output value, or null when it cannot be evaluated statically. */
+    private String nextInput(Node src, int depth) {
+        String constant = rules.constantInput(src.classType());
+        if (constant != null) return constant;
+        String reroute = rules.rerouteInput(src.classType());
+        if (reroute != null) {
+            if (!reroute.isEmpty()) return reroute;
+            return src.inputs().isEmpty() ? null : src.inputs().keySet().iterator().next();
+        }
+        ValueRules.Switch sw = rules.switchOf(src.classType());
+        if (sw != null && depth < MAX_CONDITION_DEPTH) return liveBranch(src, sw, depth);
+        return null;
+    }
+
+    /** The branch input a switch passes on, or null when its condition is not static. */
+    private String liveBranch(Node sw, ValueRules.Switch rule, int depth) {
+        Resolution cond = resolve(sw, rule.condition(), depth + 1);
+        if (!(cond instanceof Resolution.Value value)) return null;
+        if (rule.indexed()) {
+            JsonNode c = value.value();
+            if (!c.isIntegralNumber() && !(c.isTextual() && c.asText().matches("-?\\d{1,9}"))) return null;
+            return rule.inputPrefix() + c.asInt();
+        }
+        Boolean b = asBoolean(value.value());
+        if (b == null) return null;
+        return b ? rule.onTrue() : rule.onFalse();
+    }
+
+    static Boolean asBoolean(JsonNode n) {
+        if (n.isBoolean()) return n.booleanValue();
+        if (n.isNumber()) return n.doubleValue() != 0;
+        if (n.isTextual()) {
+            String t = n.asText().trim().toLowerCase(java.util.Locale.ROOT);
+            if (t.equals("true")) return true;
+            if (t.equals("false")) return false;
+        }
+        return null;
+    }
+
+    /**
+     * Inputs of {@code node} whose links are live: for a switch with a static condition, the
+     * condition and the chosen branch; for every other node null (all inputs are live).
+     */
+    public Set<String> liveInputs(Node node) {
+        ValueRules.Switch rule = rules.switchOf(node.classType());
+        if (rule == null) return null;
+        return liveInputsCache.computeIfAbsent(node.id(), id -> {
+            String branch = liveBranch(node, rule, 0);
+            return branch == null ? null : Set.of(rule.condition(), branch);
+        });
+    }
+
+    /** True when the link feeds a live input (see {@link #liveInputs}). */
+    public boolean isLive(Graph.Edge e) {
+        Node to = graph.node(e.to());
+        if (rules.switchOf(to.classType()) == null) return true;
+        Set<String> live = liveInputs(to);
+        return live == null || live.contains(e.inputName());
+    }
+
+    private static String describe(Node n) {
+        return n.classType() + " node " + n.id();
+    }
+}

@@ -96,6 +96,32 @@ class HostileCliTest {
         assertTrue(r.out().contains("60006 nodes"), "the good files are still shown");
     }
 
+    @Test
+    void writeRefusesATargetThatIsNoImageOrTooLargeWithoutReadingItWhole() {
+        String source = com.samplerlens.testing.Fixtures.bundled("images/sdp_comfyui_img2img_cropped.png").toString();
+        for (String target : List.of("zeros-100mb.png", "png-2gb.png", "zeros-2gb.bin", "empty.png")) {
+            long before = allocated();
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            // called on this thread (no hang guard) so that its allocations can be counted
+            int code = SamplerLensCommand.run(
+                    new String[] {"write", source, "--into", dir.resolve(target).toString(), "--out", dir.resolve("never-" + target).toString()},
+                    new PrintWriter(out, true), new PrintWriter(err, true));
+            long used = allocated() - before;
+            Run r = new Run(code, out.toString(), err.toString());
+            assertNoStackTrace(r);
+            assertEquals(SamplerLensCommand.FILE_FAILED, code, target + ": " + r);
+            assertEquals(1, r.err().lines().count(), r.err());
+            assertTrue(r.err().contains(target + ": "), r.err());
+            assertFalse(java.nio.file.Files.exists(dir.resolve("never-" + target)));
+            assertTrue(used < 50L << 20, target + ": allocated " + used + " bytes");
+        }
+    }
+
+    private static long allocated() {
+        return ((com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean()).getCurrentThreadAllocatedBytes();
+    }
+
     /** Exit 0 with nothing on stderr, or exit 1 with one line naming the file. */
     private static void assertOutcome(String name, Run r) {
         assertNoStackTrace(r);

@@ -33,7 +33,14 @@ public final class MetadataReaders {
     static final int DETECT_BYTES = 4096;
 
     public static EmbeddedMetadata read(Path file) throws UnreadableFileException {
-        byte[] bytes;
+        return read(file, readBytes(file));
+    }
+
+    /**
+     * The whole file, once its first bytes show it is one of our formats and it is within that
+     * format's size limit; anything else is refused without reading the file whole.
+     */
+    public static byte[] readBytes(Path file) throws UnreadableFileException {
         try {
             long size = Files.size(file);
             if (size == 0) throw new UnreadableFileException(file, "empty file");
@@ -44,14 +51,13 @@ public final class MetadataReaders {
                 throw new UnreadableFileException(file, format.id().toUpperCase(Locale.ROOT) + " file of "
                         + ByteSizes.human(size) + " is larger than the " + ByteSizes.human(max) + " read limit");
             }
-            bytes = Files.readAllBytes(file);
+            return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new UnreadableFileException(file, "no such file");
         } catch (IOException e) {
             throw new UnreadableFileException(file, "cannot read (" + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", e);
         }
-        return read(file, bytes);
     }
 
     /** Reads bytes already in memory; {@code file} names them in messages and in the result. */

@@ -33,7 +33,7 @@ for ((i = 0; i < COPIES; i++)); do
   for f in "${PNGS[@]}"; do ln "$f" "$FOLDER/$(basename "$f" .png)_$i.png"; done
 done
 COUNT=$(ls "$FOLDER" | wc -l)
-echo "$COUNT files ($(du -sh --apparent-size "$FOLDER" | cut -f1) apparent, ${#PNGS[@]} distinct), page cache warmed by a first pass of each tool"
+echo "$COUNT files ($(du -shl --apparent-size "$FOLDER" | cut -f1) as files, ${#PNGS[@]} distinct), page cache warmed by a first pass of each tool"
 cat "${PNGS[@]}" > /dev/null
 "$JAVA" -cp "$CP" com.samplerlens.Main inspect --json "$FOLDER" > "$WORK/inspect.json" || true
 exiftool -json "$FOLDER" > /dev/null 2>&1 || true

@@ -1,17 +1,63 @@
 package com.samplerlens.app;
 
+import com.samplerlens.app.kit.CoreInspectionService;
+import com.samplerlens.core.graph.NodeDefinitions;
+import com.samplerlens.core.inspect.Inspector;
+import com.samplerlens.app.session.SessionViewModel;
+import com.samplerlens.app.settings.AppPreferences;
+import com.samplerlens.app.shell.MainWindow;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
 import javafx.application.Application;
-import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 
-/** The desktop app (placeholder window until the app issue lands). */
+/**
+ * The desktop app. Opens the file given on the command line, or else the bundled sample so a
+ * new user sees a real multi-sampler graph at once. With {@code -Dsamplerlens.timing=true} it
+ * prints how long the first graph took to appear ({@link StartupTiming}).
+ */
 public final class SamplerLensApp extends Application {
+
+    static final String SAMPLE = "ce_wan22_text_to_video_wan22_14B.json";
+
     @Override
     public void start(Stage stage) {
-        stage.setTitle("SamplerLens");
-        stage.setScene(new Scene(new StackPane(new Label("SamplerLens")), 1280, 800));
+        AppPreferences prefs = AppPreferences.user();
+        SessionViewModel vm = new SessionViewModel(new CoreInspectionService(NodeDefinitions.bundled(), Inspector.bundled()), prefs);
+        MainWindow window = new MainWindow(stage, vm, prefs, null);
+        if (Boolean.getBoolean("samplerlens.timing")) {
+            String then = System.getProperty("samplerlens.timing.open");
+            StartupTiming.report(stage.getScene(), vm, then == null ? null : Path.of(then));
+        }
         stage.show();
+
+        List<String> args = getParameters().getUnnamed();
+        if (!args.isEmpty()) {
+            vm.open(Path.of(args.getFirst()));
+        } else {
+            try {
+                vm.open(bundledSample());
+            } catch (IOException e) {
+                vm.reportProblem("Cannot open the bundled sample", e.getMessage());
+            }
+        }
+        window.graphView().requestFocus();
+    }
+
+    /** The sample copied out of the jar to a temporary folder, under its own name. */
+    static Path bundledSample() throws IOException {
+        try (InputStream in = SamplerLensApp.class.getResourceAsStream("/samples/" + SAMPLE)) {
+            if (in == null) throw new IOException("the sample " + SAMPLE + " is missing from this build");
+            Path dir = Files.createTempDirectory("samplerlens-sample");
+            Path file = dir.resolve(SAMPLE);
+            Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+            file.toFile().deleteOnExit();
+            dir.toFile().deleteOnExit();
+            return file;
+        }
     }
 }

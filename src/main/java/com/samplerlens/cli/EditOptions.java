@@ -22,7 +22,7 @@ import picocli.CommandLine.ParameterException;
 
 /**
  * The edit options of {@code write}: with any of them the source is traced afresh and the edits
- * applied before writing (without them the source's texts are written as read). Syntax: see
+ * applied before writing (without them the source's texts are written as read, with parameters rendered where it has none). Syntax: see
  * {@link EditSyntax} and docs/editing.md. Edits files apply first, then {@code --set} and
  * {@code --remove} in the order given on the line.
  */
@@ -73,13 +73,16 @@ public final class EditOptions {
         return list;
     }
 
+    @picocli.CommandLine.Mixin
+    RulesOption rules = new RulesOption();
+
     boolean active() {
         return !editFiles.isEmpty() || !set.isEmpty() || !remove.isEmpty() || maxSamplers != null || saveNode != null;
     }
 
     /** The bundle source for these options: as read without edits, else traced and edited. */
     BundleSource bundleSource(CommandSpec spec, PrintWriter err) {
-        if (!active()) return BundleSource.asRead();
+        if (!active()) return BundleSource.completing(new SourceLoader(NodeDefinitions.bundled()), rules.inspector());
         if (maxSamplers != null && (maxSamplers < 1 || maxSamplers > TraceOptions.MAX_SAMPLERS_LIMIT)) {
             throw new ParameterException(spec.commandLine(), "--max-samplers must be 1 to " + TraceOptions.MAX_SAMPLERS_LIMIT);
         }
@@ -87,7 +90,7 @@ public final class EditOptions {
         InspectOptions options = InspectOptions.defaults();
         if (maxSamplers != null) options = options.withTrace(options.trace().withMaxSamplers(maxSamplers));
         if (saveNode != null) options = options.withTrace(options.trace().withSaveNode(saveNode));
-        return new EditingBundleSource(new SourceLoader(NodeDefinitions.bundled()), Inspector.bundled(), options, maxSamplers != null, list,
+        return new EditingBundleSource(new SourceLoader(NodeDefinitions.bundled()), rules.inspector(), options, maxSamplers != null, list,
                 w -> err.println("samplerlens: warning: " + w));
     }
 }

@@ -89,6 +89,8 @@ public final class InspectCommand implements Callable<Integer> {
 
     @Mixin ExportOptions exporting;
 
+    @Mixin RulesOption rules;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -117,7 +119,7 @@ public final class InspectCommand implements Callable<Integer> {
             }
         }
         SourceLoader loader = new SourceLoader(defs);
-        Inspector inspector = Inspector.bundled();
+        Inspector inspector = rules.inspector();
         ArrayNode results = JsonNodeFactory.instance.arrayNode();
         // Files are read and traced in parallel, a batch at a time (bounded memory), and shown in
         // order; exports write files and stay sequential.

@@ -12,6 +12,9 @@ import com.samplerlens.core.fallback.PlanEntry;
 import com.samplerlens.core.fallback.WritePlan;
 import com.samplerlens.core.fallback.WritePlanner;
 import com.samplerlens.core.inspect.BundleSource;
+import com.samplerlens.core.inspect.Inspector;
+import com.samplerlens.core.inspect.SourceLoader;
+import com.samplerlens.core.graph.NodeDefinitions;
 import com.samplerlens.core.json.LenientJson;
 import com.samplerlens.core.write.MetadataWriter;
 import java.io.IOException;
@@ -47,11 +50,13 @@ public final class StagesCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON.")
     boolean json;
 
+    @picocli.CommandLine.Mixin RulesOption rules;
+
     @Override
     public Integer call() throws UnreadableFileException, IOException {
         ContainerFormat requested = CliFormats.outputFormat(spec, format);
         FallbackSettings settings = FallbackSettings.fromEnvironment(maxJpegExifKb);
-        MetadataBundle bundle = BundleSource.asRead().bundle(source);
+        MetadataBundle bundle = BundleSource.completing(new SourceLoader(NodeDefinitions.bundled()), rules.inspector()).bundle(source);
         WritePlan plan;
         try {
             plan = into != null

@@ -68,7 +68,8 @@ class StagesAndWriteCommandTest {
         JsonNode json = LenientJson.parse(r.out());
         assertTrue(json.get("chosen").isNull());
         assertTrue(json.get("max_exif_bytes").isNull());
-        assertEquals(List.of("prompt", "workflow"), json.get("stages").valueStream().map(s -> s.get("stage").asText()).toList());
+        // ce_lora.png has no parameters chunk: they are rendered from its graph and written too
+        assertEquals(List.of("parameters", "prompt", "workflow"), json.get("stages").valueStream().map(s -> s.get("stage").asText()).toList());
     }
 
     @Test
@@ -120,16 +121,19 @@ class StagesAndWriteCommandTest {
     }
 
     @Test
-    void aWorkflowTooBigForJpegWithoutParametersIsRefused() throws Exception {
+    void aWorkflowTooBigForJpegFallsBackToItsRenderedParameters() throws Exception {
         Path target = Files.copy(Fixtures.bundled("images/sdp_automatic1111_cropped.jpg"), dir.resolve("t.jpg"));
+        // 198 KB of workflow JSON cannot go into a 64 KB APP1: the parameters rendered from the graph are written alone
         Path workflow = Fixtures.bundled("workflows/ui/kj_wanvideo_2_1_14B_OneToAllAnimation_pose_control_example_01.json");
         Run r = run("write", workflow.toString(), "--into", target.toString());
-        assertEquals(1, r.code());
-        assertTrue(r.err().startsWith("samplerlens: t.jpg: the metadata does not fit a JPEG"), r.err());
-        assertFalse(Files.exists(dir.resolve("t_meta.jpg")));
-        Run png = run("stages", workflow.toString(), "--json");
-        JsonNode json = LenientJson.parse(png.out());
-        json.get("stages").forEach(s -> assertFalse(s.get("fits").asBoolean(), s.toString()));
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("stage reduced-exif"), r.out());
+        String written = com.samplerlens.core.container.MetadataReaders.read(dir.resolve("t_meta.jpg")).text("parameters").orElseThrow();
+        assertTrue(written.endsWith("Metadata generator version: " + com.samplerlens.core.render.GeneratorVersion.VERSION + ", Metadata Fallback: reduced-exif"), written);
+        Run stages = run("stages", workflow.toString(), "--json");
+        JsonNode json = LenientJson.parse(stages.out());
+        assertEquals("reduced-exif", json.get("chosen").asText());
+        assertFalse(json.get("stages").get(0).get("fits").asBoolean(), "full does not fit");
     }
 
     private static <T> List<T> names(java.util.Iterator<T> it) {

@@ -22,6 +22,34 @@ public interface BundleSource {
      * The source's own {@code parameters}, {@code prompt}, {@code workflow} and {@code Samplers detail}
      * texts, unchanged (a workflow JSON file gives its prompt or workflow only).
      */
+    /**
+     * What {@code write} and {@code stages} use without edit options: the source's own texts, and
+     * where it has a ComfyUI graph but no {@code parameters} (a plain ComfyUI image or a workflow
+     * JSON), the A1111 parameters rendered from the traced graph, so that Civitai/A1111-style
+     * readers see it too. A source that already carries parameters keeps them word for word: a
+     * re-embed restores what the original said.
+     */
+    static BundleSource completing(SourceLoader loader, Inspector inspector) {
+        return source -> {
+            LoadedSource loaded = loader.load(source);
+            String detail = loaded.metadata().text(MetadataKeys.SAMPLERS_DETAIL).orElse(null);
+            if (loaded.graph() == null || loaded.parameters() != null) {
+                MetadataBundle asRead = new MetadataBundle(loaded.parameters(), loaded.prompt(), loaded.workflow(), detail);
+                if (asRead.parameters() == null && asRead.prompt() == null && asRead.workflow() == null) {
+                    throw new UnreadableFileException(source, "holds no ComfyUI or A1111 metadata to write");
+                }
+                return asRead;
+            }
+            InspectReport report = inspector.inspect(loaded.graph(), new SourceTexts(loaded.prompt(), loaded.workflow(), null),
+                    InspectOptions.defaults());
+            MetadataBundle rendered = report.bundle();
+            return new MetadataBundle(rendered.parameters(),
+                    loaded.prompt() != null ? loaded.prompt() : rendered.prompt(),
+                    loaded.workflow(),
+                    detail != null ? detail : rendered.samplersDetail());
+        };
+    }
+
     static BundleSource asRead() {
         return source -> {
             EmbeddedMetadata read = MetadataReaders.read(source);

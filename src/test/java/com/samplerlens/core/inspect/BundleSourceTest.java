@@ -52,4 +52,29 @@ class BundleSourceTest {
         UnreadableFileException e = assertThrows(UnreadableFileException.class, () -> BundleSource.asRead().bundle(bare));
         assertEquals("bare.png: holds no ComfyUI or A1111 metadata to write", e.getMessage());
     }
+
+    private static BundleSource completing() {
+        return BundleSource.completing(new SourceLoader(com.samplerlens.core.graph.NodeDefinitions.bundled()), Inspector.bundled());
+    }
+
+    @Test
+    void aComfyUiPngWithoutParametersGetsThemRenderedFromItsGraph() throws Exception {
+        MetadataBundle b = completing().bundle(Fixtures.bundled("images/ce_lora.png"));
+        // From its prompt chunk (read with python): KSampler 3 seed 851616030078638, 20 steps, cfg 8.0,
+        // euler/normal, denoise 1.0; EmptyLatentImage 512x512; checkpoint v1-5-pruned-emaonly.ckpt;
+        // prompts "masterpiece best quality girl" / "bad hands"; LoraLoader epiNoiseoffset_v2 at 1.0/1.0.
+        assertTrue(b.parameters().startsWith("masterpiece best quality girl\nNegative prompt: bad hands\n"
+                + "Steps: 20, Sampler: euler_normal, CFG scale: 8.0, Denoise: 1.0, Seed: 851616030078638, Size: 512x512, "
+                + "Model: v1-5-pruned-emaonly.ckpt, Lora_0 Model name: epiNoiseoffset_v2.safetensors, Lora_0 Strength model: 1.0, "
+                + "Lora_0 Strength clip: 1.0"), b.parameters());
+        // the source's own prompt and workflow texts travel unchanged
+        assertEquals(BundleSource.asRead().bundle(Fixtures.bundled("images/ce_lora.png")).prompt(), b.prompt());
+        assertNull(b.samplersDetail(), "single-sampler mode writes no Samplers detail");
+    }
+
+    @Test
+    void aSourceWithParametersKeepsThemWordForWord() throws Exception {
+        Path a1111 = Fixtures.bundled("images/sdp_automatic1111_cropped.png");
+        assertEquals(BundleSource.asRead().bundle(a1111), completing().bundle(a1111));
+    }
 }

@@ -1,0 +1,46 @@
+package com.samplerlens.app;
+
+import com.samplerlens.app.session.SessionViewModel;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+
+/**
+ * Benchmarks of the real app, printed to stderr: the time from JVM start to the first frame
+ * that shows a traced graph; then, when {@code samplerlens.timing.open} names a file, the time
+ * from opening that file to the frame that shows it.
+ */
+final class StartupTiming {
+    private StartupTiming() {}
+
+    static void report(Scene scene, SessionViewModel vm, Path thenOpen) {
+        long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
+        long[] openedAt = {-1};
+        // the inspection, not the trace: two documents can have equal traces, and equal values fire no change
+        vm.inspectionProperty().addListener((o, a, inspection) -> {
+            if (inspection == null) return;
+            Runnable[] once = new Runnable[1];
+            once[0] = () -> {
+                scene.removePostLayoutPulseListener(once[0]);
+                // the canvas is painted in this pulse's layout pass; report once it is done
+                Platform.runLater(() -> {
+                    int nodes = vm.documentProperty().get().graph().size();
+                    if (openedAt[0] < 0) {
+                        System.err.printf("timing: first graph painted %d ms after JVM start (%d nodes)%n",
+                                System.currentTimeMillis() - jvmStart, nodes);
+                        if (thenOpen != null) {
+                            openedAt[0] = System.nanoTime();
+                            vm.open(thenOpen);
+                        }
+                    } else if (openedAt[0] > 0) {
+                        System.err.printf("timing: opened %s and painted %d nodes in %d ms%n",
+                                thenOpen.getFileName(), nodes, (System.nanoTime() - openedAt[0]) / 1_000_000);
+                        openedAt[0] = 0;
+                    }
+                });
+            };
+            scene.addPostLayoutPulseListener(once[0]);
+        });
+    }
+}

@@ -1,0 +1,215 @@
+package com.samplerlens.app.inspector;
+
+import atlantafx.base.theme.Styles;
+import com.samplerlens.app.graph.NodeLook;
+import com.samplerlens.app.graph.SamplerPalette;
+import com.samplerlens.app.session.SessionViewModel;
+import com.samplerlens.core.graph.Graph;
+import com.samplerlens.core.graph.InputValue;
+import com.samplerlens.core.graph.Node;
+import com.samplerlens.core.trace.TraceResult;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.scene.shape.Rectangle;
+
+/**
+ * The Node tab: what the selected node is, why it is coloured the way it is (the chain of links
+ * to its sampler, or to the save node), and its inputs, where a linked input jumps to its source.
+ */
+public final class NodeInspector extends ScrollPane {
+
+    private static final int MAX_VALUE_CHARS = 600;
+
+    private final SessionViewModel vm;
+    private final Function<String, NodeLook> lookOf;
+    private final Consumer<String> focusNode;
+    private final VBox content = new VBox(12);
+    private String nodeId;
+
+    public NodeInspector(SessionViewModel vm, Function<String, NodeLook> lookOf, Consumer<String> focusNode) {
+        this.vm = vm;
+        this.lookOf = lookOf;
+        this.focusNode = focusNode;
+        setId("nodeInspector");
+        setFitToWidth(true);
+        content.setPadding(new Insets(14));
+        setContent(content);
+        vm.traceProperty().addListener((o, a, b) -> show(nodeId));
+        show(null);
+    }
+
+    public void show(String id) {
+        nodeId = id;
+        content.getChildren().clear();
+        Graph graph = vm.documentProperty().get() == null ? null : vm.documentProperty().get().graph();
+        Node node = graph == null || id == null ? null : graph.node(id);
+        if (node == null) {
+            Label hint = new Label("Click a node in the graph to see its inputs and why it belongs to its sampler.");
+            hint.setWrapText(true);
+            hint.getStyleClass().add(Styles.TEXT_MUTED);
+            content.getChildren().add(hint);
+            return;
+        }
+        Label title = new Label(node.displayName());
+        title.getStyleClass().add(Styles.TITLE_3);
+        title.setWrapText(true);
+        Label kind = new Label(node.classType() + "  ·  #" + node.id() + modeText(node.mode()));
+        kind.getStyleClass().add(Styles.TEXT_MUTED);
+        content.getChildren().addAll(new VBox(2, title, kind), section("Why this colour"), membership(graph, node));
+        var inspection = vm.inspectionProperty().get();
+        Map<String, String> fields = inspection == null ? Map.of() : inspection.samplerFields().getOrDefault(node.id(), Map.of());
+        if (!fields.isEmpty()) {
+            GridPane grid = new GridPane();
+            grid.setHgap(12);
+            grid.setVgap(6);
+            int row = 0;
+            for (Map.Entry<String, String> f : fields.entrySet()) {
+                Label name = new Label(f.getKey());
+                name.getStyleClass().add(Styles.TEXT_MUTED);
+                name.setMinWidth(Region.USE_PREF_SIZE);
+                GridPane.setValignment(name, javafx.geometry.VPos.TOP);
+                grid.addRow(row++, name, wrapped(shorten(f.getValue())));
+            }
+            content.getChildren().addAll(section("Written fields"), grid);
+        }
+        List<String> notes = inspection == null ? List.of() : inspection.notes().getOrDefault(node.id(), List.of());
+        if (!notes.isEmpty()) {
+            VBox box = new VBox(4);
+            notes.forEach(n -> box.getChildren().add(wrapped("• " + n)));
+            content.getChildren().addAll(section("Notes"), box);
+        }
+        content.getChildren().addAll(section("Inputs"), inputs(graph, node));
+    }
+
+    private static String modeText(int mode) {
+        return switch (mode) {
+            case 2 -> "  ·  muted";
+            case 4 -> "  ·  bypassed";
+            default -> "";
+        };
+    }
+
+    private VBox membership(Graph graph, Node node) {
+        VBox box = new VBox(8);
+        TraceResult trace = vm.traceProperty().get();
+        NodeLook look = lookOf.apply(node.id());
+        if (trace == null || trace.saveNodeId() == null) {
+            box.getChildren().add(wrapped("No save node was traced, so nothing is attributed."));
+            return box;
+        }
+        if (look.save()) box.getChildren().add(wrapped("This is the save node: the trace starts here."));
+        if (!look.upstream()) {
+            box.getChildren().add(wrapped("Not upstream of the save node #" + trace.saveNodeId() + ": nothing from it is written (drawn faded)."));
+            return box;
+        }
+        if (look.sampler() != null) {
+            box.getChildren().add(wrapped(look.sampler().traced()
+                    ? "A sampler, written as " + look.sampler().badge().replace("S", "Sampler_") + " (" + trace.distances().get(node.id()) + " hops from the save node)."
+                    : "A sampler that is found but not written with the current max samplers (drawn hatched)."));
+        }
+        for (NodeLook.SamplerMark m : look.memberships()) {
+            if (m.nodeId().equals(node.id())) continue;
+            javafx.scene.layout.HBox row = chipLine(chip(m), wrapped((m.traced() ? "Belongs to " : "Would belong to ") + nameOf(graph, m.nodeId())
+                    + (m.traced() ? "" : " (not written)") + " through:"));
+            box.getChildren().addAll(row, pathLinks(graph, AttributionPath.toSampler(graph, trace, node.id(), m.nodeId())));
+        }
+        if (look.shared()) {
+            box.getChildren().add(wrapped("Shared: reached from the save node without belonging to any sampler. Its values only fill gaps a sampler has (the VAE, for example). Path to the save node:"));
+            box.getChildren().add(pathLinks(graph, AttributionPath.toSaveNode(graph, trace, node.id())));
+        }
+        return box;
+    }
+
+    private FlowPane pathLinks(Graph graph, List<String> path) {
+        FlowPane flow = new FlowPane(2, 2);
+        for (int i = 0; i < path.size(); i++) {
+            if (i > 0) flow.getChildren().add(new Label("→"));
+            String id = path.get(i);
+            Hyperlink link = new Hyperlink(nameOf(graph, id));
+            link.setOnAction(e -> focusNode.accept(id));
+            flow.getChildren().add(link);
+        }
+        return flow;
+    }
+
+    private GridPane inputs(Graph graph, Node node) {
+        GridPane grid = new GridPane();
+        grid.setHgap(12);
+        grid.setVgap(6);
+        int row = 0;
+        for (Map.Entry<String, InputValue> in : node.inputs().entrySet()) {
+            Label name = new Label(in.getKey());
+            name.getStyleClass().add(Styles.TEXT_MUTED);
+            name.setMinWidth(Region.USE_PREF_SIZE);
+            javafx.scene.Node value = switch (in.getValue()) {
+                case InputValue.Link l when graph.contains(l.sourceId()) -> {
+                    Hyperlink link = new Hyperlink("← " + nameOf(graph, l.sourceId()) + " [" + l.outputIndex() + "]");
+                    link.setOnAction(e -> focusNode.accept(l.sourceId()));
+                    yield link;
+                }
+                case InputValue.Link l -> wrapped("[" + l.sourceId() + ", " + l.outputIndex() + "] (missing node)");
+                case InputValue.Literal lit -> {
+                    Label v = wrapped(shorten(lit.value().isTextual() ? lit.value().asText() : lit.value().toString()));
+                    v.getStyleClass().add("input-value");
+                    yield v;
+                }
+            };
+            GridPane.setValignment(name, javafx.geometry.VPos.TOP);
+            grid.addRow(row++, name, value);
+        }
+        if (row == 0) grid.add(wrapped("No inputs."), 0, 0);
+        return grid;
+    }
+
+    private static String nameOf(Graph graph, String id) {
+        Node n = graph.node(id);
+        return n == null ? "#" + id : n.displayName() + " #" + id;
+    }
+
+    private static String shorten(String s) {
+        return s.length() <= MAX_VALUE_CHARS ? s : s.substring(0, MAX_VALUE_CHARS) + "…";
+    }
+
+    private static Label section(String text) {
+        Label l = new Label(text.toUpperCase(java.util.Locale.ROOT));
+        l.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_BOLD, Styles.TEXT_MUTED);
+        return l;
+    }
+
+    private static Label wrapped(String text) {
+        Label l = new Label(text);
+        l.setWrapText(true);
+        l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return l;
+    }
+
+    private static javafx.scene.Node chip(NodeLook.SamplerMark m) {
+        var colour = SamplerPalette.colour(m.colourIndex());
+        Rectangle r = new Rectangle(28, 18);
+        r.setArcWidth(8);
+        r.setArcHeight(8);
+        r.setFill(m.traced() ? colour : SamplerPalette.muted(colour));
+        Label l = new Label(m.badge());
+        l.setStyle("-fx-font-weight: bold; -fx-font-size: 10px;");
+        l.setTextFill(SamplerPalette.textOn(m.traced() ? colour : SamplerPalette.muted(colour)));
+        return new javafx.scene.layout.StackPane(r, l);
+    }
+
+    /** A chip and its sentence on one line. */
+    private static javafx.scene.layout.HBox chipLine(javafx.scene.Node chip, Label text) {
+        javafx.scene.layout.HBox line = new javafx.scene.layout.HBox(8, chip, text);
+        line.setAlignment(Pos.CENTER_LEFT);
+        return line;
+    }
+}

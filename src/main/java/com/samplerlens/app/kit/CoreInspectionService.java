@@ -1,0 +1,172 @@
+package com.samplerlens.app.kit;
+
+import com.samplerlens.core.container.ContainerFormat;
+import com.samplerlens.core.container.MetadataBundle;
+import com.samplerlens.core.container.MetadataEntry;
+import com.samplerlens.core.container.MetadataKeys;
+import com.samplerlens.core.container.UnreadableFileException;
+import com.samplerlens.core.fallback.ChunkPlan;
+import com.samplerlens.core.fallback.FallbackSettings;
+import com.samplerlens.core.fallback.JpegStagePlan;
+import com.samplerlens.core.fallback.PlanEntry;
+import com.samplerlens.core.fallback.WritePlan;
+import com.samplerlens.core.fallback.WritePlanner;
+import com.samplerlens.core.graph.Graph;
+import com.samplerlens.core.graph.NodeDefinitions;
+import com.samplerlens.core.capture.ComposedMetadata;
+import com.samplerlens.core.capture.SamplerFields;
+import com.samplerlens.core.inspect.InspectOptions;
+import com.samplerlens.core.inspect.InspectReport;
+import com.samplerlens.core.inspect.Inspector;
+import com.samplerlens.core.inspect.LoadedSource;
+import com.samplerlens.core.inspect.SourceTexts;
+import com.samplerlens.core.render.RenderOptions;
+import com.samplerlens.core.inspect.SourceLoader;
+import com.samplerlens.core.trace.TraceMode;
+import com.samplerlens.core.trace.TraceOptions;
+import com.samplerlens.core.trace.TraceResult;
+import com.samplerlens.core.write.MetadataWriter;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@link InspectionService} backed by the shared core, the same code the CLI runs: the
+ * SourceLoader reads, the Inspector traces and renders, the WritePlanner previews (JPEG stages
+ * with their sizes), the MetadataWriter writes.
+ */
+public final class CoreInspectionService implements InspectionService {
+
+    private final SourceLoader loader;
+    private final Inspector inspector;
+
+    public CoreInspectionService(NodeDefinitions definitions, Inspector inspector) {
+        this.loader = new SourceLoader(definitions);
+        this.inspector = inspector;
+    }
+
+    @Override
+    public LoadedDocument load(Path file) throws UnreadableFileException {
+        LoadedSource source = loader.load(file);
+        Map<String, String> texts = new LinkedHashMap<>();
+        for (MetadataEntry e : source.metadata().entries()) texts.putIfAbsent(e.key(), e.text());
+        List<String> warnings = new ArrayList<>(source.warnings());
+        Graph graph = source.graph();
+        if (graph == null) {
+            warnings.add("no ComfyUI graph in this file: only its parameters text");
+            graph = new Graph(List.of());
+        }
+        return new LoadedDocument(file, source.metadata().format(), graph, texts, source.metadata().structure(), warnings);
+    }
+
+    @Override
+    public Inspection inspect(LoadedDocument document, TraceOptions options, OutputSettings settings) {
+        List<String> notes = new ArrayList<>();
+        if (document.graph().size() == 0) {
+            // an A1111 image: nothing to trace, its own texts are what gets written
+            TraceResult none = new TraceResult(null, List.of(), TraceMode.SINGLE, Map.of(), List.of(), List.of(),
+                    List.of("no ComfyUI graph: nothing to trace"));
+            return new Inspection(none, preview(document, bundleOf(document), settings, notes), Map.of(), Map.of());
+        }
+        InspectReport report = inspector.inspect(document.graph(), sourceTexts(document), inspectOptions(options, settings));
+        ComposedMetadata composed = report.composed();
+        composed.warnings().stream().filter(w -> !composed.trace().warnings().contains(w)).forEach(notes::add);
+        Map<String, Map<String, String>> fields = new LinkedHashMap<>();
+        for (SamplerFields f : composed.samplers()) fields.put(f.nodeId(), SamplerFieldLabels.of(f));
+        return new Inspection(composed.trace(), preview(document, report.bundle(), settings, notes), fields, composed.notes());
+    }
+
+    /** The bundle the preview shows for these options: rendered from the trace, or the source's own texts without a graph. */
+    private MetadataBundle bundleFor(LoadedDocument document, TraceOptions options, OutputSettings settings) {
+        if (document.graph().size() == 0) return bundleOf(document);
+        return inspector.inspect(document.graph(), sourceTexts(document), inspectOptions(options, settings)).bundle();
+    }
+
+    /** The texts an A1111 image carried, written back as they are. */
+    private static MetadataBundle bundleOf(LoadedDocument document) {
+        return new MetadataBundle(document.texts().get(MetadataKeys.PARAMETERS), document.texts().get(MetadataKeys.PROMPT),
+                document.texts().get(MetadataKeys.WORKFLOW), document.texts().get(MetadataKeys.SAMPLERS_DETAIL));
+    }
+
+    private static SourceTexts sourceTexts(LoadedDocument document) {
+        return new SourceTexts(document.texts().get(MetadataKeys.PROMPT), document.texts().get(MetadataKeys.WORKFLOW),
+                document.texts().get(MetadataKeys.PARAMETERS));
+    }
+
+    /** The app's switches, with the environment's METADATA_TEST_MODE and version override as the CLI reads them. */
+    private static InspectOptions inspectOptions(TraceOptions options, OutputSettings settings) {
+        RenderOptions env = RenderOptions.fromEnvironment(System.getenv());
+        return new InspectOptions(options, new RenderOptions(settings.civitaiNames(), settings.multiline() || env.multiline(), env.version()), null);
+    }
+
+    private static OutputPreview preview(LoadedDocument document, MetadataBundle bundle, OutputSettings settings, List<String> notes) {
+        byte[] target = null;
+        if (document.format() == settings.format()) {
+            try {
+                target = Files.readAllBytes(document.file());
+            } catch (IOException e) {
+                notes.add(document.file().getFileName() + " could not be read again, so file sizes are left out");
+            }
+        } else {
+            notes.add("File sizes appear when the source is a " + settings.format().name() + " image; re-embedding measures the target");
+        }
+        WritePlan plan = WritePlanner.plan(settings.format(), bundle, fallbackSettings(settings), target);
+        List<OutputPreview.Field> fields = new ArrayList<>();
+        List<OutputPreview.Stage> stages = new ArrayList<>();
+        JpegStagePlan chosen = plan.chosen().orElse(null);
+        for (PlanEntry e : plan.entries()) {
+            switch (e) {
+                case ChunkPlan c -> fields.add(new OutputPreview.Field(c.name(), c.chunkType(), c.content(), c.metadataBytes()));
+                case JpegStagePlan j -> stages.add(new OutputPreview.Stage(j.name(), j.fits(), j.metadataBytes(),
+                        j.fileBytes().orElse(-1), chosen != null && chosen.stage() == j.stage(), j.content()));
+            }
+        }
+        if (chosen != null) fields.addAll(jpegFields(chosen));
+        String parameters = chosen != null ? chosen.parameters() : bundle.parameters();
+        return new OutputPreview(parameters, fields, stages, notes);
+    }
+
+    /** The APP1 EXIF tags (or the COM segment) of the stage that will be written. */
+    private static List<OutputPreview.Field> jpegFields(JpegStagePlan stage) {
+        List<OutputPreview.Field> out = new ArrayList<>();
+        if (stage.exif() == null) {
+            out.add(new OutputPreview.Field(MetadataKeys.PARAMETERS, "COM", stage.comText(), stage.metadataBytes()));
+            return out;
+        }
+        addTag(out, "UserComment", "EXIF 0x9286", stage.exif().userComment());
+        addTag(out, "Model", "EXIF 0x0110", stage.exif().model());
+        addTag(out, "Make", "EXIF 0x010F", stage.exif().make());
+        addTag(out, "ImageDescription", "EXIF 0x010E", stage.exif().imageDescription());
+        return out;
+    }
+
+    private static void addTag(List<OutputPreview.Field> out, String tag, String where, String value) {
+        if (value != null) out.add(new OutputPreview.Field(tag, where, value, value.getBytes(java.nio.charset.StandardCharsets.UTF_8).length));
+    }
+
+    private static FallbackSettings fallbackSettings(OutputSettings settings) {
+        return FallbackSettings.fromEnvironment(settings.maxJpegExifKb());
+    }
+
+    @Override
+    public boolean canWrite() {
+        return true;
+    }
+
+    @Override
+    public WriteOutcome write(LoadedDocument document, TraceOptions options, OutputSettings settings,
+                              Path pixelsFrom, Path target, boolean replace) throws UnreadableFileException {
+        ContainerFormat format = OutputNames.imageFormatOf(target).orElse(settings.format());
+        try {
+            MetadataWriter.Result r = MetadataWriter.write(bundleFor(document, options, settings),
+                    new MetadataWriter.Request(pixelsFrom, target, format, fallbackSettings(settings), false, replace));
+            return new WriteOutcome(r.written(), r.bytes(), r.plan().chosen().map(JpegStagePlan::name).orElse(null), r.notices());
+        } catch (IOException e) {
+            throw new UnreadableFileException(target, "cannot be written (" + e.getMessage() + ")", e);
+        }
+    }
+}

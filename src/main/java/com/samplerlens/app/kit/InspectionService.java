@@ -1,0 +1,40 @@
+package com.samplerlens.app.kit;
+
+import com.samplerlens.core.container.UnreadableFileException;
+import com.samplerlens.core.trace.TraceOptions;
+import java.nio.file.Path;
+
+/**
+ * The app's one door into the core: everything the views show or write comes through here, so
+ * that the app never computes metadata itself. Implementations must be safe to call from a
+ * background thread.
+ */
+public interface InspectionService {
+
+    /** Reads a file (image or JSON) into a document; the exception's message is one line for people. */
+    LoadedDocument load(Path file) throws UnreadableFileException;
+
+    /** Traces the document's graph, composes its metadata and previews what would be written. */
+    Inspection inspect(LoadedDocument document, TraceOptions options, OutputSettings settings);
+
+    /** Whether {@link #write} can produce files in this build. */
+    boolean canWrite();
+
+    /**
+     * Writes the document's metadata into a copy of {@code pixelsFrom} at {@code target}, reads it
+     * back and checks it. An existing {@code target} is replaced only when {@code replace} is true
+     * (the user chose that file in a save dialog that asked first).
+     */
+    WriteOutcome write(LoadedDocument document, TraceOptions options, OutputSettings settings,
+                       Path pixelsFrom, Path target, boolean replace) throws UnreadableFileException;
+
+    /**
+     * A finished write.
+     *
+     * @param file    the file written
+     * @param bytes   its size
+     * @param stage   the JPEG fallback stage used; null for PNG / WebP
+     * @param notices things the user should know (pixels re-encoded, parameters cut …)
+     */
+    record WriteOutcome(Path file, long bytes, String stage, java.util.List<String> notices) {}
+}

@@ -1,0 +1,34 @@
+package com.samplerlens.app.kit;
+
+import com.samplerlens.core.container.ContainerFormat;
+import com.samplerlens.core.graph.Graph;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A file opened in the app: its graph and the metadata texts it carried.
+ *
+ * @param file       the file opened
+ * @param format     what it really is
+ * @param graph      the graph the tracer works on (node positions set when the UI workflow gave them)
+ * @param texts      the metadata texts found, by key ("prompt", "workflow", "parameters" …), in file order
+ * @param structure  one line per chunk / segment, for the Raw tab (empty for JSON files)
+ * @param warnings   problems met while loading (decode problems, skipped entries …)
+ */
+public record LoadedDocument(Path file, ContainerFormat format, Graph graph, Map<String, String> texts,
+                             List<String> structure, List<String> warnings) {
+
+    public LoadedDocument {
+        texts = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(texts));
+        structure = List.copyOf(structure);
+        warnings = List.copyOf(warnings);
+    }
+
+    /** The file name without its extension: the stem of proposed output names. */
+    public String baseName() {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+}

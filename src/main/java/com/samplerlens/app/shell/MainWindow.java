@@ -1,0 +1,398 @@
+package com.samplerlens.app.shell;
+
+import atlantafx.base.controls.CustomTextField;
+import atlantafx.base.controls.Message;
+import atlantafx.base.controls.Notification;
+import atlantafx.base.theme.Styles;
+import com.samplerlens.app.graph.GraphView;
+import com.samplerlens.app.inspector.NodeInspector;
+import com.samplerlens.app.inspector.RawPane;
+import com.samplerlens.app.inspector.SamplersPane;
+import com.samplerlens.app.kit.InspectionService;
+import com.samplerlens.app.kit.LoadedDocument;
+import com.samplerlens.app.output.OutputPane;
+import com.samplerlens.app.session.SessionViewModel;
+import com.samplerlens.app.settings.AppPreferences;
+import com.samplerlens.app.write.DropDecision;
+import com.samplerlens.app.write.ReembedConfirmation;
+import com.samplerlens.app.write.WriteFlow;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import javafx.animation.PauseTransition;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.DragEvent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+
+/**
+ * The main window: menu and toolbar, the graph in the centre, the side panel (Samplers, Node,
+ * Output, Raw), the status bar, drag-and-drop and the keyboard shortcuts.
+ */
+public final class MainWindow {
+
+    private final Stage stage;
+    private final SessionViewModel vm;
+    private final AppPreferences prefs;
+    private final ThemeController theme;
+    private final GraphView graph = new GraphView();
+    private final TabPane side = new TabPane();
+    private final Tab nodeTab;
+    private final Tab rawTab;
+    private final CustomTextField find = new CustomTextField();
+    private final StackPane messages = new StackPane();
+    private final VBox reembedZone;
+    private final WriteFlow writeFlow;
+    private final Menu recentMenu = new Menu("Open Recent");
+    private final MenuButton recentButton = new MenuButton("Recent");
+    private boolean altDown;
+    private int findCursor;
+
+    public MainWindow(Stage stage, SessionViewModel vm, AppPreferences prefs, WriteFlow.Confirmation confirmation) {
+        this.stage = stage;
+        this.vm = vm;
+        this.prefs = prefs;
+        this.theme = new ThemeController(prefs);
+        graph.darkProperty().bind(theme.darkProperty());
+        this.writeFlow = new WriteFlow(vm, stage, confirmation != null ? confirmation : new ReembedConfirmation(stage), this::written);
+
+        NodeInspector inspector = new NodeInspector(vm, graph::lookOf, graph::focus);
+        side.setId("sidePanel");
+        side.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        Tab samplersTab = new Tab("Samplers", new SamplersPane(vm, graph.highlightedSamplerProperty(), graph::focus));
+        nodeTab = new Tab("Node", inspector);
+        javafx.scene.control.ScrollPane outputScroll = new javafx.scene.control.ScrollPane(new OutputPane(vm));
+        outputScroll.setFitToWidth(true);
+        Tab outputTab = new Tab("Output", outputScroll);
+        rawTab = new Tab("Raw", new RawPane(vm));
+        side.getTabs().addAll(samplersTab, nodeTab, outputTab, rawTab);
+        graph.selectedNodeProperty().addListener((o, a, id) -> {
+            inspector.show(id);
+            if (id != null) side.getSelectionModel().select(nodeTab);
+        });
+
+        reembedZone = buildReembedZone();
+        StackPane centre = new StackPane(graph, emptyHint(), reembedZone, messages);
+        centre.setId("graphArea");
+        StackPane.setAlignment(reembedZone, Pos.BOTTOM_LEFT);
+        StackPane.setMargin(reembedZone, new Insets(16));
+        StackPane.setAlignment(messages, Pos.TOP_CENTER);
+        StackPane.setMargin(messages, new Insets(14));
+        messages.setPickOnBounds(false);
+        messages.setMaxSize(560, Region.USE_PREF_SIZE);
+
+        SplitPane split = new SplitPane(centre, side);
+        split.setDividerPositions(0.66);
+        SplitPane.setResizableWithParent(side, false);
+        side.setMinWidth(400);
+
+        BorderPane root = new BorderPane(split);
+        root.setTop(new VBox(menuBar(), toolBar()));
+        root.setBottom(new StatusBar(vm, () -> {
+            side.getSelectionModel().select(rawTab);
+        }));
+
+        double[] bounds = prefs.windowBounds();
+        var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(root, Math.min(bounds == null ? 1400 : bounds[2], screen.getWidth()),
+                Math.min(bounds == null ? 880 : bounds[3], screen.getHeight()));
+        scene.getStylesheets().add(MainWindow.class.getResource("/com/samplerlens/app/app.css").toExternalForm());
+        if (bounds != null) {
+            stage.setX(bounds[0]);
+            stage.setY(bounds[1]);
+        }
+        stage.setScene(scene);
+        stage.setMinWidth(900);
+        stage.setMinHeight(560);
+        stage.titleProperty().bind(vm.documentProperty().map(d -> d.file().getFileName() + " — SamplerLens").orElse("SamplerLens"));
+        stage.setOnHidden(e -> {
+            prefs.setWindowBounds(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight());
+            vm.shutdown();
+        });
+
+        installShortcuts(scene);
+        installDragAndDrop(scene);
+        wireViewModel();
+    }
+
+    public GraphView graphView() { return graph; }
+
+    public WriteFlow writeFlow() { return writeFlow; }
+
+    /** What a drop of these files means here (open, re-embed or refuse with a message); acts on it. */
+    public DropDecision drop(List<Path> files, boolean onReembedArea, boolean alt) {
+        DropDecision decision = DropDecision.decide(files, onReembedArea, alt, vm.documentProperty().get() != null);
+        switch (decision) {
+            case DropDecision.Open o -> vm.open(o.file());
+            case DropDecision.Reembed r -> writeFlow.reembed(r.target());
+            case DropDecision.Reject r -> vm.reportProblem("Cannot use this drop", r.reason());
+        }
+        return decision;
+    }
+
+    // ---------------------------------------------------------------- building
+
+    private MenuBar menuBar() {
+        MenuItem open = item("Open…", new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), this::chooseAndOpen);
+        MenuItem write = item("Write…", new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), writeFlow::writeAs);
+        MenuItem reembed = item("Re-embed into image…", null, writeFlow::reembedChosen);
+        MenuItem quit = item("Quit", new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), stage::close);
+        Menu file = new Menu("File", null, open, recentMenu, new SeparatorMenuItem(), write, reembed, new SeparatorMenuItem(), quit);
+
+        // a plain-key accelerator would also fire while typing in a text field: F is handled in installShortcuts
+        MenuItem fit = item("Fit graph  (F)", null, graph::fit);
+        MenuItem findItem = item("Find node…", new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), this::focusFind);
+        CheckMenuItem dark = new CheckMenuItem("Dark theme");
+        dark.selectedProperty().bindBidirectional(theme.darkProperty());
+        Menu view = new Menu("View", null, fit, findItem, new SeparatorMenuItem(), dark);
+        MenuBar bar = new MenuBar(file, view);
+        bar.setUseSystemMenuBar(true);
+        return bar;
+    }
+
+    private ToolBar toolBar() {
+        Button open = toolButton("Open", "Open an image or workflow (Ctrl+O)", this::chooseAndOpen);
+        open.setId("openButton");
+        recentButton.setTooltip(new Tooltip("Recently opened files"));
+        Button write = toolButton("Write…", "Write the metadata to a new file (Ctrl+S)", writeFlow::writeAs);
+        write.setId("writeButton");
+        Button reembed = toolButton("Re-embed…", "Write this metadata into another image (or drop the image on the graph with Alt held)", writeFlow::reembedChosen);
+        Button fit = toolButton("Fit", "Fit the graph to the window (F)", graph::fit);
+        fit.setId("fitButton");
+
+        find.setId("findField");
+        find.setPromptText("Find node: id, title or class  (Ctrl+F)");
+        find.setPrefWidth(280);
+        Label lens = new Label("⌕");
+        lens.getStyleClass().add(Styles.TEXT_MUTED);
+        find.setLeft(lens);
+        find.setOnAction(e -> findNext());
+        find.textProperty().addListener((o, a, b) -> findCursor = 0);
+
+        ToggleButton themeToggle = new ToggleButton();
+        themeToggle.setId("themeToggle");
+        themeToggle.selectedProperty().bindBidirectional(theme.darkProperty());
+        themeToggle.textProperty().bind(theme.darkProperty().map(d -> d ? "☀  Light" : "☾  Dark"));
+        themeToggle.setTooltip(new Tooltip("Switch between the light and dark theme"));
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        return new ToolBar(open, recentButton, new javafx.scene.control.Separator(), write, reembed,
+                new javafx.scene.control.Separator(), fit, find, spacer, themeToggle);
+    }
+
+    private VBox buildReembedZone() {
+        Label title = new Label("Re-embed");
+        title.getStyleClass().add(Styles.TEXT_BOLD);
+        Label text = new Label("Drop an image here to write this\nmetadata into a copy of it");
+        text.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        VBox zone = new VBox(2, title, text);
+        zone.setId("reembedZone");
+        zone.getStyleClass().add("reembed-zone");
+        zone.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+        zone.visibleProperty().bind(vm.documentProperty().isNotNull());
+        return zone;
+    }
+
+    private javafx.scene.Node emptyHint() {
+        Label title = new Label("Open a ComfyUI image or workflow");
+        title.getStyleClass().add(Styles.TITLE_3);
+        Label text = new Label("Ctrl+O, or drop a PNG, JPEG, WebP or JSON file here");
+        text.getStyleClass().add(Styles.TEXT_MUTED);
+        VBox box = new VBox(6, title, text);
+        box.setAlignment(Pos.CENTER);
+        box.setMouseTransparent(true);
+        box.visibleProperty().bind(vm.documentProperty().isNull());
+        return box;
+    }
+
+    // ---------------------------------------------------------------- behaviour
+
+    private void wireViewModel() {
+        vm.geometryProperty().addListener((o, a, geo) -> {
+            LoadedDocument doc = vm.documentProperty().get();
+            graph.show(doc == null ? null : doc.graph(), geo, vm.looksProperty().get());
+        });
+        vm.looksProperty().addListener((o, a, looks) -> graph.recolour(looks));
+        vm.problemProperty().addListener((o, a, p) -> showProblem(p));
+        vm.recentFiles().addListener((javafx.collections.ListChangeListener<Path>) c -> refreshRecent());
+        refreshRecent();
+    }
+
+    private void refreshRecent() {
+        recentMenu.getItems().clear();
+        recentButton.getItems().clear();
+        for (Path p : vm.recentFiles()) {
+            recentMenu.getItems().add(item(p.getFileName().toString(), null, () -> vm.open(p)));
+            MenuItem i = item(p.getFileName().toString(), null, () -> vm.open(p));
+            i.setGraphic(null);
+            recentButton.getItems().add(i);
+        }
+        recentMenu.setDisable(vm.recentFiles().isEmpty());
+        recentButton.setDisable(vm.recentFiles().isEmpty());
+    }
+
+    private void chooseAndOpen() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Open an image or workflow");
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("Images and workflows", "*.png", "*.jpg", "*.jpeg", "*.webp", "*.json"),
+                new FileChooser.ExtensionFilter("All files", "*.*"));
+        LoadedDocument doc = vm.documentProperty().get();
+        if (doc != null && doc.file().toAbsolutePath().getParent() != null) {
+            File dir = doc.file().toAbsolutePath().getParent().toFile();
+            if (dir.isDirectory()) chooser.setInitialDirectory(dir);
+        }
+        File f = chooser.showOpenDialog(stage);
+        if (f != null) vm.open(f.toPath());
+    }
+
+    private void focusFind() {
+        find.requestFocus();
+        find.selectAll();
+    }
+
+    /** Centres on the next node whose id equals, or whose title or class contains, the text. */
+    void findNext() {
+        LoadedDocument doc = vm.documentProperty().get();
+        String q = find.getText().trim().toLowerCase(Locale.ROOT);
+        if (doc == null || q.isEmpty()) return;
+        String exact = q.startsWith("#") ? q.substring(1) : q;
+        if (doc.graph().contains(exact)) {
+            graph.focus(exact);
+            return;
+        }
+        List<String> hits = doc.graph().nodes().values().stream()
+                .filter(n -> n.displayName().toLowerCase(Locale.ROOT).contains(q) || n.classType().toLowerCase(Locale.ROOT).contains(q))
+                .map(com.samplerlens.core.graph.Node::id).toList();
+        if (hits.isEmpty()) {
+            find.pseudoClassStateChanged(Styles.STATE_DANGER, true);
+            PauseTransition reset = new PauseTransition(Duration.seconds(1.2));
+            reset.setOnFinished(e -> find.pseudoClassStateChanged(Styles.STATE_DANGER, false));
+            reset.play();
+            return;
+        }
+        graph.focus(hits.get(findCursor++ % hits.size()));
+    }
+
+    private void installShortcuts(Scene scene) {
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ALT) altDown = true;
+            if (e.getCode() == KeyCode.ESCAPE && find.isFocused()) {
+                graph.requestFocus();
+                e.consume();
+            }
+        });
+        scene.addEventFilter(KeyEvent.KEY_RELEASED, e -> { if (e.getCode() == KeyCode.ALT) altDown = false; });
+        scene.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (scene.getFocusOwner() instanceof TextInputControl || e.isShortcutDown() || e.isAltDown()) return;
+            if (e.getCode() == KeyCode.F) {
+                graph.fit();
+                e.consume();
+            } else if (e.getCode().isDigitKey() && e.getCode() != KeyCode.DIGIT0 && e.getCode() != KeyCode.NUMPAD0) {
+                focusSampler(Integer.parseInt(e.getCode().getName().replaceAll("\\D", "")));
+                e.consume();
+            }
+        });
+    }
+
+    /** 1–9: centre on sampler N (S1 … S9) of the current trace. */
+    void focusSampler(int number) {
+        var trace = vm.traceProperty().get();
+        if (trace == null) return;
+        trace.traced().stream().filter(s -> s.number() == number).findFirst().ifPresent(s -> graph.focus(s.nodeId()));
+    }
+
+    private void installDragAndDrop(Scene scene) {
+        scene.addEventFilter(DragEvent.DRAG_OVER, e -> {
+            if (e.getDragboard().hasFiles()) e.acceptTransferModes(TransferMode.COPY);
+            reembedZone.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("drop-target"), overReembed(e));
+        });
+        scene.addEventFilter(DragEvent.DRAG_EXITED, e ->
+                reembedZone.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("drop-target"), false));
+        scene.addEventFilter(DragEvent.DRAG_DROPPED, e -> {
+            if (!e.getDragboard().hasFiles()) return;
+            List<Path> files = e.getDragboard().getFiles().stream().map(File::toPath).toList();
+            boolean onZone = overReembed(e);
+            reembedZone.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("drop-target"), false);
+            e.setDropCompleted(true);
+            e.consume();
+            // act after the drag gesture ends: a confirmation dialog inside the drop handler would block the drag source
+            javafx.application.Platform.runLater(() -> drop(files, onZone, altDown));
+        });
+    }
+
+    private boolean overReembed(DragEvent e) {
+        if (!reembedZone.isVisible()) return false;
+        var local = reembedZone.sceneToLocal(e.getSceneX(), e.getSceneY());
+        return local != null && reembedZone.contains(local);
+    }
+
+    private void showProblem(SessionViewModel.Problem p) {
+        messages.getChildren().clear();
+        if (p == null) return;
+        Message m = new Message(p.title(), p.message());
+        m.setId("problemMessage");
+        m.getStyleClass().add(Styles.DANGER);
+        m.setOnClose(e -> vm.dismissProblem());
+        messages.getChildren().add(m);
+    }
+
+    private void written(InspectionService.WriteOutcome outcome) {
+        messages.getChildren().clear();
+        String stageText = outcome.stage() == null ? "" : " (JPEG stage: " + outcome.stage() + ")";
+        String notices = outcome.notices().isEmpty() ? "" : "\n" + String.join("\n", outcome.notices());
+        Notification n = new Notification("Wrote " + outcome.file().getFileName() + String.format(", %,d bytes", outcome.bytes()) + stageText
+                + "\nin " + outcome.file().toAbsolutePath().getParent() + notices);
+        n.setId("writtenNotification");
+        n.getStyleClass().add(Styles.SUCCESS);
+        n.setOnClose(e -> messages.getChildren().remove(n));
+        messages.getChildren().add(n);
+        PauseTransition hide = new PauseTransition(Duration.seconds(8));
+        hide.setOnFinished(e -> messages.getChildren().remove(n));
+        hide.play();
+    }
+
+    private static MenuItem item(String text, KeyCombination key, Runnable action) {
+        MenuItem i = new MenuItem(text);
+        if (key != null) i.setAccelerator(key);
+        i.setOnAction(e -> action.run());
+        return i;
+    }
+
+    private static Button toolButton(String text, String tip, Runnable action) {
+        Button b = new Button(text);
+        b.setTooltip(new Tooltip(tip));
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+}

@@ -1,0 +1,74 @@
+package com.samplerlens.app.shell;
+
+import com.samplerlens.app.session.SessionViewModel;
+
+import atlantafx.base.theme.Styles;
+import com.samplerlens.core.trace.TraceResult;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+
+/** Counts (nodes, links, samplers found / traced), warnings, and the running background work with its cancel button. */
+final class StatusBar extends HBox {
+
+    private final SessionViewModel vm;
+    private final Label counts = new Label("No file open");
+    private final Label warnings = new Label();
+
+    StatusBar(SessionViewModel vm, Runnable showWarnings) {
+        this.vm = vm;
+        getStyleClass().add("status-bar");
+        setSpacing(14);
+        setAlignment(Pos.CENTER_LEFT);
+        setPadding(new Insets(4, 12, 4, 12));
+        counts.setId("statusCounts");
+        warnings.setId("statusWarnings");
+        warnings.getStyleClass().add(Styles.WARNING);
+        warnings.setOnMouseClicked(e -> showWarnings.run());
+        warnings.setCursor(javafx.scene.Cursor.HAND);
+
+        ProgressBar progress = new ProgressBar();
+        progress.setPrefWidth(140);
+        Label workText = new Label();
+        workText.getStyleClass().add(Styles.TEXT_MUTED);
+        Button cancel = new Button("Cancel");
+        cancel.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
+        HBox work = new HBox(8, workText, progress, cancel);
+        work.setAlignment(Pos.CENTER_LEFT);
+        work.visibleProperty().bind(vm.workProperty().isNotNull());
+        vm.workProperty().addListener((o, a, task) -> {
+            progress.progressProperty().unbind();
+            workText.textProperty().unbind();
+            if (task == null) return;
+            progress.progressProperty().bind(task.progressProperty());
+            workText.textProperty().bind(task.messageProperty());
+            cancel.setOnAction(e -> task.cancel());
+        });
+
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        getChildren().addAll(counts, warnings, spacer, work);
+        vm.traceProperty().addListener((o, a, t) -> refresh(t));
+        vm.previewProperty().addListener((o, a, p) -> refresh(vm.traceProperty().get()));
+    }
+
+    private void refresh(TraceResult trace) {
+        var doc = vm.documentProperty().get();
+        if (doc == null || trace == null) return;
+        int links = doc.graph().edges().size();
+        String save = trace.saveNodeId() == null ? "no save node" : "save node #" + trace.saveNodeId();
+        counts.setText(String.format("%,d nodes  ·  %,d links  ·  %d samplers found  ·  %d traced (%s)  ·  %s",
+                doc.graph().size(), links, trace.samplers().size(), trace.traced().size(),
+                trace.mode().name().toLowerCase(java.util.Locale.ROOT), save));
+        var all = vm.warnings();
+        warnings.setText(all.isEmpty() ? "" : "⚠ " + all.size() + (all.size() == 1 ? " warning" : " warnings"));
+        warnings.setTooltip(all.isEmpty() ? null : new Tooltip(String.join("\n", all)));
+    }
+
+}

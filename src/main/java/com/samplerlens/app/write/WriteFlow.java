@@ -1,0 +1,111 @@
+package com.samplerlens.app.write;
+
+import com.samplerlens.app.kit.InspectionService;
+import com.samplerlens.app.kit.LoadedDocument;
+import com.samplerlens.app.kit.OutputNames;
+import com.samplerlens.app.session.SessionViewModel;
+import com.samplerlens.core.container.ContainerFormat;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Consumer;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+
+/**
+ * Write… and Re-embed…: choose where the current metadata goes, confirm, and hand the work to
+ * the core writer through the view model. Nothing is written over an existing file unless the
+ * user picked that file in a save dialog (which asks before replacing).
+ */
+public final class WriteFlow {
+
+    /** Asks the user to confirm a re-embed; returns the output path to use, or empty to cancel. */
+    @FunctionalInterface
+    public interface Confirmation {
+        Optional<Path> confirm(ReembedPlan plan);
+    }
+
+    /** Where the metadata comes from, which pixels receive it, and the proposed output file. */
+    public record ReembedPlan(Path source, Path target, Path output) {}
+
+    private final SessionViewModel vm;
+    private final Window owner;
+    private final Confirmation confirmation;
+    private final Consumer<InspectionService.WriteOutcome> onWritten;
+
+    public WriteFlow(SessionViewModel vm, Window owner, Confirmation confirmation, Consumer<InspectionService.WriteOutcome> onWritten) {
+        this.vm = vm;
+        this.owner = owner;
+        this.confirmation = confirmation;
+        this.onWritten = onWritten;
+    }
+
+    /** Write…: an image source is copied with new metadata; a JSON source first asks which image receives it. */
+    public void writeAs() {
+        LoadedDocument doc = vm.documentProperty().get();
+        if (!ready(doc)) return;
+        if (doc.format() == ContainerFormat.JSON) {
+            chooseImage("Choose the image that receives the metadata").ifPresent(this::reembed);
+            return;
+        }
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Write metadata to");
+        Path proposed = OutputNames.propose(doc.file(), doc.format());
+        chooser.setInitialDirectory(proposed.getParent().toFile());
+        chooser.setInitialFileName(proposed.getFileName().toString());
+        File out = chooser.showSaveDialog(owner);
+        // the save dialog itself asked before choosing an existing file
+        if (out != null) vm.write(doc.file(), out.toPath(), out.exists(), onWritten);
+    }
+
+    /** Re-embed…: pick a target image, then the same path as a drop. */
+    public void reembedChosen() {
+        if (!ready(vm.documentProperty().get())) return;
+        chooseImage("Choose the image that receives the metadata").ifPresent(this::reembed);
+    }
+
+    /** Writes the current metadata into a copy of {@code target} after the user confirmed source, target and output. */
+    public void reembed(Path target) {
+        LoadedDocument doc = vm.documentProperty().get();
+        if (!ready(doc)) return;
+        if (!Files.isRegularFile(target)) {
+            vm.reportProblem("Cannot re-embed", target.getFileName() + ": not a file");
+            return;
+        }
+        ContainerFormat format = OutputNames.imageFormatOf(target).orElse(null);
+        if (format == null) {
+            vm.reportProblem("Cannot re-embed", target.getFileName() + ": only a PNG, JPEG or WebP image can receive metadata");
+            return;
+        }
+        ReembedPlan plan = new ReembedPlan(doc.file(), target, OutputNames.propose(target, format));
+        confirmation.confirm(plan).ifPresent(out -> {
+            if (Files.exists(out) && !out.equals(plan.output())) {
+                // the user typed an existing name in the confirmation: only the save dialog may replace files
+                vm.reportProblem("Not written", out.getFileName() + " already exists; choose another name");
+                return;
+            }
+            vm.write(target, out, false, onWritten);
+        });
+    }
+
+    private boolean ready(LoadedDocument doc) {
+        if (doc == null) {
+            vm.reportProblem("Nothing to write", "Open a workflow or an image first");
+            return false;
+        }
+        if (!vm.canWrite()) {
+            vm.reportProblem("Cannot write yet", "This build has no metadata writer");
+            return false;
+        }
+        return true;
+    }
+
+    private Optional<Path> chooseImage(String title) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Images", "*.png", "*.jpg", "*.jpeg", "*.webp"));
+        File f = chooser.showOpenDialog(owner);
+        return Optional.ofNullable(f).map(File::toPath);
+    }
+}

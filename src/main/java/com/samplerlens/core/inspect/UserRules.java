@@ -1,0 +1,69 @@
+package com.samplerlens.core.inspect;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.samplerlens.core.capture.CaptureRules;
+import com.samplerlens.core.capture.MetadataComposer;
+import com.samplerlens.core.trace.DataFiles;
+import com.samplerlens.core.trace.SamplerTable;
+import com.samplerlens.core.trace.ValueRules;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The user's own rule files, merged on top of the bundled data: each {@code *.json} file in the
+ * rules folder ({@code ~/.samplerlens/rules}, or {@code SAMPLERLENS_RULES} when set) or named with
+ * {@code --rules}. A file is sorted by its top-level keys: {@code "rules"} → capture rules;
+ * {@code "samplers"}, {@code "guiders"}, {@code "notSamplers"}, {@code "outputNodes"} → the sampler
+ * table; {@code "constants"}, {@code "reroutes"}, {@code "switches"} → value rules. One file may
+ * hold several. Files merge in name order, so a later file wins per class.
+ */
+public final class UserRules {
+    private UserRules() {}
+
+    /** The folder read by default, whether or not it exists. */
+    public static Path defaultFolder(Map<String, String> env) {
+        String dir = env.get("SAMPLERLENS_RULES");
+        if (dir != null && !dir.isBlank()) return Path.of(dir);
+        return Path.of(System.getProperty("user.home"), ".samplerlens", "rules");
+    }
+
+    /** The rule files to merge: the default folder's, then the ones given (files or folders). */
+    public static List<Path> files(Map<String, String> env, List<Path> given) {
+        Stream<Path> defaults = jsonFilesIn(defaultFolder(env));
+        Stream<Path> extra = given.stream().flatMap(p -> Files.isDirectory(p) ? jsonFilesIn(p) : Stream.of(p));
+        return Stream.concat(defaults, extra).toList();
+    }
+
+    /**
+     * An inspector with the bundled data and these user files on top.
+     *
+     * @throws IllegalArgumentException with a one-line message naming the file when one is unreadable
+     */
+    public static Inspector inspector(List<Path> files) {
+        if (files.isEmpty()) return Inspector.bundled();
+        SamplerTable table = SamplerTable.bundled();
+        CaptureRules rules = CaptureRules.bundled();
+        ValueRules values = ValueRules.bundled();
+        for (Path f : files) {
+            JsonNode json = DataFiles.user(f);
+            if (json.has("rules")) rules = rules.withUserFile(f);
+            if (json.has("samplers") || json.has("guiders") || json.has("notSamplers") || json.has("outputNodes")) table = table.withUserFile(f);
+            if (json.has("constants") || json.has("reroutes") || json.has("switches")) values = values.withUserFile(f);
+        }
+        return new Inspector(new MetadataComposer(table, rules, values));
+    }
+
+    private static Stream<Path> jsonFilesIn(Path dir) {
+        if (!Files.isDirectory(dir)) return Stream.empty();
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> p.getFileName().toString().endsWith(".json") && Files.isRegularFile(p)).sorted().toList().stream();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

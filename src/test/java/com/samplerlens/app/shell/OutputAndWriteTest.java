@@ -1,0 +1,175 @@
+package com.samplerlens.app.shell;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.samplerlens.app.kit.CoreInspectionService;
+import com.samplerlens.app.graph.NodeLook;
+import com.samplerlens.app.kit.OutputPreview;
+import com.samplerlens.app.session.SessionViewModel;
+import com.samplerlens.app.settings.AppPreferences;
+import com.samplerlens.core.container.ContainerFormat;
+import com.samplerlens.core.container.EmbeddedMetadata;
+import com.samplerlens.core.container.MetadataKeys;
+import com.samplerlens.core.container.MetadataReaders;
+import com.samplerlens.core.fallback.FallbackSettings;
+import com.samplerlens.core.fallback.PlanEntry;
+import com.samplerlens.core.fallback.WritePlan;
+import com.samplerlens.core.fallback.WritePlanner;
+import com.samplerlens.core.graph.NodeDefinitions;
+import com.samplerlens.core.inspect.Inspector;
+import com.samplerlens.core.container.MetadataBundle;
+import com.samplerlens.core.inspect.InspectOptions;
+import com.samplerlens.core.inspect.LoadedSource;
+import com.samplerlens.core.inspect.SourceLoader;
+import com.samplerlens.core.inspect.SourceTexts;
+import com.samplerlens.core.trace.SamplerAttribution;
+import com.samplerlens.core.trace.TraceResult;
+import com.samplerlens.testing.Fixtures;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.prefs.Preferences;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The Output tab and writing, through the real core, on ComfyUI's example images. */
+@ExtendWith(ApplicationExtension.class)
+class OutputAndWriteTest {
+
+    private static final Path LORA = Fixtures.bundled("images/ce_lora.png");
+    private static final Path TURBO = Fixtures.bundled("images/ce_sdxlturbo_example.png");
+
+    private final Preferences node = Preferences.userRoot().node("samplerlens-test/" + UUID.randomUUID());
+    private final AppPreferences prefs = new AppPreferences(node);
+    private SessionViewModel vm;
+    private MainWindow window;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        vm = new SessionViewModel(new CoreInspectionService(NodeDefinitions.bundled(), Inspector.bundled()), prefs);
+        window = new MainWindow(stage, vm, prefs, plan -> Optional.of(plan.output()));
+        stage.show();
+    }
+
+    @AfterEach
+    void forget() throws Exception {
+        WaitForAsyncUtils.asyncFx(stage::hide).get(10, TimeUnit.SECONDS);
+        node.removeNode();
+    }
+
+    private void open(Path file) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> vm.open(file)).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> vm.previewProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void raisingMaxSamplersColoursTheSecondSamplerAndAddsItToTheParameters(FxRobot robot) throws Exception {
+        open(Fixtures.bundled("workflows/ui/ce_wan22_text_to_video_wan22_14B.json"));
+        // by hand from the file: save node 28 (first output by id); 58 is 2 hops from it, 57 is 3
+        TraceResult single = vm.traceProperty().get();
+        assertEquals("28", single.saveNodeId());
+        assertEquals(List.of("57"), single.traced().stream().map(SamplerAttribution::nodeId).toList(), "Farthest picks 57");
+        assertDrawnAsTraced(single);
+        assertFalse(vm.previewProperty().get().parameters().contains("Sampler_2"));
+
+        robot.interact(() -> vm.maxSamplersProperty().set(2));
+        WaitForAsyncUtils.waitForFxEvents();
+        TraceResult multi = vm.traceProperty().get();
+        assertEquals(List.of("57", "58"), multi.traced().stream().map(SamplerAttribution::nodeId).toList(), "Sampler_1 is the farthest");
+        assertDrawnAsTraced(multi);
+        assertTrue(window.graphView().lookOf("58").sampler().traced());
+        String parameters = vm.previewProperty().get().parameters();
+        assertTrue(parameters.contains("Samplers: ") && parameters.contains("Sampler_2: "), parameters);
+        assertEquals("2 samplers found", robot.lookup("#samplersFound").queryAs(javafx.scene.control.Label.class).getText());
+    }
+
+    /** Every node is drawn with exactly the samplers the trace attributes it to, traced ones in full colour. */
+    private void assertDrawnAsTraced(TraceResult trace) {
+        for (String id : vm.documentProperty().get().graph().nodes().keySet()) {
+            Map<String, Boolean> expected = new TreeMap<>();
+            for (SamplerAttribution s : trace.samplers()) {
+                if (s.nodeId().equals(id) || s.attributed().contains(id)) expected.put(s.nodeId(), s.traced());
+            }
+            Map<String, Boolean> drawn = new TreeMap<>();
+            for (NodeLook.SamplerMark m : window.graphView().lookOf(id).memberships()) drawn.put(m.nodeId(), m.traced());
+            assertEquals(expected, drawn, "node " + id);
+            assertEquals(trace.isUpstream(id), window.graphView().lookOf(id).upstream(), "node " + id);
+        }
+    }
+
+    @Test
+    void fallbackTableShowsThePlannersStagesAndFollowsTheKbLimit(FxRobot robot) throws Exception {
+        open(TURBO);
+        robot.interact(() -> {
+            vm.outputFormatProperty().set(ContainerFormat.JPEG);
+            vm.maxJpegExifKbProperty().set(4);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        @SuppressWarnings("unchecked")
+        TableView<OutputPreview.Stage> table = robot.lookup("#stagesTable").queryAs(TableView.class);
+        LoadedSource source = new SourceLoader(NodeDefinitions.bundled()).load(TURBO);
+        MetadataBundle rendered = Inspector.bundled().inspect(source.graph(),
+                new SourceTexts(source.prompt(), source.workflow(), source.parameters()), InspectOptions.defaults()).bundle();
+        WritePlan plan = WritePlanner.plan(ContainerFormat.JPEG, rendered, FallbackSettings.fromEnvironment(4), null);
+        List<OutputPreview.Stage> rows = table.getItems();
+        assertEquals(List.of("full", "reduced-exif", "minimal", "com-marker"), rows.stream().map(OutputPreview.Stage::name).toList());
+        for (int i = 0; i < rows.size(); i++) {
+            PlanEntry expected = plan.entries().get(i);
+            assertEquals(expected.metadataBytes(), rows.get(i).metadataBytes(), expected.name());
+            assertEquals(expected.fits(), rows.get(i).fits(), expected.name());
+        }
+        // prompt and workflow as compact JSON (python json.dumps, separators "," ":") are 948 + 4,166 bytes: over 4 KB
+        // before any EXIF overhead, so the full stage cannot fit
+        assertFalse(rows.getFirst().fits());
+        assertEquals(plan.chosen().orElseThrow().name(), rows.stream().filter(OutputPreview.Stage::chosen).findFirst().orElseThrow().name());
+
+        robot.interact(() -> vm.maxJpegExifKbProperty().set(60));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(table.getItems().getFirst().fits() && table.getItems().getFirst().chosen(), "60 KB holds everything");
+    }
+
+    @Test
+    void reembedByDropWritesACopyThatReadsBack(FxRobot robot, @TempDir Path dir) throws Exception {
+        open(LORA);
+        Path target = dir.resolve("upscaled.png");
+        Files.copy(TURBO, target);
+        byte[] targetBefore = Files.readAllBytes(target);
+
+        robot.interact(() -> window.drop(List.of(target), true, false));
+        Path written = dir.resolve("upscaled_meta.png");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> Files.exists(written) && vm.workProperty().get() == null);
+
+        // what the Output tab said would be written is what the copy holds
+        EmbeddedMetadata copy = MetadataReaders.read(written);
+        List<OutputPreview.Field> promised = vm.previewProperty().get().fields();
+        assertTrue(promised.stream().anyMatch(f -> f.key().equals(MetadataKeys.PARAMETERS)), "a parameters chunk is written");
+        for (OutputPreview.Field f : promised) assertEquals(Optional.of(f.text()), copy.text(f.key()), f.key());
+        assertEquals(MetadataReaders.read(LORA).text(MetadataKeys.WORKFLOW), copy.text(MetadataKeys.WORKFLOW), "the workflow travels unchanged");
+        assertArrayEquals(targetBefore, Files.readAllBytes(target), "the dropped image itself is never changed");
+        assertTrue(robot.lookup("#writtenNotification").tryQuery().isPresent(), "the user is told where the copy went");
+
+        // a second drop proposes a new name instead of overwriting the first copy
+        robot.interact(() -> window.drop(List.of(target), true, false));
+        Path second = dir.resolve("upscaled_meta_2.png");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> Files.exists(second) && vm.workProperty().get() == null);
+    }
+}

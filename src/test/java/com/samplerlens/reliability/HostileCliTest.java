@@ -76,6 +76,10 @@ class HostileCliTest {
         assertEquals(0, r.code(), r.err());
         // checkpoint + 60,000 LoRA loaders + sampler, latent, text, decode, save
         assertTrue(r.out().contains("60006 nodes"), r.out().lines().filter(l -> l.contains("Graph")).toList().toString());
+        // traced: save 9 ← decode 8 ← sampler 3 is distance 2, and the sampler's nodes run the whole chain
+        String sampler = r.out().lines().filter(l -> l.contains("node 3 KSampler")).findFirst().orElseThrow(() -> new AssertionError("no sampler line"));
+        assertTrue(sampler.contains("distance 2"), sampler.substring(0, Math.min(200, sampler.length())));
+        assertTrue(sampler.contains(", 100,") && sampler.contains(", 60099") && sampler.contains("ckpt"), "the chain's first and last LoRA and the checkpoint");
     }
 
     @Test

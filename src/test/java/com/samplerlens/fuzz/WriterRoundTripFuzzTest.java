@@ -60,7 +60,7 @@ class WriterRoundTripFuzzTest {
         } catch (IllegalArgumentException refused) { // includes SegmentTooLargeException
             return;
         }
-        assertReadsBack(Path.of("w.jpg"), written, texts);
+        assertReadsBack(Path.of("w.jpg"), written, exifView(texts));
     }
 
     @FuzzTest(maxDuration = "10m")
@@ -74,7 +74,7 @@ class WriterRoundTripFuzzTest {
         } catch (IllegalArgumentException refused) {
             return;
         }
-        assertReadsBack(Path.of("w.webp"), written, texts);
+        assertReadsBack(Path.of("w.webp"), written, exifView(texts));
     }
 
     /** Texts as the writers get them: A1111 parameters, JSON-ish prompt and workflow, each maybe absent. */
@@ -83,6 +83,16 @@ class WriterRoundTripFuzzTest {
         String prompt = data.consumeBoolean() ? data.consumeString(3000) : null;
         String workflow = data.consumeBoolean() ? data.consumeString(3000) : null;
         return new MetadataBundle(parameters, prompt, workflow, null);
+    }
+
+    /**
+     * What an EXIF reader can tell apart: an empty UserComment (only its character code) is how
+     * EXIF says "no comment", so empty parameters read back as none (found by this fuzzer; not a
+     * loss, as A1111 parameters are never empty).
+     */
+    private static MetadataBundle exifView(MetadataBundle b) {
+        String parameters = b.parameters() == null || b.parameters().isEmpty() ? null : b.parameters();
+        return new MetadataBundle(parameters, b.prompt(), b.workflow(), b.samplersDetail());
     }
 
     /** One of the targets, with up to eight bytes overwritten at places the fuzzer chooses. */

@@ -121,24 +121,44 @@ public final class InspectCommand implements Callable<Integer> {
         SourceLoader loader = new SourceLoader(defs);
         Inspector inspector = rules.inspector();
         ArrayNode results = JsonNodeFactory.instance.arrayNode();
-        for (Path p : inputs) {
-            LoadedSource source;
-            try {
-                source = loader.load(p);
-            } catch (UnreadableFileException e) {
-                err.println(e.getMessage());
-                failed = true;
-                continue;
+        // Files are read and traced in parallel, a batch at a time (bounded memory), and shown in
+        // order; exports write files and stay sequential.
+        for (int from = 0; from < inputs.size(); from += PARALLEL_BATCH) {
+            List<Path> batch = inputs.subList(from, Math.min(inputs.size(), from + PARALLEL_BATCH));
+            var stream = exporting.active() || batch.size() == 1 ? batch.stream() : batch.parallelStream();
+            for (Inspected i : stream.map(p -> inspectOne(p, loader, inspector, options)).toList()) {
+                if (i.error() != null) {
+                    err.println(i.error());
+                    failed = true;
+                } else if (exporting.active()) {
+                    failed |= !exporting.export(i.source(), i.report(), toJson(i.source(), i.report()), out, err);
+                } else if (json) {
+                    results.add(i.json());
+                } else {
+                    printText(out, i.source(), i.report());
+                }
             }
-            InspectReport report = source.graph() == null ? null
-                    : inspector.inspect(source.graph(), new SourceTexts(source.prompt(), source.workflow(), source.parameters()), options);
-            if (exporting.active()) failed |= !exporting.export(source, report, toJson(source, report), out, err);
-            else if (json) results.add(toJson(source, report));
-            else printText(out, source, report);
         }
         if (json && !exporting.active()) printJson(out, results.size() == 1 && inputs.size() == 1 ? results.get(0) : results);
         out.flush();
         return failed ? SamplerLensCommand.FILE_FAILED : SamplerLensCommand.OK;
+    }
+
+    private static final int PARALLEL_BATCH = 64;
+
+    /** One file read and traced: its source, report and JSON form, or the one-line error. */
+    private record Inspected(LoadedSource source, InspectReport report, JsonNode json, String error) {}
+
+    private Inspected inspectOne(Path p, SourceLoader loader, Inspector inspector, InspectOptions options) {
+        LoadedSource source;
+        try {
+            source = loader.load(p);
+        } catch (UnreadableFileException e) {
+            return new Inspected(null, null, null, e.getMessage());
+        }
+        InspectReport report = source.graph() == null ? null
+                : inspector.inspect(source.graph(), new SourceTexts(source.prompt(), source.workflow(), source.parameters()), options);
+        return new Inspected(source, report, json && !exporting.active() ? toJson(source, report) : null, null);
     }
 
     /** Options and environment together; an option can only add to what the environment asks. */

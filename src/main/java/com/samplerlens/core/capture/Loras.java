@@ -2,6 +2,7 @@ package com.samplerlens.core.capture;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -12,13 +13,17 @@ final class Loras {
     private Loras() {}
 
     static List<LoraInfo> of(Snapshot s) {
+        Map<String, JsonNode> hashes = byNodeAndGroup(s, MetaField.LORA_MODEL_HASH);
+        Map<String, JsonNode> modelStrengths = byNodeAndGroup(s, MetaField.LORA_STRENGTH_MODEL);
+        Map<String, JsonNode> clipStrengths = byNodeAndGroup(s, MetaField.LORA_STRENGTH_CLIP);
         Map<String, LoraInfo> byName = new LinkedHashMap<>();
         for (Snapshot.Ranked r : s.get(MetaField.LORA_MODEL_NAME)) {
             String raw = r.value().asText().trim();
             if (raw.isEmpty() || raw.equalsIgnoreCase("none") || raw.equalsIgnoreCase("n/a") || raw.matches("\\d+(\\.\\d+)?")) continue;
             String name = FileNames.basename(raw);
-            String hash = text(match(s, MetaField.LORA_MODEL_HASH, r));
-            LoraInfo info = new LoraInfo(name, hash, number(match(s, MetaField.LORA_STRENGTH_MODEL, r)), number(match(s, MetaField.LORA_STRENGTH_CLIP, r)));
+            String at = key(r);
+            String hash = text(hashes.get(at));
+            LoraInfo info = new LoraInfo(name, hash, number(modelStrengths.get(at)), number(clipStrengths.get(at)));
             String key = name.toLowerCase(Locale.ROOT);
             LoraInfo prior = byName.get(key);
             if (prior == null || (prior.hash() == null && hash != null)) byName.put(key, info);
@@ -26,11 +31,18 @@ final class Loras {
         return new ArrayList<>(byName.values());
     }
 
-    private static JsonNode match(Snapshot s, MetaField f, Snapshot.Ranked name) {
-        for (Snapshot.Ranked r : s.get(f)) {
-            if (r.nodeId().equals(name.nodeId()) && r.captured().group() == name.captured().group()) return r.value();
-        }
-        return null;
+    /**
+     * The first value of a field per node and stack position, looked up once: pairing each name
+     * by a scan of the field's values was quadratic (a 60,000-LoRA chain took minutes).
+     */
+    private static Map<String, JsonNode> byNodeAndGroup(Snapshot s, MetaField f) {
+        Map<String, JsonNode> first = new HashMap<>();
+        for (Snapshot.Ranked r : s.get(f)) first.putIfAbsent(key(r), r.value());
+        return first;
+    }
+
+    private static String key(Snapshot.Ranked r) {
+        return r.nodeId() + "\u0000" + r.captured().group();
     }
 
     private static String text(JsonNode v) {

@@ -11,6 +11,9 @@ public final class BoundedInflater {
     /** Per-chunk ceiling on inflated text: far above any real workflow, far below a heap. */
     public static final int DEFAULT_LIMIT = 64 * 1024 * 1024;
 
+    /** How the message of a too-large inflation starts. */
+    public static final String TOO_LARGE = "inflates to more than ";
+
     /** Thrown when the data inflates past the limit or is not valid zlib data. */
     public static final class InflateException extends Exception {
         public InflateException(String message) { super(message); }
@@ -29,7 +32,7 @@ public final class BoundedInflater {
                     if (inflater.needsDictionary()) throw new InflateException("compressed data needs a preset dictionary");
                 }
                 if (out.size() + n > limit) {
-                    throw new InflateException("inflates to more than " + ByteSizes.human(limit) + "; not decompressed (possible decompression bomb)");
+                    throw new InflateException(TOO_LARGE + ByteSizes.human(limit) + "; not decompressed (possible decompression bomb)");
                 }
                 out.write(buf, 0, n);
             }

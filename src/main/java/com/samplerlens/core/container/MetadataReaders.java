@@ -8,6 +8,7 @@ import com.samplerlens.core.container.png.PngMetadataReader;
 import com.samplerlens.core.container.webp.RiffChunkReader;
 import com.samplerlens.core.container.webp.WebpMetadataReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -25,26 +26,44 @@ public final class MetadataReaders {
     /** Files larger than this are not read into memory (no ComfyUI image comes close). */
     public static final long MAX_FILE_BYTES = 1L << 30;
 
+    /** JSON files larger than this are not read: real workflows are a few MB at most. */
+    public static final long MAX_JSON_FILE_BYTES = 128L << 20;
+
+    /** Bytes read first to learn the format, so a file that is none of ours is never read whole. */
+    static final int DETECT_BYTES = 4096;
+
     public static EmbeddedMetadata read(Path file) throws UnreadableFileException {
-        byte[] bytes;
+        return read(file, readBytes(file));
+    }
+
+    /**
+     * The whole file, once its first bytes show it is one of our formats and it is within that
+     * format's size limit; anything else is refused without reading the file whole.
+     */
+    public static byte[] readBytes(Path file) throws UnreadableFileException {
         try {
             long size = Files.size(file);
-            if (size > MAX_FILE_BYTES) throw new UnreadableFileException(file, "file is larger than " + ByteSizes.human(MAX_FILE_BYTES));
-            bytes = Files.readAllBytes(file);
+            if (size == 0) throw new UnreadableFileException(file, "empty file");
+            byte[] head = readHead(file, (int) Math.min(size, DETECT_BYTES));
+            ContainerFormat format = detect(head).orElseThrow(() -> notOurs(file, head));
+            long max = format == ContainerFormat.JSON ? MAX_JSON_FILE_BYTES : MAX_FILE_BYTES;
+            if (size > max) {
+                throw new UnreadableFileException(file, format.id().toUpperCase(Locale.ROOT) + " file of "
+                        + ByteSizes.human(size) + " is larger than the " + ByteSizes.human(max) + " read limit");
+            }
+            return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new UnreadableFileException(file, "no such file");
         } catch (IOException e) {
             throw new UnreadableFileException(file, "cannot read (" + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", e);
         }
-        return read(file, bytes);
     }
 
     /** Reads bytes already in memory; {@code file} names them in messages and in the result. */
     public static EmbeddedMetadata read(Path file, byte[] bytes) throws UnreadableFileException {
         if (bytes.length == 0) throw new UnreadableFileException(file, "empty file");
-        ContainerFormat format = detect(bytes).orElseThrow(() -> new UnreadableFileException(file,
-                "not a PNG, JPEG, WebP or JSON file (starts with " + describeStart(bytes) + ")"));
+        ContainerFormat format = detect(bytes).orElseThrow(() -> notOurs(file, bytes));
         EmbeddedMetadata read = switch (format) {
             case PNG -> PngMetadataReader.read(file, bytes);
             case JPEG -> JpegMetadataReader.read(file, bytes);
@@ -80,6 +99,16 @@ public final class MetadataReaders {
         var problems = new ArrayList<>(m.problems());
         problems.add(new DecodeProblem("file name", "named ." + ext + " but the bytes are " + m.format().id().toUpperCase(Locale.ROOT)));
         return new EmbeddedMetadata(m.file(), m.format(), m.structure(), m.entries(), problems);
+    }
+
+    private static UnreadableFileException notOurs(Path file, byte[] head) {
+        return new UnreadableFileException(file, "not a PNG, JPEG, WebP or JSON file (starts with " + describeStart(head) + ")");
+    }
+
+    private static byte[] readHead(Path file, int n) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return in.readNBytes(n);
+        }
     }
 
     private static String describeStart(byte[] b) {

@@ -108,8 +108,16 @@ public final class UiWorkflowConverter {
     private record Level(String prefix, JsonNode nodes, JsonNode links, String boundaryId, Flat instance,
                          int inheritedMode, Set<String> openSubgraphs) {}
 
+    /**
+     * Ceiling on the nodes that subgraph expansion may create: a subgraph holding ten instances
+     * of one holding ten more, nine levels deep, is a small file that expands to billions.
+     */
+    static final int MAX_EXPANDED_NODES = 200_000;
+
     private static final class Flattener {
         private final JsonNode root;
+        private long plannedNodes;
+        private boolean warnedTooLarge;
         private final NodeDefinitions defs;
         private final Map<String, JsonNode> subgraphs = new HashMap<>();
         private final LinkedHashMap<String, Flat> flats = new LinkedHashMap<>();
@@ -126,6 +134,7 @@ public final class UiWorkflowConverter {
 
         void flattenAll() {
             Deque<Level> work = new ArrayDeque<>();
+            plannedNodes = root.path("nodes").size();
             work.add(new Level("", root.path("nodes"), root.path("links"), null, null, 0, Set.of()));
             while (!work.isEmpty()) expand(work.poll(), work);
         }
@@ -160,6 +169,12 @@ public final class UiWorkflowConverter {
                 if (sub != null) {
                     if (level.openSubgraphs().contains(type)) {
                         warnings.add("subgraph " + type + " contains itself; node " + id + " was not expanded");
+                        continue;
+                    }
+                    plannedNodes += sub.path("nodes").size();
+                    if (plannedNodes > MAX_EXPANDED_NODES) {
+                        if (!warnedTooLarge) warnings.add("subgraphs expand to more than " + MAX_EXPANDED_NODES + " nodes; node " + id + " and later subgraph instances were not expanded");
+                        warnedTooLarge = true;
                         continue;
                     }
                     Set<String> open = new HashSet<>(level.openSubgraphs());

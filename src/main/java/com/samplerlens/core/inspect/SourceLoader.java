@@ -108,7 +108,16 @@ public final class SourceLoader {
         List<String> jsonProblems = warnings.stream().filter(w -> w.startsWith("prompt:") || w.startsWith("workflow:")).toList();
         if (!jsonProblems.isEmpty()) return base + " (" + jsonProblems.getFirst() + ")";
         List<String> keys = metadata.entries().stream().map(MetadataEntry::key).distinct().toList();
-        return keys.isEmpty() ? base + " (the file has no metadata text)" : base + " (keys: " + String.join(", ", keys) + ")";
+        String found = keys.isEmpty() ? "the file has no metadata text" : "keys: " + String.join(", ", keys);
+        return base + " (" + found + damage(metadata) + ")";
+    }
+
+    /** The first decode problem, since damage is often why nothing was found (a truncated or bombed chunk). */
+    private static String damage(EmbeddedMetadata metadata) {
+        List<DecodeProblem> problems = metadata.problems();
+        if (problems.isEmpty()) return "";
+        int more = problems.size() - 1;
+        return "; " + problems.getFirst() + (more == 0 ? "" : " and " + more + (more == 1 ? " more problem" : " more problems"));
     }
 
     private static JsonNode parse(String key, String text, List<String> warnings) {

@@ -3,6 +3,7 @@ package com.samplerlens.core.io;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -39,6 +40,7 @@ public final class AtomicFileWriter {
     public static void write(Path target, byte[] bytes, boolean replaceExisting, Verifier verifier) throws IOException {
         Path absolute = target.toAbsolutePath();
         if (!replaceExisting && Files.exists(absolute)) throw new FileAlreadyExistsException(target.toString(), null, "already exists");
+        removeLeftovers(absolute);
         Path temp = createTemp(absolute);
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
@@ -62,12 +64,35 @@ public final class AtomicFileWriter {
         syncFolder(absolute.getParent());
     }
 
+    /**
+     * Deletes the temporary files of earlier writes to this name that were killed (SIGKILL, power
+     * loss) before they could delete their own. Only this name's files are touched; two programs
+     * writing the same file at once is a race the user has already lost either way, and the
+     * loser then fails cleanly on its move.
+     */
+    private static void removeLeftovers(Path target) {
+        String prefix = "." + target.getFileName() + TEMP_MARK;
+        try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(target.getParent(),
+                p -> isTempName(p.getFileName().toString(), prefix))) {
+            for (Path p : leftovers) Files.deleteIfExists(p);
+        } catch (IOException e) {
+            // an unreadable folder fails the write itself a moment later, with a clearer message
+        }
+    }
+
+    private static final String TEMP_MARK = ".samplerlens-";
+
+    private static boolean isTempName(String name, String prefix) {
+        return name.startsWith(prefix) && name.endsWith(".tmp") && name.length() == prefix.length() + 8 + 4
+                && name.substring(prefix.length(), prefix.length() + 8).chars().allMatch(c -> Character.digit(c, 16) >= 0);
+    }
+
     /** The hidden temporary name beside the target, made with the default permissions of a new file. */
     private static Path createTemp(Path target) throws IOException {
         for (int attempt = 0; ; attempt++) {
             byte[] id = new byte[4];
             RANDOM.nextBytes(id);
-            Path temp = target.resolveSibling("." + target.getFileName() + ".samplerlens-" + HexFormat.of().formatHex(id) + ".tmp");
+            Path temp = target.resolveSibling("." + target.getFileName() + TEMP_MARK + HexFormat.of().formatHex(id) + ".tmp");
             try {
                 Files.newByteChannel(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE).close();
                 return temp;

@@ -182,14 +182,9 @@ public final class MetadataWriter {
         }
     }
 
+    /** Through the readers' gate: a file that is no image, or a huge one, is refused before it is read whole. */
     private static byte[] readImage(Path target) throws UnreadableFileException {
-        try {
-            return Files.readAllBytes(target);
-        } catch (java.nio.file.NoSuchFileException e) {
-            throw new UnreadableFileException(target, "no such file");
-        } catch (IOException e) {
-            throw new UnreadableFileException(target, "cannot read (" + e.getMessage() + ")", e);
-        }
+        return MetadataReaders.readBytes(target);
     }
 
     private static ContainerFormat formatOf(Path target, byte[] bytes) throws UnreadableFileException {

@@ -41,6 +41,10 @@ public final class ExifTiffBuilder {
      * @throws IllegalArgumentException when the values cannot be laid out (e.g. too many bytes for TIFF)
      */
     public static byte[] tiff(byte[] existingTiff, ExifPayload payload) {
+        refuseNul(payload.model(), "Model");
+        refuseNul(payload.make(), "Make");
+        refuseNul(payload.imageDescription(), "ImageDescription");
+        refuseNul(payload.userComment(), "UserComment");
         try {
             TiffOutputSet set = existingTiff == null ? new TiffOutputSet(ByteOrder.BIG_ENDIAN) : readOrFresh(existingTiff);
             TiffOutputDirectory root = set.getOrCreateRootDirectory();
@@ -80,6 +84,17 @@ public final class ExifTiffBuilder {
             return new TiffOutputSet(ByteOrder.BIG_ENDIAN);
         } catch (IOException | RuntimeException unreadable) {
             return new TiffOutputSet(ByteOrder.BIG_ENDIAN);
+        }
+    }
+
+    /**
+     * EXIF ends an ASCII value at its first NUL, and readers drop a UserComment's trailing NULs,
+     * so a text with a NUL would not read back as written (found by WriterRoundTripFuzzTest).
+     * ComfyUI's JSON writes NUL as an escape sequence, so only a broken source has a raw one.
+     */
+    private static void refuseNul(String value, String tag) {
+        if (value != null && value.indexOf('\0') >= 0) {
+            throw new IllegalArgumentException("the text for EXIF " + tag + " contains a NUL character, which EXIF cannot store");
         }
     }
 

@@ -68,8 +68,13 @@ public final class ExifTiffBuilder {
         }
     }
 
-    /** {@code UNICODE\0} + UTF-16 in the given byte order, no BOM, no terminator (piexif's layout). */
+    /**
+     * {@code UNICODE\0} + UTF-16 in the given byte order, no terminator (piexif's layout). No BOM,
+     * except when the text itself starts with U+FEFF or U+FFFE: a reader would take those two bytes
+     * for a byte-order mark and drop the character, so a real BOM goes first to protect it.
+     */
     public static byte[] userCommentBytes(String text, ByteOrder order) {
+        if (!text.isEmpty() && (text.charAt(0) == '\uFEFF' || text.charAt(0) == '\uFFFE')) text = "\uFEFF" + text;
         byte[] utf16 = text.getBytes(order == ByteOrder.BIG_ENDIAN ? StandardCharsets.UTF_16BE : StandardCharsets.UTF_16LE);
         byte[] value = new byte[8 + utf16.length];
         System.arraycopy(ExifTextDecoder.UNICODE_PREFIX, 0, value, 0, 8);

@@ -84,7 +84,7 @@ public final class JpegExifWriter {
 
     /** A COM text that SamplerLens (or the com-marker fallback) wrote: A1111 parameters have "Steps: ". */
     public static boolean isParametersComment(String text) {
-        return text.contains("Steps: ");
+        return text.contains("Steps: ") || text.contains("Metadata generator version: ");
     }
 
     private static boolean isReplaced(byte[] jpeg, JpegSegment s) {

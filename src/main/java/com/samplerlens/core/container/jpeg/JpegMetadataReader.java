@@ -18,8 +18,9 @@ import java.util.List;
 
 /**
  * The metadata of a JPEG: the EXIF APP1 (ComfyUI prefixes in the 0th IFD, UserComment) and COM
- * segments. A COM text counts as "parameters" only when there is no UserComment, which is how
- * the com-marker fallback stores it.
+ * segments. A COM text counts as "parameters" only when there is no UserComment and it looks like
+ * parameters ({@link JpegExifWriter#isParametersComment}, the rule the writer replaces COMs by),
+ * which is how the com-marker fallback stores it; other COMs are plain comments.
  */
 public final class JpegMetadataReader {
     private JpegMetadataReader() {}
@@ -58,7 +59,9 @@ public final class JpegMetadataReader {
                 structure.add("APP1 (unknown)", seg.payloadLength());
             } else if (seg.marker() == JpegSegment.COM) {
                 byte[] payload = seg.payload(jpeg);
-                comEntries.add(new MetadataEntry(MetadataKeys.PARAMETERS, "COM", ExifTextDecoder.asciiValue(payload), payload.length));
+                String text = ExifTextDecoder.asciiValue(payload);
+                // the writer's rule: only a COM that looks like parameters is parameters; others are plain comments
+                comEntries.add(new MetadataEntry(JpegExifWriter.isParametersComment(text) ? MetadataKeys.PARAMETERS : "comment", "COM", text, payload.length));
                 structure.add("COM", seg.payloadLength());
             } else if (seg.marker() == JpegSegment.SOI) {
                 structure.addLine("SOI");

@@ -15,7 +15,13 @@ import com.samplerlens.core.graph.Graph;
 import com.samplerlens.core.graph.NodeDefinitions;
 import com.samplerlens.core.capture.ComposedMetadata;
 import com.samplerlens.core.capture.SamplerFields;
+import com.samplerlens.core.capture.HashLookup;
+import com.samplerlens.core.hash.AutoV2;
+import com.samplerlens.core.hash.HashProgress;
 import com.samplerlens.core.inspect.InspectOptions;
+import com.samplerlens.core.inspect.ModelFolderHashes;
+import com.samplerlens.core.trace.MultiSamplerOverride;
+import com.samplerlens.core.trace.SamplerSelection;
 import com.samplerlens.core.inspect.InspectReport;
 import com.samplerlens.core.inspect.Inspector;
 import com.samplerlens.core.inspect.LoadedSource;
@@ -30,6 +36,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +53,8 @@ public final class CoreInspectionService implements InspectionService {
 
     private final SourceLoader loader;
     private final Inspector inspector;
+    /** The models folder hashed last; its cache survives opening other documents. */
+    private volatile ModelFolderHashes models;
 
     public CoreInspectionService(NodeDefinitions definitions, Inspector inspector) {
         this.loader = new SourceLoader(definitions);
@@ -97,10 +109,38 @@ public final class CoreInspectionService implements InspectionService {
                 document.texts().get(MetadataKeys.PARAMETERS));
     }
 
-    /** The app's switches, with the environment's METADATA_TEST_MODE and version override as the CLI reads them. */
-    private static InspectOptions inspectOptions(TraceOptions options, OutputSettings settings) {
+    /**
+     * The app's switches, with the environment's METADATA_TEST_MODE and version override as the CLI
+     * reads them, and the model hashes computed so far (never hashing here: this runs on the FX thread).
+     */
+    private InspectOptions inspectOptions(TraceOptions options, OutputSettings settings) {
         RenderOptions env = RenderOptions.fromEnvironment(System.getenv());
-        return new InspectOptions(options, new RenderOptions(settings.civitaiNames(), settings.multiline() || env.multiline(), env.version()), null);
+        ModelFolderHashes m = models;
+        return new InspectOptions(options, new RenderOptions(settings.civitaiNames(), settings.multiline() || env.multiline(), env.version()),
+                m == null ? HashLookup.NONE : m.cachedOnly());
+    }
+
+    @Override
+    public List<String> hashModels(LoadedDocument document, Path modelsFolder, HashProgress progress, Consumer<Path> hashing,
+                                   BooleanSupplier cancelled) throws IOException {
+        ModelFolderHashes m = models;
+        if (m == null || !m.folder().equals(modelsFolder)) {
+            m = ModelFolderHashes.scan(modelsFolder, AutoV2.fromEnvironment(System.getenv()));
+            models = m;
+        }
+        if (document.graph().size() == 0) return List.of();
+        return m.hashAll(modelNames(document), progress, hashing, cancelled);
+    }
+
+    /** The model names a render asks hashes for: with the default trace, and with every sampler traced. */
+    private Set<String> modelNames(LoadedDocument document) {
+        Set<String> names = new LinkedHashSet<>();
+        HashLookup recording = ModelFolderHashes.recording(names);
+        TraceOptions everySampler = new TraceOptions(TraceOptions.MAX_SAMPLERS_LIMIT, SamplerSelection.FARTHEST, null, MultiSamplerOverride.FORCE_MULTI);
+        for (TraceOptions t : List.of(TraceOptions.defaults(), everySampler)) {
+            inspector.inspect(document.graph(), sourceTexts(document), new InspectOptions(t, null, recording));
+        }
+        return names;
     }
 
     private static OutputPreview preview(LoadedDocument document, MetadataBundle bundle, OutputSettings settings, List<String> notes) {

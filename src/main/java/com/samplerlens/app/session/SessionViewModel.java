@@ -81,6 +81,7 @@ public final class SessionViewModel {
     private final ReadOnlyObjectWrapper<Problem> problem = new ReadOnlyObjectWrapper<>(this, "problem");
     private final ReadOnlyObjectWrapper<Task<?>> work = new ReadOnlyObjectWrapper<>(this, "work");
     private final ObservableList<Path> recentFiles = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<Path> modelsFolder = new ReadOnlyObjectWrapper<>(this, "modelsFolder");
     private long traceGeneration;
 
     public SessionViewModel(InspectionService service, AppPreferences prefs) {
@@ -97,6 +98,7 @@ public final class SessionViewModel {
             outputFormat.set(ContainerFormat.PNG);
         }
         recentFiles.setAll(prefs.recentFiles());
+        modelsFolder.set(prefs.modelsFolder());
 
         maxSamplers.addListener((o, a, b) -> { prefs.setMaxSamplers(b.intValue()); retrace(); });
         selectionMethod.addListener((o, a, b) -> retrace());
@@ -134,8 +136,41 @@ public final class SessionViewModel {
             prefs.addRecentFile(file);
             recentFiles.setAll(prefs.recentFiles());
             retrace();
+            // sidecars make this quick for models hashed before; new ones hash in the background
+            if (modelsFolder.get() != null) hashModels(modelsFolder.get());
         });
         task.setOnFailed(e -> problem.set(describeFailure("Cannot open " + file.getFileName(), task.getException())));
+        run(task);
+        return task;
+    }
+
+    /**
+     * Remembers {@code folder} as the models folder and hashes, in the background, the models the
+     * open document names; the preview is re-rendered with their hashes when done (and with those
+     * finished so far when cancelled). Returns null when no document is open: the folder applies
+     * to the next one.
+     */
+    public Task<List<String>> hashModels(Path folder) {
+        Path chosen = folder.toAbsolutePath().normalize();
+        prefs.setModelsFolder(chosen);
+        modelsFolder.set(chosen);
+        LoadedDocument doc = document.get();
+        if (doc == null) return null;
+        Task<List<String>> task = new Task<>() {
+            @Override
+            protected List<String> call() throws Exception {
+                updateMessage("Looking for models in " + chosen.getFileName() + "…");
+                return service.hashModels(doc, chosen, (done, total) -> updateProgress(done, total),
+                        file -> updateMessage("Hashing " + file.getFileName() + "…"), this::isCancelled);
+            }
+        };
+        task.setOnSucceeded(e -> {
+            retrace();
+            List<String> failed = task.getValue();
+            if (!failed.isEmpty()) problem.set(new Problem("Some models could not be hashed", String.join("; ", failed)));
+        });
+        task.setOnCancelled(e -> retrace());
+        task.setOnFailed(e -> problem.set(describeFailure("Cannot hash the models in " + chosen.getFileName(), task.getException())));
         run(task);
         return task;
     }
@@ -269,6 +304,7 @@ public final class SessionViewModel {
     public ReadOnlyStringProperty samplersFoundProperty() { return samplersFound.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<Problem> problemProperty() { return problem.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<Task<?>> workProperty() { return work.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<Path> modelsFolderProperty() { return modelsFolder.getReadOnlyProperty(); }
     public ObservableList<Path> recentFiles() { return FXCollections.unmodifiableObservableList(recentFiles); }
 
     public List<String> warnings() {

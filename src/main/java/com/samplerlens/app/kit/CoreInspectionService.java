@@ -38,7 +38,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import java.util.function.Consumer;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,19 +53,30 @@ import java.util.Map;
  */
 public final class CoreInspectionService implements InspectionService {
 
-    private final SourceLoader loader;
-    private final Inspector inspector;
+    private final Supplier<SourceLoader> loader;
+    private final Supplier<Inspector> inspector;
     /** The models folder hashed last; its cache survives opening other documents. */
     private volatile ModelFolderHashes models;
 
     public CoreInspectionService(NodeDefinitions definitions, Inspector inspector) {
-        this.loader = new SourceLoader(definitions);
-        this.inspector = inspector;
+        SourceLoader ready = new SourceLoader(definitions);
+        this.loader = () -> ready;
+        this.inspector = () -> inspector;
+    }
+
+    /**
+     * A service whose core data is still being read (at start-up, while the window opens): each
+     * call waits only for the part it needs, loading for the node definitions, tracing for the rules.
+     */
+    public CoreInspectionService(CompletableFuture<NodeDefinitions> definitions, CompletableFuture<Inspector> inspector) {
+        CompletableFuture<SourceLoader> loading = definitions.thenApply(SourceLoader::new);
+        this.loader = loading::join;
+        this.inspector = inspector::join;
     }
 
     @Override
     public LoadedDocument load(Path file) throws UnreadableFileException {
-        LoadedSource source = loader.load(file);
+        LoadedSource source = loader.get().load(file);
         Map<String, String> texts = new LinkedHashMap<>();
         for (MetadataEntry e : source.metadata().entries()) texts.putIfAbsent(e.key(), e.text());
         List<String> warnings = new ArrayList<>(source.warnings());
@@ -84,7 +97,7 @@ public final class CoreInspectionService implements InspectionService {
                     List.of("no ComfyUI graph: nothing to trace"));
             return new Inspection(none, preview(document, bundleOf(document), settings, notes), Map.of(), Map.of());
         }
-        InspectReport report = inspector.inspect(document.graph(), sourceTexts(document), inspectOptions(options, settings));
+        InspectReport report = inspector.get().inspect(document.graph(), sourceTexts(document), inspectOptions(options, settings));
         ComposedMetadata composed = report.composed();
         composed.warnings().stream().filter(w -> !composed.trace().warnings().contains(w)).forEach(notes::add);
         Map<String, Map<String, String>> fields = new LinkedHashMap<>();
@@ -95,7 +108,7 @@ public final class CoreInspectionService implements InspectionService {
     /** The bundle the preview shows for these options: rendered from the trace, or the source's own texts without a graph. */
     private MetadataBundle bundleFor(LoadedDocument document, TraceOptions options, OutputSettings settings) {
         if (document.graph().size() == 0) return bundleOf(document);
-        return inspector.inspect(document.graph(), sourceTexts(document), inspectOptions(options, settings)).bundle();
+        return inspector.get().inspect(document.graph(), sourceTexts(document), inspectOptions(options, settings)).bundle();
     }
 
     /** The texts an A1111 image carried, written back as they are. */
@@ -138,7 +151,7 @@ public final class CoreInspectionService implements InspectionService {
         HashLookup recording = ModelFolderHashes.recording(names);
         TraceOptions everySampler = new TraceOptions(TraceOptions.MAX_SAMPLERS_LIMIT, SamplerSelection.FARTHEST, null, MultiSamplerOverride.FORCE_MULTI);
         for (TraceOptions t : List.of(TraceOptions.defaults(), everySampler)) {
-            inspector.inspect(document.graph(), sourceTexts(document), new InspectOptions(t, null, recording));
+            inspector.get().inspect(document.graph(), sourceTexts(document), new InspectOptions(t, null, recording));
         }
         return names;
     }

@@ -83,6 +83,8 @@ public final class SessionViewModel {
     private final ObservableList<Path> recentFiles = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<Path> modelsFolder = new ReadOnlyObjectWrapper<>(this, "modelsFolder");
     private long traceGeneration;
+    /** Set while an open resets the per-document options: the old document is not traced again for them. */
+    private boolean replacingDocument;
 
     public SessionViewModel(InspectionService service, AppPreferences prefs) {
         this.service = service;
@@ -113,8 +115,15 @@ public final class SessionViewModel {
 
     // ---------------------------------------------------------------- commands
 
-    /** Opens a file in the background (reading and layout can take a moment); the result replaces the current document. */
+    /**
+     * Opens a file in the background: reading, layout and the first trace all happen off the FX
+     * thread, so the window stays live and the graph appears traced in one step. The result
+     * replaces the current document.
+     */
     public Task<?> open(Path file) {
+        // a new document starts on its default save node and selection
+        TraceOptions options = traceOptions(null, null);
+        OutputSettings settings = outputSettings();
         Task<Opened> task = new Task<>() {
             @Override
             protected Opened call() throws Exception {
@@ -122,20 +131,30 @@ public final class SessionViewModel {
                 LoadedDocument doc = service.load(file);
                 if (isCancelled()) return null;
                 updateMessage("Laying out " + doc.graph().size() + " nodes…");
-                return new Opened(doc, GraphLayouter.layout(doc.graph()));
+                GraphGeometry geo = GraphLayouter.layout(doc.graph());
+                if (isCancelled()) return null;
+                updateMessage("Tracing " + doc.graph().size() + " nodes…");
+                return new Opened(doc, geo, options, settings, compute(doc, options, settings));
             }
         };
         task.setOnSucceeded(e -> {
             Opened opened = task.getValue();
             if (opened == null) return;
             problem.set(null);
-            saveNodeId.set(null);
-            selectionNodeId.set(null);
+            replacingDocument = true;
+            try {
+                saveNodeId.set(null);
+                selectionNodeId.set(null);
+            } finally {
+                replacingDocument = false;
+            }
             document.set(opened.document());
             geometry.set(opened.geometry());
             prefs.addRecentFile(file);
             recentFiles.setAll(prefs.recentFiles());
-            retrace();
+            // options changed while it was opening: trace again with the current ones
+            if (opened.options().equals(traceOptions()) && opened.settings().equals(outputSettings())) apply(++traceGeneration, opened.traced());
+            else retrace();
             // sidecars make this quick for models hashed before; new ones hash in the background
             if (modelsFolder.get() != null) hashModels(modelsFolder.get());
         });
@@ -178,7 +197,7 @@ public final class SessionViewModel {
     /** Re-traces and re-renders with the current options. */
     public void retrace() {
         LoadedDocument doc = document.get();
-        if (doc == null) return;
+        if (doc == null || replacingDocument) return;
         TraceOptions options = traceOptions();
         OutputSettings settings = outputSettings();
         long generation = ++traceGeneration;
@@ -238,19 +257,23 @@ public final class SessionViewModel {
     // ---------------------------------------------------------------- state
 
     public TraceOptions traceOptions() {
+        return traceOptions(selectionNodeId.get(), saveNodeId.get());
+    }
+
+    private TraceOptions traceOptions(String selectionNode, String saveNode) {
         SamplerSelection selection = switch (selectionMethod.get()) {
             case FARTHEST -> SamplerSelection.FARTHEST;
             case NEAREST -> SamplerSelection.NEAREST;
-            case BY_NODE_ID -> selectionNodeId.get() == null ? SamplerSelection.FARTHEST : SamplerSelection.byNodeId(selectionNodeId.get());
+            case BY_NODE_ID -> selectionNode == null ? SamplerSelection.FARTHEST : SamplerSelection.byNodeId(selectionNode);
         };
-        return new TraceOptions(Math.clamp(maxSamplers.get(), 1, TraceOptions.MAX_SAMPLERS_LIMIT), selection, saveNodeId.get(), override.get());
+        return new TraceOptions(Math.clamp(maxSamplers.get(), 1, TraceOptions.MAX_SAMPLERS_LIMIT), selection, saveNode, override.get());
     }
 
     public OutputSettings outputSettings() {
         return new OutputSettings(outputFormat.get(), multiline.get(), civitaiNames.get(), maxJpegExifKb.get());
     }
 
-    private record Opened(LoadedDocument document, GraphGeometry geometry) {}
+    private record Opened(LoadedDocument document, GraphGeometry geometry, TraceOptions options, OutputSettings settings, Traced traced) {}
 
     private record Traced(Inspection inspection, Map<String, NodeLook> looks) {}
 

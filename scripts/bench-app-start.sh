@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Benchmarks the real app: cold start (JVM start → first painted graph of the bundled sample) and
 # opening a ~150-node workflow (open → painted), each in a fresh JVM under Xvfb, several runs,
-# medians printed with the machine load. Uses target/samplerlens.jar as built. BENCH_CDS=1 runs
-# with the class-data-sharing archive the ./samplerlens launcher uses (a fresh one, written by an
-# untimed first run); extra JVM options go in BENCH_JAVA_OPTS.
+# medians printed with the machine load. Uses target/samplerlens.jar as built. BENCH_AOT=1 runs
+# with an ahead-of-time cache as the ./samplerlens launcher does (a fresh one, recorded by an
+# untimed first run); BENCH_CDS=1 with a dynamic CDS archive instead; extra JVM options go in
+# BENCH_JAVA_OPTS.
 # Usage: scripts/bench-app-start.sh [RUNS] [WORKFLOW]
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)

@@ -24,7 +24,7 @@ modules="${modules:+$modules,}java.base,java.desktop,java.logging,java.prefs,jav
 have=$("$JAVA_HOME/bin/java" --list-modules | sed 's/@.*//')
 modules=$(echo "$modules" | tr ',' '\n' | sort -u | grep -Fxf <(echo "$have") | paste -sd, -)
 "$JAVA_HOME/bin/jlink" --add-modules "$modules" --strip-debug --no-header-files --no-man-pages \
-  --compress=zip-6 --output "$out/runtime"
+  --compress=zip-6 --generate-cds-archive --output "$out/runtime"
 echo "runtime: $(du -sh "$out/runtime" | cut -f1) ($modules)"
 
 common=(--name SamplerLens --app-version "$version" --vendor "SamplerLens"

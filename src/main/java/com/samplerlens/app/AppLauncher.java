@@ -7,6 +7,7 @@ public final class AppLauncher {
     private AppLauncher() {}
 
     public static void launch(String[] args) {
+        CorePreload.start();
         try {
             Application.launch(SamplerLensApp.class, args);
         } catch (UnsupportedOperationException | IllegalStateException e) {

@@ -1,8 +1,6 @@
 package com.samplerlens.app;
 
-import com.samplerlens.app.kit.CoreInspectionService;
-import com.samplerlens.core.graph.NodeDefinitions;
-import com.samplerlens.core.inspect.Inspector;
+import com.samplerlens.app.graph.GraphLayouter;
 import com.samplerlens.app.session.SessionViewModel;
 import com.samplerlens.app.settings.AppPreferences;
 import com.samplerlens.app.shell.MainWindow;
@@ -18,7 +16,8 @@ import javafx.stage.Stage;
 /**
  * The desktop app. Opens the file given on the command line, or else the bundled sample so a
  * new user sees a real multi-sampler graph at once. With {@code -Dsamplerlens.timing=true} it
- * prints how long the first graph took to appear ({@link StartupTiming}).
+ * prints how long the first graph took to appear ({@link StartupTiming}). The core's data is read
+ * in the background from launch on ({@link CorePreload}); the window shows while it loads.
  */
 public final class SamplerLensApp extends Application {
 
@@ -27,7 +26,7 @@ public final class SamplerLensApp extends Application {
     @Override
     public void start(Stage stage) {
         AppPreferences prefs = AppPreferences.user();
-        SessionViewModel vm = new SessionViewModel(new CoreInspectionService(NodeDefinitions.bundled(), Inspector.bundled()), prefs);
+        SessionViewModel vm = new SessionViewModel(CorePreload.service(), prefs);
         MainWindow window = new MainWindow(stage, vm, prefs, null);
         if (Boolean.getBoolean("samplerlens.timing")) {
             String then = System.getProperty("samplerlens.timing.open");
@@ -46,6 +45,27 @@ public final class SamplerLensApp extends Application {
             }
         }
         window.graphView().requestFocus();
+        warmUpLayoutAfterFirstGraph(vm);
+    }
+
+    /**
+     * The first ELK layout of a run loads and compiles much of ELK (most of a second cold); doing
+     * a tiny one in the background once the first graph is up takes that off the next open of a
+     * workflow without positions.
+     */
+    private static void warmUpLayoutAfterFirstGraph(SessionViewModel vm) {
+        javafx.beans.value.ChangeListener<Object> once = new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<?> o, Object a, Object b) {
+                if (b == null) return;
+                o.removeListener(this);
+                Thread t = new Thread(GraphLayouter::warmUp, "samplerlens-warm-layout");
+                t.setDaemon(true);
+                t.setPriority(Thread.MIN_PRIORITY);
+                t.start();
+            }
+        };
+        vm.inspectionProperty().addListener(once);
     }
 
     /** The sample copied out of the jar to a temporary folder, under its own name. */

@@ -9,7 +9,8 @@ import javafx.scene.Scene;
 /**
  * Benchmarks of the real app, printed to stderr: the time from JVM start to the first frame
  * that shows a traced graph; then, when {@code samplerlens.timing.open} names a file, the time
- * from opening that file to the frame that shows it.
+ * from opening that file to the frame that shows it. With {@code samplerlens.timing.exit} the app
+ * quits after the last report (scripts/bench-app-start.sh).
  */
 final class StartupTiming {
     private StartupTiming() {}
@@ -27,20 +28,33 @@ final class StartupTiming {
                 Platform.runLater(() -> {
                     int nodes = vm.documentProperty().get().graph().size();
                     if (openedAt[0] < 0) {
-                        System.err.printf("timing: first graph painted %d ms after JVM start (%d nodes)%n",
-                                System.currentTimeMillis() - jvmStart, nodes);
+                        System.err.printf("timing: first graph painted %d ms after JVM start (%d nodes, %d ms CPU)%n",
+                                System.currentTimeMillis() - jvmStart, nodes, cpuMillis());
                         if (thenOpen != null) {
                             openedAt[0] = System.nanoTime();
                             vm.open(thenOpen);
+                        } else {
+                            exitIfAsked();
                         }
                     } else if (openedAt[0] > 0) {
                         System.err.printf("timing: opened %s and painted %d nodes in %d ms%n",
                                 thenOpen.getFileName(), nodes, (System.nanoTime() - openedAt[0]) / 1_000_000);
                         openedAt[0] = 0;
+                        exitIfAsked();
                     }
                 });
             };
             scene.addPostLayoutPulseListener(once[0]);
         });
+    }
+
+    /** CPU time of the whole process so far: unlike wall time, hardly changed by other programs' load. */
+    private static long cpuMillis() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() / 1_000_000 : -1;
+    }
+
+    private static void exitIfAsked() {
+        if (Boolean.getBoolean("samplerlens.timing.exit")) Platform.exit();
     }
 }

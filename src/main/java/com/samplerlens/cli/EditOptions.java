@@ -76,18 +76,21 @@ public final class EditOptions {
     @picocli.CommandLine.Mixin
     RulesOption rules = new RulesOption();
 
+    @picocli.CommandLine.Mixin
+    ModelsOption models = new ModelsOption();
+
     boolean active() {
         return !editFiles.isEmpty() || !set.isEmpty() || !remove.isEmpty() || maxSamplers != null || saveNode != null;
     }
 
     /** The bundle source for these options: as read without edits, else traced and edited. */
     BundleSource bundleSource(CommandSpec spec, PrintWriter err) {
-        if (!active()) return BundleSource.completing(new SourceLoader(NodeDefinitions.bundled()), rules.inspector());
+        if (!active()) return BundleSource.completing(new SourceLoader(NodeDefinitions.bundled()), rules.inspector(), models.lookup(spec));
         if (maxSamplers != null && (maxSamplers < 1 || maxSamplers > TraceOptions.MAX_SAMPLERS_LIMIT)) {
             throw new ParameterException(spec.commandLine(), "--max-samplers must be 1 to " + TraceOptions.MAX_SAMPLERS_LIMIT);
         }
         EditList list = edits(spec, spec.commandLine().getParseResult().originalArgs());
-        InspectOptions options = InspectOptions.defaults();
+        InspectOptions options = InspectOptions.defaults().withHashes(models.lookup(spec));
         if (maxSamplers != null) options = options.withTrace(options.trace().withMaxSamplers(maxSamplers));
         if (saveNode != null) options = options.withTrace(options.trace().withSaveNode(saveNode));
         return new EditingBundleSource(new SourceLoader(NodeDefinitions.bundled()), rules.inspector(), options, maxSamplers != null, list,

@@ -91,6 +91,8 @@ public final class InspectCommand implements Callable<Integer> {
 
     @Mixin RulesOption rules;
 
+    @Mixin ModelsOption models;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -177,7 +179,7 @@ public final class InspectCommand implements Callable<Integer> {
                 : MultiSamplerOverride.AUTO;
         RenderOptions envRender = RenderOptions.fromEnvironment(env);
         RenderOptions render = new RenderOptions(civitai, multiline || envRender.multiline(), envRender.version());
-        return new InspectOptions(new TraceOptions(maxSamplers, sel, saveNode, override), render, null);
+        return new InspectOptions(new TraceOptions(maxSamplers, sel, saveNode, override), render, models.lookup(spec));
     }
 
     private static JsonNode toJson(LoadedSource s, InspectReport report) {

@@ -52,11 +52,13 @@ public final class StagesCommand implements Callable<Integer> {
 
     @picocli.CommandLine.Mixin RulesOption rules;
 
+    @picocli.CommandLine.Mixin ModelsOption models;
+
     @Override
     public Integer call() throws UnreadableFileException, IOException {
         ContainerFormat requested = CliFormats.outputFormat(spec, format);
         FallbackSettings settings = FallbackSettings.fromEnvironment(maxJpegExifKb);
-        MetadataBundle bundle = BundleSource.completing(new SourceLoader(NodeDefinitions.bundled()), rules.inspector()).bundle(source);
+        MetadataBundle bundle = BundleSource.completing(new SourceLoader(NodeDefinitions.bundled()), rules.inspector(), models.lookup(spec)).bundle(source);
         WritePlan plan;
         try {
             plan = into != null

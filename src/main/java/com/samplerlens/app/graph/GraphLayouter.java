@@ -1,6 +1,7 @@
 package com.samplerlens.app.graph;
 
 import com.samplerlens.core.graph.Graph;
+import com.samplerlens.core.graph.InputValue;
 import com.samplerlens.core.graph.Node;
 import com.samplerlens.core.graph.Position;
 import java.util.ArrayList;
@@ -39,6 +40,16 @@ public final class GraphLayouter {
         boolean allPlaced = graph.size() > 0 && graph.nodes().values().stream().allMatch(n -> n.position() != null);
         Map<String, GraphGeometry.Box> boxes = allPlaced ? workflowBoxes(graph) : elkBoxes(graph);
         return new GraphGeometry(boxes, links(graph, boxes), allPlaced);
+    }
+
+    /** Lays out a small graph with ELK and drops the result: loads and compiles ELK ahead of a real layout. */
+    public static void warmUp() {
+        List<Node> chain = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            Map<String, InputValue> in = i == 0 ? Map.of() : Map.of("in", new InputValue.Link(Integer.toString(i - 1), 0));
+            chain.add(new Node(Integer.toString(i), "WarmUp", null, in, 0, null));
+        }
+        layout(new Graph(chain));
     }
 
     private static Map<String, GraphGeometry.Box> workflowBoxes(Graph graph) {

@@ -20,7 +20,13 @@ import com.samplerlens.core.write.MetadataStripper;
 import com.samplerlens.core.graph.NodeDefinitions;
 import com.samplerlens.core.capture.ComposedMetadata;
 import com.samplerlens.core.capture.SamplerFields;
+import com.samplerlens.core.capture.HashLookup;
+import com.samplerlens.core.hash.AutoV2;
+import com.samplerlens.core.hash.HashProgress;
 import com.samplerlens.core.inspect.InspectOptions;
+import com.samplerlens.core.inspect.ModelFolderHashes;
+import com.samplerlens.core.trace.MultiSamplerOverride;
+import com.samplerlens.core.trace.SamplerSelection;
 import com.samplerlens.core.inspect.InspectReport;
 import com.samplerlens.core.inspect.Inspector;
 import com.samplerlens.core.inspect.LoadedSource;
@@ -35,6 +41,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import java.util.function.Consumer;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,17 +58,30 @@ import java.util.Map;
  */
 public final class CoreInspectionService implements InspectionService {
 
-    private final SourceLoader loader;
-    private final Inspector inspector;
+    private final Supplier<SourceLoader> loader;
+    private final Supplier<Inspector> inspector;
+    /** The models folder hashed last; its cache survives opening other documents. */
+    private volatile ModelFolderHashes models;
 
     public CoreInspectionService(NodeDefinitions definitions, Inspector inspector) {
-        this.loader = new SourceLoader(definitions);
-        this.inspector = inspector;
+        SourceLoader ready = new SourceLoader(definitions);
+        this.loader = () -> ready;
+        this.inspector = () -> inspector;
+    }
+
+    /**
+     * A service whose core data is still being read (at start-up, while the window opens): each
+     * call waits only for the part it needs, loading for the node definitions, tracing for the rules.
+     */
+    public CoreInspectionService(CompletableFuture<NodeDefinitions> definitions, CompletableFuture<Inspector> inspector) {
+        CompletableFuture<SourceLoader> loading = definitions.thenApply(SourceLoader::new);
+        this.loader = loading::join;
+        this.inspector = inspector::join;
     }
 
     @Override
     public LoadedDocument load(Path file) throws UnreadableFileException {
-        LoadedSource source = loader.load(file);
+        LoadedSource source = loader.get().load(file);
         Map<String, String> texts = new LinkedHashMap<>();
         for (MetadataEntry e : source.metadata().entries()) texts.putIfAbsent(e.key(), e.text());
         List<String> warnings = new ArrayList<>(source.warnings());
@@ -77,7 +102,7 @@ public final class CoreInspectionService implements InspectionService {
                     List.of("no ComfyUI graph: nothing to trace"));
             return new Inspection(none, preview(document, bundleOf(document), settings, notes), Map.of(), Map.of(), null);
         }
-        InspectReport report = inspector.inspect(document.graph(), sourceTexts(document), inspectOptions(options, settings));
+        InspectReport report = inspector.get().inspect(document.graph(), sourceTexts(document), inspectOptions(options, settings));
         ComposedMetadata composed = report.composed();
         composed.warnings().stream().filter(w -> !composed.trace().warnings().contains(w)).forEach(notes::add);
         return new Inspection(composed.trace(), preview(document, report.bundle(), settings, notes), fieldsOf(composed), composed.notes(), report);
@@ -126,7 +151,7 @@ public final class CoreInspectionService implements InspectionService {
      */
     private MetadataBundle bundleFor(LoadedDocument document, TraceOptions options, OutputSettings settings, EditList edits) {
         if (document.graph().size() == 0) return bundleOf(document);
-        InspectReport report = inspector.inspect(document.graph(), sourceTexts(document), inspectOptions(options, settings));
+        InspectReport report = inspector.get().inspect(document.graph(), sourceTexts(document), inspectOptions(options, settings));
         if (edits.isEmpty()) return report.bundle();
         return edits.applyTo(report.composed()).bundle(report.graph(), report.bundle(), renderOptions(settings));
     }
@@ -142,14 +167,41 @@ public final class CoreInspectionService implements InspectionService {
                 document.texts().get(MetadataKeys.PARAMETERS));
     }
 
-    /** The app's switches, with the environment's METADATA_TEST_MODE and version override as the CLI reads them. */
-    private static InspectOptions inspectOptions(TraceOptions options, OutputSettings settings) {
-        return new InspectOptions(options, renderOptions(settings), null);
+    /**
+     * The app's switches, with the environment's METADATA_TEST_MODE and version override as the CLI
+     * reads them, and the model hashes computed so far (never hashing here: this runs on the FX thread).
+     */
+    private InspectOptions inspectOptions(TraceOptions options, OutputSettings settings) {
+        ModelFolderHashes m = models;
+        return new InspectOptions(options, renderOptions(settings), m == null ? HashLookup.NONE : m.cachedOnly());
     }
 
     private static RenderOptions renderOptions(OutputSettings settings) {
         RenderOptions env = RenderOptions.fromEnvironment(System.getenv());
         return new RenderOptions(settings.civitaiNames(), settings.multiline() || env.multiline(), env.version());
+    }
+
+    @Override
+    public List<String> hashModels(LoadedDocument document, Path modelsFolder, HashProgress progress, Consumer<Path> hashing,
+                                   BooleanSupplier cancelled) throws IOException {
+        ModelFolderHashes m = models;
+        if (m == null || !m.folder().equals(modelsFolder)) {
+            m = ModelFolderHashes.scan(modelsFolder, AutoV2.fromEnvironment(System.getenv()));
+            models = m;
+        }
+        if (document.graph().size() == 0) return List.of();
+        return m.hashAll(modelNames(document), progress, hashing, cancelled);
+    }
+
+    /** The model names a render asks hashes for: with the default trace, and with every sampler traced. */
+    private Set<String> modelNames(LoadedDocument document) {
+        Set<String> names = new LinkedHashSet<>();
+        HashLookup recording = ModelFolderHashes.recording(names);
+        TraceOptions everySampler = new TraceOptions(TraceOptions.MAX_SAMPLERS_LIMIT, SamplerSelection.FARTHEST, null, MultiSamplerOverride.FORCE_MULTI);
+        for (TraceOptions t : List.of(TraceOptions.defaults(), everySampler)) {
+            inspector.get().inspect(document.graph(), sourceTexts(document), new InspectOptions(t, null, recording));
+        }
+        return names;
     }
 
     private static OutputPreview preview(LoadedDocument document, MetadataBundle bundle, OutputSettings settings, List<String> notes) {

@@ -4,8 +4,13 @@ import com.samplerlens.core.container.UnreadableFileException;
 import com.samplerlens.core.edit.EditList;
 import com.samplerlens.core.edit.EditedMetadata;
 import com.samplerlens.core.inspect.MetadataExport;
+import com.samplerlens.core.hash.HashProgress;
 import com.samplerlens.core.trace.TraceOptions;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 /**
  * The app's one door into the core: everything the views show or write comes through here, so
@@ -34,6 +39,19 @@ public interface InspectionService {
      * takes its name. An existing {@code target} is replaced only when {@code replace} is true.
      */
     void stripCopy(Path source, Path target, boolean replace) throws UnreadableFileException;
+
+    /**
+     * Hashes the model files the document names (checkpoints, VAEs, LoRAs, embeddings whose hash
+     * its own metadata does not give) from {@code modelsFolder}; from then on inspections and
+     * writes carry those hashes. Slow for big models: call it on a background thread.
+     *
+     * @param hashing told each file before it is read
+     * @return one line per model file that could not be read
+     * @throws IOException when the folder cannot be read
+     * @throws java.util.concurrent.CancellationException when {@code cancelled} turns true (files done so far are kept)
+     */
+    List<String> hashModels(LoadedDocument document, Path modelsFolder, HashProgress progress, Consumer<Path> hashing,
+                            BooleanSupplier cancelled) throws IOException;
 
     /** Whether {@link #write} can produce files in this build. */
     boolean canWrite();

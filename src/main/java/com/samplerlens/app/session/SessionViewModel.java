@@ -99,7 +99,10 @@ public final class SessionViewModel {
     private final ReadOnlyObjectWrapper<Problem> problem = new ReadOnlyObjectWrapper<>(this, "problem");
     private final ReadOnlyObjectWrapper<Task<?>> work = new ReadOnlyObjectWrapper<>(this, "work");
     private final ObservableList<Path> recentFiles = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<Path> modelsFolder = new ReadOnlyObjectWrapper<>(this, "modelsFolder");
     private long traceGeneration;
+    /** Set while an open resets the per-document options: the old document is not traced again for them. */
+    private boolean replacingDocument;
 
     // edits
     private final ReadOnlyObjectWrapper<EditState> editState = new ReadOnlyObjectWrapper<>(this, "editState", EditState.NONE);
@@ -134,6 +137,7 @@ public final class SessionViewModel {
             outputFormat.set(ContainerFormat.PNG);
         }
         recentFiles.setAll(prefs.recentFiles());
+        modelsFolder.set(prefs.modelsFolder());
 
         maxSamplers.addListener((o, a, b) -> { prefs.setMaxSamplers(b.intValue()); retrace(); });
         selectionMethod.addListener((o, a, b) -> retrace());
@@ -148,8 +152,15 @@ public final class SessionViewModel {
 
     // ---------------------------------------------------------------- commands
 
-    /** Opens a file in the background (reading and layout can take a moment); the result replaces the current document. */
+    /**
+     * Opens a file in the background: reading, layout and the first trace all happen off the FX
+     * thread, so the window stays live and the graph appears traced in one step. The result
+     * replaces the current document.
+     */
     public Task<?> open(Path file) {
+        // a new document starts on its default save node and selection
+        TraceOptions options = traceOptions(null, null);
+        OutputSettings settings = outputSettings();
         Task<Opened> task = new Task<>() {
             @Override
             protected Opened call() throws Exception {
@@ -157,7 +168,10 @@ public final class SessionViewModel {
                 LoadedDocument doc = service.load(file);
                 if (isCancelled()) return null;
                 updateMessage("Laying out " + doc.graph().size() + " nodes…");
-                return new Opened(doc, GraphLayouter.layout(doc.graph()));
+                GraphGeometry geo = GraphLayouter.layout(doc.graph());
+                if (isCancelled()) return null;
+                updateMessage("Tracing " + doc.graph().size() + " nodes…");
+                return new Opened(doc, geo, options, settings, compute(doc, options, settings));
             }
         };
         task.setOnSucceeded(e -> {
@@ -165,15 +179,55 @@ public final class SessionViewModel {
             if (opened == null) return;
             problem.set(null);
             edits = null;
-            saveNodeId.set(null);
-            selectionNodeId.set(null);
+            replacingDocument = true;
+            try {
+                saveNodeId.set(null);
+                selectionNodeId.set(null);
+            } finally {
+                replacingDocument = false;
+            }
             document.set(opened.document());
             geometry.set(opened.geometry());
             prefs.addRecentFile(file);
             recentFiles.setAll(prefs.recentFiles());
-            retrace();
+            // options changed while it was opening: trace again with the current ones
+            if (opened.options().equals(traceOptions()) && opened.settings().equals(outputSettings())) apply(++traceGeneration, opened.traced());
+            else retrace();
+            // sidecars make this quick for models hashed before; new ones hash in the background
+            if (modelsFolder.get() != null) hashModels(modelsFolder.get());
         });
         task.setOnFailed(e -> problem.set(describeFailure("Cannot open " + file.getFileName(), task.getException())));
+        run(task);
+        return task;
+    }
+
+    /**
+     * Remembers {@code folder} as the models folder and hashes, in the background, the models the
+     * open document names; the preview is re-rendered with their hashes when done (and with those
+     * finished so far when cancelled). Returns null when no document is open: the folder applies
+     * to the next one.
+     */
+    public Task<List<String>> hashModels(Path folder) {
+        Path chosen = folder.toAbsolutePath().normalize();
+        prefs.setModelsFolder(chosen);
+        modelsFolder.set(chosen);
+        LoadedDocument doc = document.get();
+        if (doc == null) return null;
+        Task<List<String>> task = new Task<>() {
+            @Override
+            protected List<String> call() throws Exception {
+                updateMessage("Looking for models in " + chosen.getFileName() + "…");
+                return service.hashModels(doc, chosen, (done, total) -> updateProgress(done, total),
+                        file -> updateMessage("Hashing " + file.getFileName() + "…"), this::isCancelled);
+            }
+        };
+        task.setOnSucceeded(e -> {
+            retrace();
+            List<String> failed = task.getValue();
+            if (!failed.isEmpty()) problem.set(new Problem("Some models could not be hashed", String.join("; ", failed)));
+        });
+        task.setOnCancelled(e -> retrace());
+        task.setOnFailed(e -> problem.set(describeFailure("Cannot hash the models in " + chosen.getFileName(), task.getException())));
         run(task);
         return task;
     }
@@ -181,7 +235,7 @@ public final class SessionViewModel {
     /** Re-traces and re-renders with the current options. */
     public void retrace() {
         LoadedDocument doc = document.get();
-        if (doc == null) return;
+        if (doc == null || replacingDocument) return;
         TraceOptions options = traceOptions();
         OutputSettings settings = outputSettings();
         long generation = ++traceGeneration;
@@ -347,19 +401,23 @@ public final class SessionViewModel {
     // ---------------------------------------------------------------- state
 
     public TraceOptions traceOptions() {
+        return traceOptions(selectionNodeId.get(), saveNodeId.get());
+    }
+
+    private TraceOptions traceOptions(String selectionNode, String saveNode) {
         SamplerSelection selection = switch (selectionMethod.get()) {
             case FARTHEST -> SamplerSelection.FARTHEST;
             case NEAREST -> SamplerSelection.NEAREST;
-            case BY_NODE_ID -> selectionNodeId.get() == null ? SamplerSelection.FARTHEST : SamplerSelection.byNodeId(selectionNodeId.get());
+            case BY_NODE_ID -> selectionNode == null ? SamplerSelection.FARTHEST : SamplerSelection.byNodeId(selectionNode);
         };
-        return new TraceOptions(Math.clamp(maxSamplers.get(), 1, TraceOptions.MAX_SAMPLERS_LIMIT), selection, saveNodeId.get(), override.get());
+        return new TraceOptions(Math.clamp(maxSamplers.get(), 1, TraceOptions.MAX_SAMPLERS_LIMIT), selection, saveNode, override.get());
     }
 
     public OutputSettings outputSettings() {
         return new OutputSettings(outputFormat.get(), multiline.get(), civitaiNames.get(), maxJpegExifKb.get());
     }
 
-    private record Opened(LoadedDocument document, GraphGeometry geometry) {}
+    private record Opened(LoadedDocument document, GraphGeometry geometry, TraceOptions options, OutputSettings settings, Traced traced) {}
 
     private record Traced(Inspection inspection, Map<String, NodeLook> looks) {}
 
@@ -464,6 +522,7 @@ public final class SessionViewModel {
     public ObservableList<HistoryEntry> history() { return FXCollections.unmodifiableObservableList(history); }
     /** The edits in effect (what Write writes). */
     public EditList edits() { return edits == null ? EditList.EMPTY : edits.edits(); }
+    public ReadOnlyObjectProperty<Path> modelsFolderProperty() { return modelsFolder.getReadOnlyProperty(); }
     public ObservableList<Path> recentFiles() { return FXCollections.unmodifiableObservableList(recentFiles); }
 
     public List<String> warnings() {

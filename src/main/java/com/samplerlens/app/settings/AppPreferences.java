@@ -23,6 +23,7 @@ public final class AppPreferences {
     private static final String CIVITAI = "output.civitaiNames";
     private static final String RECENT = "recent.";
     private static final String WINDOW = "window.";
+    private static final String MODELS = "hash.modelsFolder";
 
     private final Preferences node;
 
@@ -55,6 +56,13 @@ public final class AppPreferences {
 
     public boolean civitaiNames() { return node.getBoolean(CIVITAI, false); }
     public void setCivitaiNames(boolean b) { node.putBoolean(CIVITAI, b); }
+
+    /** The models folder the user picked for hashing, or null. */
+    public Path modelsFolder() {
+        String s = node.get(MODELS, null);
+        return s == null || s.isBlank() ? null : Path.of(s);
+    }
+    public void setModelsFolder(Path folder) { node.put(MODELS, folder.toAbsolutePath().normalize().toString()); }
 
     /** Recent files, newest first. */
     public List<Path> recentFiles() {

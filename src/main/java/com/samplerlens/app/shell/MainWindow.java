@@ -211,6 +211,10 @@ public final class MainWindow {
         Button reembed = toolButton("Re-embed…", "Write this metadata into another image (or drop the image on the graph with Alt held)", writeFlow::reembedChosen);
         Button fit = toolButton("Fit", "Fit the graph to the window (F)", graph::fit);
         fit.setId("fitButton");
+        Button models = toolButton("Models folder…", "", this::chooseModelsFolder);
+        models.setId("modelsButton");
+        models.tooltipProperty().bind(vm.modelsFolderProperty().map(f -> new Tooltip("Hash models from " + f))
+                .orElse(new Tooltip("Pick your models folder to add model hashes (AutoV2) to the output")));
 
         find.setId("findField");
         find.setPromptText("Find node: id, title or class  (Ctrl+F)");
@@ -229,7 +233,7 @@ public final class MainWindow {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         return new ToolBar(open, recentButton, new javafx.scene.control.Separator(), write, reembed,
-                new javafx.scene.control.Separator(), fit, find, spacer, themeToggle);
+                new javafx.scene.control.Separator(), models, new javafx.scene.control.Separator(), fit, find, spacer, themeToggle);
     }
 
     private VBox buildReembedZone() {
@@ -281,6 +285,15 @@ public final class MainWindow {
         }
         recentMenu.setDisable(vm.recentFiles().isEmpty());
         recentButton.setDisable(vm.recentFiles().isEmpty());
+    }
+
+    private void chooseModelsFolder() {
+        javafx.stage.DirectoryChooser chooser = new javafx.stage.DirectoryChooser();
+        chooser.setTitle("Your models folder (checkpoints, VAEs, LoRAs)");
+        Path current = vm.modelsFolderProperty().get();
+        if (current != null && java.nio.file.Files.isDirectory(current)) chooser.setInitialDirectory(current.toFile());
+        File f = chooser.showDialog(stage);
+        if (f != null) vm.hashModels(f.toPath());
     }
 
     private void chooseAndOpen() {

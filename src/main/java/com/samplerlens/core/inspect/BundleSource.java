@@ -1,5 +1,6 @@
 package com.samplerlens.core.inspect;
 
+import com.samplerlens.core.capture.HashLookup;
 import com.samplerlens.core.container.EmbeddedMetadata;
 import com.samplerlens.core.container.MetadataBundle;
 import com.samplerlens.core.container.MetadataKeys;
@@ -19,17 +20,14 @@ public interface BundleSource {
     MetadataBundle bundle(Path source) throws UnreadableFileException;
 
     /**
-     * The source's own {@code parameters}, {@code prompt}, {@code workflow} and {@code Samplers detail}
-     * texts, unchanged (a workflow JSON file gives its prompt or workflow only).
-     */
-    /**
      * What {@code write} and {@code stages} use without edit options: the source's own texts, and
      * where it has a ComfyUI graph but no {@code parameters} (a plain ComfyUI image or a workflow
      * JSON), the A1111 parameters rendered from the traced graph, so that Civitai/A1111-style
      * readers see it too. A source that already carries parameters keeps them word for word: a
-     * re-embed restores what the original said.
+     * re-embed restores what the original said. {@code hashes} adds model hashes to rendered
+     * parameters (e.g. a models folder); {@link HashLookup#NONE} for none.
      */
-    static BundleSource completing(SourceLoader loader, Inspector inspector) {
+    static BundleSource completing(SourceLoader loader, Inspector inspector, HashLookup hashes) {
         return source -> {
             LoadedSource loaded = loader.load(source);
             String detail = loaded.metadata().text(MetadataKeys.SAMPLERS_DETAIL).orElse(null);
@@ -41,7 +39,7 @@ public interface BundleSource {
                 return asRead;
             }
             InspectReport report = inspector.inspect(loaded.graph(), new SourceTexts(loaded.prompt(), loaded.workflow(), null),
-                    InspectOptions.defaults());
+                    InspectOptions.defaults().withHashes(hashes));
             MetadataBundle rendered = report.bundle();
             return new MetadataBundle(rendered.parameters(),
                     loaded.prompt() != null ? loaded.prompt() : rendered.prompt(),
@@ -50,6 +48,10 @@ public interface BundleSource {
         };
     }
 
+    /**
+     * The source's own {@code parameters}, {@code prompt}, {@code workflow} and {@code Samplers detail}
+     * texts, unchanged (a workflow JSON file gives its prompt or workflow only).
+     */
     static BundleSource asRead() {
         return source -> {
             EmbeddedMetadata read = MetadataReaders.read(source);

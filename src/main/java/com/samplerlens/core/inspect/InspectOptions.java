@@ -22,4 +22,6 @@ public record InspectOptions(TraceOptions trace, RenderOptions render, HashLooku
     public InspectOptions withTrace(TraceOptions t) { return new InspectOptions(t, render, hashes); }
 
     public InspectOptions withRender(RenderOptions r) { return new InspectOptions(trace, r, hashes); }
+
+    public InspectOptions withHashes(HashLookup h) { return new InspectOptions(trace, render, h); }
 }

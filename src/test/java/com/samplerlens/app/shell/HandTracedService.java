@@ -69,6 +69,13 @@ final class HandTracedService implements InspectionService {
     }
 
     @Override
+    public java.util.List<String> hashModels(LoadedDocument document, Path modelsFolder, com.samplerlens.core.hash.HashProgress progress,
+                                             java.util.function.Consumer<Path> hashing, java.util.function.BooleanSupplier cancelled)
+            throws java.io.IOException {
+        return core.hashModels(document, modelsFolder, progress, hashing, cancelled);
+    }
+
+    @Override
     public boolean canWrite() {
         return core.canWrite();
     }

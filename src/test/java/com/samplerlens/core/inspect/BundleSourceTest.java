@@ -54,7 +54,7 @@ class BundleSourceTest {
     }
 
     private static BundleSource completing() {
-        return BundleSource.completing(new SourceLoader(com.samplerlens.core.graph.NodeDefinitions.bundled()), Inspector.bundled());
+        return BundleSource.completing(new SourceLoader(com.samplerlens.core.graph.NodeDefinitions.bundled()), Inspector.bundled(), com.samplerlens.core.capture.HashLookup.NONE);
     }
 
     @Test

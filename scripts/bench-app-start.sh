@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Benchmarks the real app: cold start (JVM start → first painted graph of the bundled sample) and
+# opening a ~150-node workflow (open → painted), each in a fresh JVM under Xvfb, several runs,
+# medians printed with the machine load. Uses target/samplerlens.jar as built. BENCH_AOT=1 runs
+# with an ahead-of-time cache as the ./samplerlens launcher does (a fresh one, recorded by an
+# untimed first run); BENCH_CDS=1 with a dynamic CDS archive instead; extra JVM options go in
+# BENCH_JAVA_OPTS.
+# Usage: scripts/bench-app-start.sh [RUNS] [WORKFLOW]
+set -euo pipefail
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+source "$here/scripts/java-env.sh"
+runs=${1:-5}
+workflow=${2:-$here/src/test/resources/fixtures/workflows/ui/kj_wanvideo_2_1_14B_OneToAllAnimation_pose_control_example_01.json}
+jar="$here/target/samplerlens.jar"
+[ -f "$jar" ] || { echo "build first: mvn -B -q -DskipTests package" >&2; exit 2; }
+display=${BENCH_DISPLAY:-:98}
+xvfb_pid=
+if ! DISPLAY=$display xdpyinfo >/dev/null 2>&1 && ! [ -e "/tmp/.X11-unix/X${display#:}" ]; then
+  Xvfb "$display" -screen 0 1600x1000x24 >/dev/null 2>&1 &
+  xvfb_pid=$!
+  sleep 1
+fi
+trap '[ -n "$xvfb_pid" ] && kill "$xvfb_pid"' EXIT
+# a fresh preferences store, so no remembered models folder or window state changes the run
+prefs=$(mktemp -d)
+starts=(); opens=(); cpus=()
+opts=(${BENCH_JAVA_OPTS:-})
+if [ "${BENCH_CDS:-0}" = 1 ]; then
+  archive="$prefs/app.jsa"
+  opts+=(-XX:SharedArchiveFile="$archive" -XX:+AutoCreateSharedArchive -Xlog:cds=off -Xlog:cds+dynamic=off)
+fi
+if [ "${BENCH_AOT:-0}" = 1 ]; then
+  archive="$prefs/app.aot"
+  opts+=(-XX:AOTCacheOutput="$archive" -Xlog:aot=off -Xlog:cds=off)
+fi
+echo "load before: $(uptime | sed 's/.*load average/load average/')  cores: $(nproc)"
+run_app() {
+  DISPLAY=$display timeout 120 "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED "${opts[@]}" \
+    -Djava.util.prefs.userRoot="$prefs" -Dprism.order=sw -Dsamplerlens.timing=true -Dsamplerlens.timing.exit=true \
+    -Dsamplerlens.timing.open="$workflow" -jar "$jar" 2>&1 >/dev/null | grep '^timing:' || true
+}
+if [ -n "${archive:-}" ]; then
+  echo "writing the CDS archive (untimed): $(run_app | tr '\n' ' ')"
+  ls -la "$archive" | awk '{print "archive: " $5 " bytes"}'
+  [ "${BENCH_AOT:-0}" = 1 ] && opts=(${BENCH_JAVA_OPTS:-} -XX:AOTCache="$archive" -Xlog:aot=off -Xlog:cds=off)
+fi
+for i in $(seq "$runs"); do
+  out=$(run_app)
+  s=$(sed -n 's/^timing: first graph painted \([0-9]*\) ms.*/\1/p' <<<"$out")
+  c=$(sed -n 's/^timing: first graph painted .*, \([0-9]*\) ms CPU.*/\1/p' <<<"$out")
+  o=$(sed -n 's/^timing: opened .* in \([0-9]*\) ms.*/\1/p' <<<"$out")
+  echo "run $i: first graph ${s:-?} ms (process CPU ${c:-?} ms), open ${o:-?} ms"
+  [ -n "$s" ] && starts+=("$s"); [ -n "$c" ] && cpus+=("$c"); [ -n "$o" ] && opens+=("$o")
+done
+median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {if (NR==0) print "?"; else if (NR%2) print a[(NR+1)/2]; else print int((a[NR/2]+a[NR/2+1])/2)}'; }
+echo "median cold start to first painted graph: $(median "${starts[@]}") ms (${#starts[@]} runs)"
+echo "median process CPU time at first paint: $(median "${cpus[@]}") ms"
+echo "median open $(basename "$workflow"): $(median "${opens[@]}") ms"
+echo "load after: $(uptime | sed 's/.*load average/load average/')"
+rm -rf "$prefs"

@@ -70,12 +70,20 @@ public final class ExifTiffBuilder {
 
     /**
      * {@code UNICODE\0} + UTF-16 in the given byte order, no terminator (piexif's layout). No BOM,
-     * except when the text itself starts with U+FEFF or U+FFFE: a reader would take those two bytes
-     * for a byte-order mark and drop the character, so a real BOM goes first to protect it.
+     * except when readers would guess the byte order wrong: UTF-16 without a BOM is ambiguous
+     * (U+0100 'Ā' in big-endian reads as U+0001 in little-endian; a leading U+FEFF looks like a
+     * BOM), so when our own reader would not read back exactly this text, a real BOM goes first.
+     * Found by fuzzing the writers.
      */
     public static byte[] userCommentBytes(String text, ByteOrder order) {
-        if (!text.isEmpty() && (text.charAt(0) == '\uFEFF' || text.charAt(0) == '\uFFFE')) text = "\uFEFF" + text;
-        byte[] utf16 = text.getBytes(order == ByteOrder.BIG_ENDIAN ? StandardCharsets.UTF_16BE : StandardCharsets.UTF_16LE);
+        byte[] plain = unicodeComment(text, order, false);
+        ExifTextDecoder.Decoded back = ExifTextDecoder.userComment(plain);
+        return text.equals(back.text()) ? plain : unicodeComment(text, order, true);
+    }
+
+    private static byte[] unicodeComment(String text, ByteOrder order, boolean bom) {
+        String body = bom ? "\uFEFF" + text : text;
+        byte[] utf16 = body.getBytes(order == ByteOrder.BIG_ENDIAN ? StandardCharsets.UTF_16BE : StandardCharsets.UTF_16LE);
         byte[] value = new byte[8 + utf16.length];
         System.arraycopy(ExifTextDecoder.UNICODE_PREFIX, 0, value, 0, 8);
         System.arraycopy(utf16, 0, value, 8, utf16.length);

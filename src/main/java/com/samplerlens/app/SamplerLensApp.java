@@ -27,13 +27,8 @@ public final class SamplerLensApp extends Application {
     public void start(Stage stage) {
         AppPreferences prefs = AppPreferences.user();
         SessionViewModel vm = new SessionViewModel(CorePreload.service(), prefs);
-        MainWindow window = new MainWindow(stage, vm, prefs, null);
-        if (Boolean.getBoolean("samplerlens.timing")) {
-            String then = System.getProperty("samplerlens.timing.open");
-            StartupTiming.report(stage.getScene(), vm, then == null ? null : Path.of(then));
-        }
-        stage.show();
-
+        // the first document is read and traced on the work thread while this one builds and shows
+        // the window: its result is applied on this thread, so it cannot arrive before the window is ready
         List<String> args = getParameters().getUnnamed();
         if (!args.isEmpty()) {
             vm.open(Path.of(args.getFirst()));
@@ -44,6 +39,12 @@ public final class SamplerLensApp extends Application {
                 vm.reportProblem("Cannot open the bundled sample", e.getMessage());
             }
         }
+        MainWindow window = new MainWindow(stage, vm, prefs, null);
+        if (Boolean.getBoolean("samplerlens.timing")) {
+            String then = System.getProperty("samplerlens.timing.open");
+            StartupTiming.report(stage.getScene(), vm, then == null ? null : Path.of(then));
+        }
+        stage.show();
         window.graphView().requestFocus();
         warmUpLayoutAfterFirstGraph(vm);
     }

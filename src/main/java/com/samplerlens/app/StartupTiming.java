@@ -18,6 +18,8 @@ final class StartupTiming {
     static void report(Scene scene, SessionViewModel vm, Path thenOpen) {
         long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
         long[] openedAt = {-1};
+        // with samplerlens.timing.repeat=N the file is opened N times: the later opens show what is left once the code is warm
+        int[] opensLeft = {Integer.getInteger("samplerlens.timing.repeat", 1)};
         // the inspection, not the trace: two documents can have equal traces, and equal values fire no change
         vm.inspectionProperty().addListener((o, a, inspection) -> {
             if (inspection == null) return;
@@ -39,8 +41,13 @@ final class StartupTiming {
                     } else if (openedAt[0] > 0) {
                         System.err.printf("timing: opened %s and painted %d nodes in %d ms%n",
                                 thenOpen.getFileName(), nodes, (System.nanoTime() - openedAt[0]) / 1_000_000);
-                        openedAt[0] = 0;
-                        exitIfAsked();
+                        if (--opensLeft[0] > 0) {
+                            openedAt[0] = System.nanoTime();
+                            vm.open(thenOpen);
+                        } else {
+                            openedAt[0] = 0;
+                            exitIfAsked();
+                        }
                     }
                 });
             };

@@ -20,6 +20,7 @@ import javafx.scene.input.ScrollEvent;
 import javafx.scene.input.ZoomEvent;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
+import javafx.scene.paint.ImagePattern;
 import javafx.scene.shape.StrokeLineCap;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
@@ -55,6 +56,9 @@ public final class GraphView extends Region {
     private boolean dragged;
     private boolean redrawPending;
     private final ViewAnimator animator = new ViewAnimator();
+    private static final int GRID_TILE = 32;
+    private javafx.scene.image.Image gridTile;
+    private Theme gridTileTheme;
 
     public GraphView() {
         getStyleClass().add("graph-view");
@@ -264,12 +268,23 @@ public final class GraphView extends Region {
     private void drawGrid(GraphicsContext g, double w, double h, Theme t) {
         double step = 32 * scale.get();
         if (step < 12) return;
-        g.setFill(t.grid);
-        double startX = Math.floorMod((long) tx, (long) Math.max(step, 1));
-        double startY = Math.floorMod((long) ty, (long) Math.max(step, 1));
-        for (double x = startX; x < w; x += step) {
-            for (double y = startY; y < h; y += step) g.fillRect(x, y, 1.5, 1.5);
+        // one pattern fill, not a fillRect per dot: the software renderer makes each small
+        // rectangle a separate anti-aliased shape, thousands of them at ordinary zoom levels
+        g.setFill(new ImagePattern(gridTile(t), Math.floorMod((long) tx, (long) Math.max(step, 1)),
+                Math.floorMod((long) ty, (long) Math.max(step, 1)), step, step, false));
+        g.fillRect(0, 0, w, h);
+    }
+
+    /** A grid cell: a 2-pixel dot in the corner, the rest transparent; drawn scaled to the grid step. */
+    private javafx.scene.image.Image gridTile(Theme t) {
+        if (gridTile == null || gridTileTheme != t) {
+            javafx.scene.image.WritableImage tile = new javafx.scene.image.WritableImage(GRID_TILE, GRID_TILE);
+            javafx.scene.image.PixelWriter px = tile.getPixelWriter();
+            for (int x = 0; x < 2; x++) for (int y = 0; y < 2; y++) px.setColor(x, y, t.grid);
+            gridTile = tile;
+            gridTileTheme = t;
         }
+        return gridTile;
     }
 
     private void drawLink(GraphicsContext g, GraphGeometry.Link link, double s, double w, double h, Theme t) {

@@ -42,6 +42,7 @@ public final class RawPane extends VBox {
         visibleProperty().addListener((o, a, shown) -> { if (shown) showKey(key.getValue()); });
         vm.documentProperty().addListener((o, a, doc) -> refresh(doc));
         vm.traceProperty().addListener((o, a, b) -> { if (PROBLEMS.equals(key.getValue())) showKey(PROBLEMS); });
+        refresh(vm.documentProperty().get());
     }
 
     private void refresh(LoadedDocument doc) {

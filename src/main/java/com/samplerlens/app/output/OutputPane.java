@@ -107,6 +107,7 @@ public final class OutputPane extends VBox {
                 heading("Fields written"), fields, stagesBox, content, notes);
 
         vm.previewProperty().addListener((o, a, p) -> show(p));
+        show(vm.previewProperty().get());
     }
 
     private GridPane controls() {

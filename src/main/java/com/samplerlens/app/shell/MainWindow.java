@@ -69,8 +69,9 @@ public final class MainWindow {
     private final ThemeController theme;
     private final GraphView graph = new GraphView();
     private final TabPane side = new TabPane();
-    private final Tab nodeTab;
-    private final Tab rawTab;
+    /** Built when first shown: see {@link LazyTab}. */
+    private final LazyTab<NodeInspector> nodeTab;
+    private final LazyTab<RawPane> rawTab;
     private final CustomTextField find = new CustomTextField();
     private final StackPane messages = new StackPane();
     private final VBox reembedZone;
@@ -90,19 +91,21 @@ public final class MainWindow {
         this.writeFlow = new WriteFlow(vm, stage, confirmation != null ? confirmation : new ReembedConfirmation(stage), this::written);
         this.exportFlow = new ExportFlow(vm, stage, this::notify);
 
-        NodeInspector inspector = new NodeInspector(vm, graph::lookOf, graph::focus);
         side.setId("sidePanel");
         side.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         Tab samplersTab = new Tab("Samplers", new SamplersPane(vm, graph.highlightedSamplerProperty(), graph::focus));
-        nodeTab = new Tab("Node", inspector);
-        javafx.scene.control.ScrollPane outputScroll = new javafx.scene.control.ScrollPane(new OutputPane(vm));
-        outputScroll.setFitToWidth(true);
-        Tab outputTab = new Tab("Output", outputScroll);
-        rawTab = new Tab("Raw", new RawPane(vm));
+        samplersTab.setId("samplersTab");
+        nodeTab = new LazyTab<>("Node", "nodeTab", () -> new NodeInspector(vm, graph::lookOf, graph::focus));
+        LazyTab<javafx.scene.control.ScrollPane> outputTab = new LazyTab<>("Output", "outputTab", () -> {
+            javafx.scene.control.ScrollPane outputScroll = new javafx.scene.control.ScrollPane(new OutputPane(vm));
+            outputScroll.setFitToWidth(true);
+            return outputScroll;
+        });
+        rawTab = new LazyTab<>("Raw", "rawTab", () -> new RawPane(vm));
         side.getTabs().addAll(samplersTab, nodeTab, outputTab, rawTab);
         graph.selectedNodeProperty().addListener((o, a, id) -> {
-            inspector.show(id);
             if (id != null) side.getSelectionModel().select(nodeTab);
+            if (nodeTab.isBuilt()) nodeTab.content().show(id);
         });
 
         reembedZone = buildReembedZone();

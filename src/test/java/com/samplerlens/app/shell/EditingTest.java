@@ -136,6 +136,8 @@ class EditingTest {
         Path image = dir.resolve("lora.png");
         Files.copy(LORA, image);
         open(image);
+        // the Output tab is built when first shown: the user clicks it
+        robot.clickOn("#outputTab");
         // the Output tab's fields, typed into and fired in place (the tab scrolls, so no mouse)
         robot.interact(() -> {
             robot.lookup("#newKeyName").queryAs(TextField.class).setText("Artist");

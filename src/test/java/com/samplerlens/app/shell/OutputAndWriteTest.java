@@ -124,6 +124,7 @@ class OutputAndWriteTest {
             vm.maxJpegExifKbProperty().set(4);
         });
         WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#outputTab");
         @SuppressWarnings("unchecked")
         TableView<OutputPreview.Stage> table = robot.lookup("#stagesTable").queryAs(TableView.class);
         LoadedSource source = new SourceLoader(NodeDefinitions.bundled()).load(TURBO);

@@ -27,11 +27,18 @@ modules=$(echo "$modules" | tr ',' '\n' | sort -u | grep -Fxf <(echo "$have") | 
   --compress=zip-6 --generate-cds-archive --output "$out/runtime"
 echo "runtime: $(du -sh "$out/runtime" | cut -f1) ($modules)"
 
+# The app's JVM options (packaging/app-jvm-options says why), plus its ahead-of-time cache: the
+# cache is recorded below by a training run of the finished app image and shipped inside it.
+# A missing or unusable cache is ignored by the JVM (quietly, with the log options), so an image
+# built where no training run is possible still runs, only slower to start.
+java_opts=()
+while IFS= read -r line; do
+  case "$line" in ''|'#'*) ;; *) java_opts+=(--java-options "$line") ;; esac
+done < packaging/app-jvm-options
+java_opts+=(--java-options '-XX:AOTCache=$APPDIR/samplerlens.aot' --java-options -Xlog:aot=off --java-options -Xlog:cds=off)
 common=(--name SamplerLens --app-version "$version" --vendor "SamplerLens"
   --description "Inspect, trace and re-embed the metadata of ComfyUI images"
-  --input "$out/input" --main-jar samplerlens.jar --main-class com.samplerlens.Main
-  --runtime-image "$out/runtime" --dest "$out"
-  --java-options "--enable-native-access=ALL-UNNAMED")
+  --dest "$out")
 assoc=()
 for f in packaging/file-assoc-*.properties; do assoc+=(--file-associations "$f"); done
 
@@ -44,17 +51,56 @@ if [ ${#types[@]} -eq 0 ]; then
     *) types=(app-image) ;;
   esac
 fi
+
+# 1. The app image (every installer is made from it, so they all carry the same cache).
+icon=assets/icons/samplerlens.png
+case "$(uname -s)" in
+  Darwin) icon=packaging/macos/samplerlens.icns; image="$out/SamplerLens.app"; appdir="$image/Contents/app"; java="$image/Contents/runtime/Contents/Home/bin/java" ;;
+  MINGW*|MSYS*|CYGWIN*) icon=assets/icons/samplerlens.ico; image="$out/SamplerLens"; appdir="$image/app"; java="$image/runtime/bin/java.exe" ;;
+  *) image="$out/SamplerLens"; appdir="$image/lib/app"; java="$image/lib/runtime/bin/java" ;;
+esac
+"$JAVA_HOME/bin/jpackage" --type app-image "${common[@]}" --input "$out/input" --main-jar samplerlens.jar \
+  --main-class com.samplerlens.Main --runtime-image "$out/runtime" "${java_opts[@]}" --icon "$icon"
+
+# 2. The AOT cache (JDK 25, JEP 483/514/515): classes loaded and linked, and method profiles,
+# recorded by running the image's own runtime on the bundled sample and a ~150-node workflow,
+# as scripts/bench-app-start.sh does. It more than halves the cold start (docs/benchmarks.md).
+# The JVM accepts it after installation in another folder: it matches the jar by file name.
+# The run needs a display: the system's, or Xvfb started here.
+train_display=${DISPLAY:-}
+xvfb_pid=
+if [ -z "$train_display" ] && [ "$(uname -s)" = Linux ] && command -v Xvfb >/dev/null; then
+  train_display=:87
+  Xvfb "$train_display" -screen 0 1600x1000x24 >/dev/null 2>&1 &
+  xvfb_pid=$!
+  sleep 1
+fi
+if [ -n "$train_display" ] || [ "$(uname -s)" != Linux ]; then
+  opts=()
+  while IFS= read -r line; do case "$line" in ''|'#'*) ;; *) opts+=("$line") ;; esac; done < packaging/app-jvm-options
+  prefs=$(mktemp -d)
+  DISPLAY=$train_display timeout 300 "$java" "${opts[@]}" -XX:AOTCacheOutput="$appdir/samplerlens.aot" -Xlog:aot=off -Xlog:cds=off \
+    -Djava.util.prefs.userRoot="$prefs" -Dsamplerlens.timing=true -Dsamplerlens.timing.exit=true \
+    -Dsamplerlens.timing.open="$here/src/test/resources/fixtures/workflows/ui/kj_wanvideo_2_1_14B_OneToAllAnimation_pose_control_example_01.json" \
+    -Dsamplerlens.timing.repeat=3 -cp "$appdir/samplerlens.jar" com.samplerlens.Main >/dev/null 2>&1 \
+    || echo "warning: the AOT training run failed; the app will start without its cache" >&2
+  rm -rf "$prefs"
+else
+  echo "warning: no display (and no Xvfb) for the AOT training run; the app will start without its cache" >&2
+fi
+[ -n "$xvfb_pid" ] && kill "$xvfb_pid"
+[ -f "$appdir/samplerlens.aot" ] && echo "AOT cache: $(du -h "$appdir/samplerlens.aot" | cut -f1)"
+
+# 3. The installers, from that image.
 for t in "${types[@]}"; do
   case "$t" in
-    app-image) icon=assets/icons/samplerlens.png; [ "$(uname -s)" = Darwin ] && icon=packaging/macos/samplerlens.icns
-               case "$(uname -s)" in MINGW*|MSYS*|CYGWIN*) icon=assets/icons/samplerlens.ico;; esac
-               "$JAVA_HOME/bin/jpackage" --type app-image "${common[@]}" --icon "$icon" ;;
-    deb) "$JAVA_HOME/bin/jpackage" --type deb "${common[@]}" "${assoc[@]}" --icon assets/icons/samplerlens.png \
+    app-image) ;;
+    deb) "$JAVA_HOME/bin/jpackage" --type deb "${common[@]}" --app-image "$image" "${assoc[@]}" --icon assets/icons/samplerlens.png \
            --linux-shortcut --linux-menu-group "Graphics" --linux-app-category graphics \
            --linux-package-name samplerlens --linux-deb-maintainer "samplerlens@users.noreply.invalid" ;;
-    msi) "$JAVA_HOME/bin/jpackage" --type msi "${common[@]}" "${assoc[@]}" --icon assets/icons/samplerlens.ico \
+    msi) "$JAVA_HOME/bin/jpackage" --type msi "${common[@]}" --app-image "$image" "${assoc[@]}" --icon assets/icons/samplerlens.ico \
            --win-menu --win-shortcut --win-dir-chooser --win-upgrade-uuid 7d9c2f0e-5b1a-4c7e-9a51-3f1f6b0c2d11 ;;
-    dmg) "$JAVA_HOME/bin/jpackage" --type dmg "${common[@]}" "${assoc[@]}" --icon packaging/macos/samplerlens.icns \
+    dmg) "$JAVA_HOME/bin/jpackage" --type dmg "${common[@]}" --app-image "$image" "${assoc[@]}" --icon packaging/macos/samplerlens.icns \
            --mac-package-identifier com.samplerlens.app ;;
     *) echo "unknown package type '$t' (app-image, deb, msi, dmg)" >&2; exit 2 ;;
   esac

@@ -4,7 +4,8 @@
 # medians printed with the machine load. Uses target/samplerlens.jar as built. BENCH_AOT=1 runs
 # with an ahead-of-time cache as the ./samplerlens launcher does (a fresh one, recorded by an
 # untimed first run); BENCH_CDS=1 with a dynamic CDS archive instead; extra JVM options go in
-# BENCH_JAVA_OPTS.
+# BENCH_JAVA_OPTS. The app's own JVM options (packaging/app-jvm-options) are used as ./samplerlens
+# and the installers use them; BENCH_NO_APP_OPTS=1 leaves them out.
 # Usage: scripts/bench-app-start.sh [RUNS] [WORKFLOW]
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -23,8 +24,17 @@ fi
 trap '[ -n "$xvfb_pid" ] && kill "$xvfb_pid"' EXIT
 # a fresh preferences store, so no remembered models folder or window state changes the run
 prefs=$(mktemp -d)
-starts=(); opens=(); cpus=()
-opts=(${BENCH_JAVA_OPTS:-})
+starts=(); opens=(); cpus=(); warm=()
+# the workflow is opened this many times per run: the first open right after the first paint (the
+# worst case: nothing warmed up yet), the later ones as in a session where the app has been used
+opens_per_run=${BENCH_OPENS:-4}
+app_opts=()
+if [ "${BENCH_NO_APP_OPTS:-0}" != 1 ]; then
+  while IFS= read -r line; do
+    case "$line" in ''|'#'*) ;; *) app_opts+=("$line") ;; esac
+  done < "$here/packaging/app-jvm-options"
+fi
+opts=("${app_opts[@]}" ${BENCH_JAVA_OPTS:-})
 if [ "${BENCH_CDS:-0}" = 1 ]; then
   archive="$prefs/app.jsa"
   opts+=(-XX:SharedArchiveFile="$archive" -XX:+AutoCreateSharedArchive -Xlog:cds=off -Xlog:cds+dynamic=off)
@@ -33,28 +43,31 @@ if [ "${BENCH_AOT:-0}" = 1 ]; then
   archive="$prefs/app.aot"
   opts+=(-XX:AOTCacheOutput="$archive" -Xlog:aot=off -Xlog:cds=off)
 fi
+echo "JVM options: ${opts[*]:-none}"
 echo "load before: $(uptime | sed 's/.*load average/load average/')  cores: $(nproc)"
 run_app() {
   DISPLAY=$display timeout 120 "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED "${opts[@]}" \
     -Djava.util.prefs.userRoot="$prefs" -Dprism.order=sw -Dsamplerlens.timing=true -Dsamplerlens.timing.exit=true \
-    -Dsamplerlens.timing.open="$workflow" -jar "$jar" 2>&1 >/dev/null | grep '^timing:' || true
+    -Dsamplerlens.timing.open="$workflow" -Dsamplerlens.timing.repeat="$opens_per_run" -jar "$jar" 2>&1 >/dev/null | grep '^timing:' || true
 }
 if [ -n "${archive:-}" ]; then
   echo "writing the CDS archive (untimed): $(run_app | tr '\n' ' ')"
   ls -la "$archive" | awk '{print "archive: " $5 " bytes"}'
-  [ "${BENCH_AOT:-0}" = 1 ] && opts=(${BENCH_JAVA_OPTS:-} -XX:AOTCache="$archive" -Xlog:aot=off -Xlog:cds=off)
+  [ "${BENCH_AOT:-0}" = 1 ] && opts=("${app_opts[@]}" ${BENCH_JAVA_OPTS:-} -XX:AOTCache="$archive" -Xlog:aot=off -Xlog:cds=off)
 fi
 for i in $(seq "$runs"); do
   out=$(run_app)
   s=$(sed -n 's/^timing: first graph painted \([0-9]*\) ms.*/\1/p' <<<"$out")
   c=$(sed -n 's/^timing: first graph painted .*, \([0-9]*\) ms CPU.*/\1/p' <<<"$out")
-  o=$(sed -n 's/^timing: opened .* in \([0-9]*\) ms.*/\1/p' <<<"$out")
-  echo "run $i: first graph ${s:-?} ms (process CPU ${c:-?} ms), open ${o:-?} ms"
-  [ -n "$s" ] && starts+=("$s"); [ -n "$c" ] && cpus+=("$c"); [ -n "$o" ] && opens+=("$o")
+  o=$(sed -n 's/^timing: opened .* in \([0-9]*\) ms.*/\1/p' <<<"$out" | head -1)
+  later=($(sed -n 's/^timing: opened .* in \([0-9]*\) ms.*/\1/p' <<<"$out" | tail -n +2))
+  echo "run $i: first graph ${s:-?} ms (process CPU ${c:-?} ms), first open ${o:-?} ms, later opens ${later[*]:-none} ms"
+  [ -n "$s" ] && starts+=("$s"); [ -n "$c" ] && cpus+=("$c"); [ -n "$o" ] && opens+=("$o"); warm+=("${later[@]}")
 done
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {if (NR==0) print "?"; else if (NR%2) print a[(NR+1)/2]; else print int((a[NR/2]+a[NR/2+1])/2)}'; }
 echo "median cold start to first painted graph: $(median "${starts[@]}") ms (${#starts[@]} runs)"
 echo "median process CPU time at first paint: $(median "${cpus[@]}") ms"
-echo "median open $(basename "$workflow"): $(median "${opens[@]}") ms"
+echo "median first open of $(basename "$workflow") (right after the first paint): $(median "${opens[@]}") ms"
+echo "median later open of it (same app, ${#warm[@]} opens): $(median "${warm[@]}") ms"
 echo "load after: $(uptime | sed 's/.*load average/load average/')"
 rm -rf "$prefs"

@@ -51,8 +51,8 @@ public final class SamplerLensApp extends Application {
 
     /**
      * The first ELK layout of a run loads and compiles much of ELK (most of a second cold); doing
-     * a tiny one in the background once the first graph is up takes that off the next open of a
-     * workflow without positions.
+     * a tiny one in the background a few seconds after the first graph is up takes that off the
+     * next open of a workflow without positions, without competing with the first frames.
      */
     private static void warmUpLayoutAfterFirstGraph(SessionViewModel vm) {
         javafx.beans.value.ChangeListener<Object> once = new javafx.beans.value.ChangeListener<>() {
@@ -60,10 +60,14 @@ public final class SamplerLensApp extends Application {
             public void changed(javafx.beans.value.ObservableValue<?> o, Object a, Object b) {
                 if (b == null) return;
                 o.removeListener(this);
-                Thread t = new Thread(GraphLayouter::warmUp, "samplerlens-warm-layout");
-                t.setDaemon(true);
-                t.setPriority(Thread.MIN_PRIORITY);
-                t.start();
+                javafx.animation.PauseTransition later = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(3));
+                later.setOnFinished(e -> {
+                    Thread t = new Thread(GraphLayouter::warmUp, "samplerlens-warm-layout");
+                    t.setDaemon(true);
+                    t.setPriority(Thread.MIN_PRIORITY);
+                    t.start();
+                });
+                later.play();
             }
         };
         vm.inspectionProperty().addListener(once);

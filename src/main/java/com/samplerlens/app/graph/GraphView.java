@@ -56,7 +56,9 @@ public final class GraphView extends Region {
     private boolean dragged;
     private boolean redrawPending;
     private final ViewAnimator animator = new ViewAnimator();
-    private static final int GRID_TILE = 32;
+    private static final int HATCH_TILE = 10;
+    private javafx.scene.image.Image hatchTile;
+    private Theme hatchTileTheme;
     private javafx.scene.image.Image gridTile;
     private Theme gridTileTheme;
 
@@ -270,15 +272,15 @@ public final class GraphView extends Region {
         if (step < 12) return;
         // one pattern fill, not a fillRect per dot: the software renderer makes each small
         // rectangle a separate anti-aliased shape, thousands of them at ordinary zoom levels
-        g.setFill(new ImagePattern(gridTile(t), Math.floorMod((long) tx, (long) Math.max(step, 1)),
+        g.setFill(new ImagePattern(gridTile(t, (int) Math.round(step)), Math.floorMod((long) tx, (long) Math.max(step, 1)),
                 Math.floorMod((long) ty, (long) Math.max(step, 1)), step, step, false));
         g.fillRect(0, 0, w, h);
     }
 
-    /** A grid cell: a 2-pixel dot in the corner, the rest transparent; drawn scaled to the grid step. */
-    private javafx.scene.image.Image gridTile(Theme t) {
-        if (gridTile == null || gridTileTheme != t) {
-            javafx.scene.image.WritableImage tile = new javafx.scene.image.WritableImage(GRID_TILE, GRID_TILE);
+    /** A grid cell of about the drawn size (so the dot stays 2 pixels at any zoom): a dot in the corner, the rest transparent. */
+    private javafx.scene.image.Image gridTile(Theme t, int size) {
+        if (gridTile == null || gridTileTheme != t || gridTile.getWidth() != size) {
+            javafx.scene.image.WritableImage tile = new javafx.scene.image.WritableImage(size, size);
             javafx.scene.image.PixelWriter px = tile.getPixelWriter();
             for (int x = 0; x < 2; x++) for (int y = 0; y < 2; y++) px.setColor(x, y, t.grid);
             gridTile = tile;
@@ -348,7 +350,11 @@ public final class GraphView extends Region {
                 fillBand(g, bx, y + header, last ? band : band + 0.5, h - header, r, false, first, last);
                 g.setFill(solid);
                 fillBand(g, bx, y, last ? band : band + 0.5, header, r, true, first, last);
-                if (!m.traced()) hatch(g, bx, y, band, h, r, s, t);
+                if (!m.traced()) {
+                    g.setFill(hatchPattern(t, s));
+                    fillBand(g, bx, y, last ? band : band + 0.5, header, r, true, first, last);
+                    fillBand(g, bx, y + header, last ? band : band + 0.5, h - header, r, false, first, last);
+                }
             }
         } else {
             g.setFill(look.shared() ? t.shared : t.header);
@@ -486,21 +492,23 @@ public final class GraphView extends Region {
         g.fill();
     }
 
-    /** Diagonal hatching over a band: the mark of a sampler that is found but not written. Lines stop short of the rounded corners. */
-    private static void hatch(GraphicsContext g, double x, double y, double w, double h, double r, double s, Theme t) {
-        g.setStroke(t.hatch);
-        g.setLineWidth(Math.max(1, 2 * s));
-        double step = Math.max(6, 10 * s);
-        double top = y + r * 0.6;
-        double bottom = y + h - r * 0.6;
-        double span = bottom - top;
-        // 45° lines from (x0, bottom) up to (x0 + span, top), cut to [x, x + w]
-        for (double x0 = x - span; x0 < x + w; x0 += step) {
-            double startX = Math.max(x0, x);
-            double endX = Math.min(x0 + span, x + w);
-            if (endX <= startX) continue;
-            g.strokeLine(startX, bottom - (startX - x0), endX, bottom - (endX - x0));
+    /**
+     * Diagonal hatching: the mark of a sampler that is found but not written. A pattern fill of the
+     * band's own shape, one shape for the renderer instead of a stroked line per stripe.
+     */
+    private ImagePattern hatchPattern(Theme t, double s) {
+        if (hatchTile == null || hatchTileTheme != t) {
+            javafx.scene.image.WritableImage tile = new javafx.scene.image.WritableImage(HATCH_TILE, HATCH_TILE);
+            javafx.scene.image.PixelWriter px = tile.getPixelWriter();
+            // a 2-pixel stripe from bottom-left to top-right; the tile repeats it seamlessly
+            for (int x = 0; x < HATCH_TILE; x++) {
+                for (int w = 0; w < 2; w++) px.setColor(x, Math.floorMod(HATCH_TILE - 1 - x + w, HATCH_TILE), t.hatch);
+            }
+            hatchTile = tile;
+            hatchTileTheme = t;
         }
+        double step = Math.max(6, 10 * s);
+        return new ImagePattern(hatchTile, tx, ty, step, step, false);
     }
 
     /** Colours that follow the light or dark theme. */

@@ -104,6 +104,24 @@ class MainWindowTest {
     }
 
     @Test
+    void hiddenTabsAreBuiltWhenFirstShownWithWhatIsAlreadyOpen(FxRobot robot) throws Exception {
+        openWan22(robot);
+        // start-up builds only what is on screen: the Output and Raw tabs have no controls yet
+        assertTrue(robot.lookup("#stagesTable").tryQuery().isEmpty(), "Output tab not built before it is shown");
+        assertTrue(robot.lookup("#rawPane").tryQuery().isEmpty(), "Raw tab not built before it is shown");
+        robot.clickOn("#outputTab");
+        WaitForAsyncUtils.waitForFxEvents();
+        // built on the click, showing the document opened before it existed
+        String shown = robot.lookup("#parametersText").queryAs(javafx.scene.control.TextArea.class).getText();
+        assertEquals(vm.previewProperty().get().parameters(), shown);
+        assertFalse(shown.isBlank());
+        robot.clickOn("#rawTab");
+        WaitForAsyncUtils.waitForFxEvents();
+        var key = robot.lookup("#rawPane .combo-box").queryAs(javafx.scene.control.ComboBox.class);
+        assertEquals(List.copyOf(vm.documentProperty().get().texts().keySet()).getFirst(), key.getValue());
+    }
+
+    @Test
     void loweringMaxSamplersMutesTheUntracedSamplerAndIsRemembered(FxRobot robot) throws Exception {
         openWan22(robot);
         robot.interact(() -> vm.maxSamplersProperty().set(2));

@@ -31,9 +31,12 @@ public final class AppPreferences {
         this.node = node;
     }
 
-    /** The user's real preferences. */
+    /**
+     * The user's real preferences; {@code -Dsamplerlens.prefs=<node path>} puts them elsewhere (tests
+     * that start the whole app use a throwaway node, so they never change a developer's settings).
+     */
     public static AppPreferences user() {
-        return new AppPreferences(Preferences.userRoot().node("com/samplerlens/app"));
+        return new AppPreferences(Preferences.userRoot().node(System.getProperty("samplerlens.prefs", "com/samplerlens/app")));
     }
 
     public boolean darkTheme() { return node.getBoolean(DARK, false); }

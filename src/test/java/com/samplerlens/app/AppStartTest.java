@@ -1,0 +1,55 @@
+package com.samplerlens.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.prefs.Preferences;
+import javafx.application.Application;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The real entry point, as a user starts it with no file: the app's own start() (core data read in
+ * the background, the sample opened while the window is built) ends on the bundled Wan 2.2 sample,
+ * traced, with its two samplers found. Headless (Monocle), with throwaway preferences.
+ */
+class AppStartTest {
+
+    private final String prefsNode = "samplerlens-test/" + UUID.randomUUID();
+    private Application app;
+
+    @BeforeEach
+    void start() throws Exception {
+        System.setProperty("samplerlens.prefs", prefsNode);
+        FxToolkit.registerPrimaryStage();
+        app = FxToolkit.setupApplication(SamplerLensApp.class);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        FxToolkit.cleanupApplication(app);
+        FxToolkit.cleanupStages();
+        System.clearProperty("samplerlens.prefs");
+        Preferences.userRoot().node(prefsNode).removeNode();
+    }
+
+    @Test
+    void opensTheBundledWan22SampleTracedWithBothSamplersFound() throws Exception {
+        FxRobot robot = new FxRobot();
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#statusCounts").tryQuery()
+                .map(n -> ((Label) n).getText().contains("samplers found")).orElse(false));
+        String status = robot.lookup("#statusCounts").queryAs(Label.class).getText();
+        assertTrue(status.startsWith("14 nodes  ·  16 links  ·  2 samplers found"), status);
+        Stage stage = FxToolkit.toolkitContext().getRegisteredStage();
+        assertEquals(SamplerLensApp.SAMPLE + " — SamplerLens", stage.getTitle());
+        assertEquals("2 samplers found", robot.lookup("#samplersFound").queryAs(Label.class).getText());
+    }
+}

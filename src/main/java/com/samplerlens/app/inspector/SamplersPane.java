@@ -46,6 +46,7 @@ public final class SamplersPane extends VBox {
     private final ListView<SamplerAttribution> list = new ListView<>();
     private final ComboBox<String> saveNode = new ComboBox<>();
     private final ComboBox<String> samplerById = new ComboBox<>();
+    private final Label emptyHint = new Label("No sampler found upstream of the save node");
     private Map<String, NodeLook.SamplerMark> marks = Map.of();
 
     public SamplersPane(SessionViewModel vm, ObjectProperty<String> highlightedSampler, Consumer<String> focusNode) {
@@ -99,7 +100,10 @@ public final class SamplersPane extends VBox {
         Label heading = new Label("Samplers");
         heading.getStyleClass().add(Styles.TITLE_4);
         list.setId("samplerList");
-        list.setPlaceholder(new Label("No sampler found upstream of the save node"));
+        emptyHint.setId("noSamplerHint");
+        emptyHint.setWrapText(true);
+        emptyHint.setPadding(new Insets(10));
+        list.setPlaceholder(emptyHint);
         list.setCellFactory(v -> new SamplerCell(highlightedSampler, focusNode));
         VBox.setVgrow(list, Priority.ALWAYS);
         SamplerFieldsEditor editor = new SamplerFieldsEditor(vm);
@@ -126,6 +130,7 @@ public final class SamplersPane extends VBox {
         ordered.stream().filter(s -> s.traced() && s.number() == selected).findFirst()
                 .or(() -> ordered.stream().filter(SamplerAttribution::traced).findFirst())
                 .ifPresent(s -> list.getSelectionModel().select(s));
+        emptyHint.setText(noSamplerText(trace, vm.documentProperty().get() == null ? null : vm.documentProperty().get().graph()));
         String keepSave = vm.saveNodeIdProperty().get();
         saveNode.getItems().setAll(trace.outputNodeIds());
         saveNode.setDisable(trace.outputNodeIds().size() < 2);
@@ -133,6 +138,20 @@ public final class SamplersPane extends VBox {
         String keepSampler = vm.selectionNodeIdProperty().get();
         samplerById.getItems().setAll(trace.samplers().stream().map(SamplerAttribution::nodeId).sorted(com.samplerlens.core.graph.NodeIds.ORDER).toList());
         samplerById.setValue(keepSampler);
+    }
+
+    /**
+     * What to say when the save node has no sampler upstream. A workflow file does not say which
+     * output made the image, and the default (first output node by id) is sometimes a preview:
+     * then the user is pointed at the Save node choice.
+     */
+    static String noSamplerText(TraceResult trace, Graph graph) {
+        if (trace.saveNodeId() == null) return "This graph has no output node, so there is nothing to trace from.";
+        Node save = graph == null ? null : graph.node(trace.saveNodeId());
+        String which = "#" + trace.saveNodeId() + (save == null ? "" : " (" + save.classType() + ")");
+        if (trace.outputNodeIds().size() < 2) return "No sampler found upstream of the save node " + which + ".";
+        return "No sampler found upstream of the save node " + which + ". This graph has " + trace.outputNodeIds().size()
+                + " output nodes: choose the one your image came from under Save node above.";
     }
 
     private static Label caption(String text) {

@@ -102,6 +102,27 @@ class OutputAndWriteTest {
         assertEquals("2 samplers found", robot.lookup("#samplersFound").queryAs(javafx.scene.control.Label.class).getText());
     }
 
+    @Test
+    void aPreviewAsDefaultSaveNodeSendsTheUserToTheSaveNodeChoice(FxRobot robot) throws Exception {
+        // kj's OneToAll workflow: the first output node by id, #137, is a VHS_VideoCombine of the pose video;
+        // the file has 8 output nodes (2 PreviewImage, 6 VHS_VideoCombine), #160 muted, so 7 candidates
+        open(Fixtures.bundled("workflows/ui/kj_wanvideo_2_1_14B_OneToAllAnimation_pose_control_example_01.json"));
+        assertEquals("137", vm.traceProperty().get().saveNodeId());
+        assertTrue(vm.traceProperty().get().samplers().isEmpty());
+        String hint = robot.lookup("#noSamplerHint").queryAs(javafx.scene.control.Label.class).getText();
+        assertTrue(hint.contains("#137 (VHS_VideoCombine)") && hint.contains("7 output nodes") && hint.contains("Save node"), hint);
+        // following it: one of the offered save nodes has the sampler upstream
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<String> saveNode = robot.lookup("#saveNode").queryAs(javafx.scene.control.ComboBox.class);
+        List<String> withSamplers = new java.util.ArrayList<>();
+        for (String id : List.copyOf(saveNode.getItems())) {
+            robot.interact(() -> saveNode.setValue(id));
+            WaitForAsyncUtils.waitForFxEvents();
+            if (!vm.traceProperty().get().samplers().isEmpty()) withSamplers.add(id);
+        }
+        assertFalse(withSamplers.isEmpty(), "some output node of this workflow has a sampler upstream");
+    }
+
     /** Every node is drawn with exactly the samplers the trace attributes it to, traced ones in full colour. */
     private void assertDrawnAsTraced(TraceResult trace) {
         for (String id : vm.documentProperty().get().graph().nodes().keySet()) {

@@ -7,6 +7,7 @@ import com.samplerlens.app.session.SessionViewModel;
 import com.samplerlens.core.graph.Graph;
 import com.samplerlens.core.graph.InputValue;
 import com.samplerlens.core.graph.Node;
+import com.samplerlens.core.trace.AttributionPath;
 import com.samplerlens.core.trace.TraceResult;
 import java.util.List;
 import java.util.Map;

@@ -31,6 +31,9 @@ public final class NodeCaptures {
      */
     public record Capture(String label, String value, Integer sampler) {}
 
+    /** No node gave anything (a file without a graph). */
+    public static final NodeCaptures NONE = new NodeCaptures(Map.of());
+
     private final Map<String, List<Capture>> byNode;
 
     private NodeCaptures(Map<String, List<Capture>> byNode) {

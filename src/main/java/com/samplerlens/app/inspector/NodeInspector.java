@@ -7,6 +7,8 @@ import com.samplerlens.app.session.SessionViewModel;
 import com.samplerlens.core.graph.Graph;
 import com.samplerlens.core.graph.InputValue;
 import com.samplerlens.core.graph.Node;
+import com.samplerlens.core.render.NodeCaptures;
+import com.samplerlens.core.trace.AttributionPath;
 import com.samplerlens.core.trace.TraceResult;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +27,8 @@ import javafx.scene.shape.Rectangle;
 
 /**
  * The Node tab: what the selected node is, why it is coloured the way it is (the chain of links
- * to its sampler, or to the save node), and its inputs, where a linked input jumps to its source.
+ * to its sampler, or to the save node), the keys of the parameters text its values went to, a
+ * sampler's written fields, and its inputs, where a linked input jumps to its source.
  */
 public final class NodeInspector extends ScrollPane {
 
@@ -45,6 +48,8 @@ public final class NodeInspector extends ScrollPane {
         setFitToWidth(true);
         content.setPadding(new Insets(14));
         setContent(content);
+        // edits change the inspection only; a retrace sets the inspection first, the trace last
+        vm.inspectionProperty().addListener((o, a, b) -> show(nodeId));
         vm.traceProperty().addListener((o, a, b) -> show(nodeId));
         show(null);
     }
@@ -55,7 +60,7 @@ public final class NodeInspector extends ScrollPane {
         Graph graph = vm.documentProperty().get() == null ? null : vm.documentProperty().get().graph();
         Node node = graph == null || id == null ? null : graph.node(id);
         if (node == null) {
-            Label hint = new Label("Click a node in the graph to see its inputs and why it belongs to its sampler.");
+            Label hint = new Label("Click a node in the graph to see what it gave to the metadata, its inputs and why it belongs to its sampler.");
             hint.setWrapText(true);
             hint.getStyleClass().add(Styles.TEXT_MUTED);
             content.getChildren().add(hint);
@@ -68,21 +73,16 @@ public final class NodeInspector extends ScrollPane {
         kind.getStyleClass().add(Styles.TEXT_MUTED);
         content.getChildren().addAll(new VBox(2, title, kind), section("Why this colour"), membership(graph, node));
         var inspection = vm.inspectionProperty().get();
-        Map<String, String> fields = inspection == null ? Map.of() : inspection.samplerFields().getOrDefault(node.id(), Map.of());
-        if (!fields.isEmpty()) {
-            GridPane grid = new GridPane();
-            grid.setHgap(12);
-            grid.setVgap(6);
-            int row = 0;
-            for (Map.Entry<String, String> f : fields.entrySet()) {
-                Label name = new Label(f.getKey());
-                name.getStyleClass().add(Styles.TEXT_MUTED);
-                name.setMinWidth(Region.USE_PREF_SIZE);
-                GridPane.setValignment(name, javafx.geometry.VPos.TOP);
-                grid.addRow(row++, name, wrapped(shorten(f.getValue())));
-            }
-            content.getChildren().addAll(section("Written fields"), grid);
+        List<NodeCaptures.Capture> captures = inspection == null ? List.of() : inspection.captures().of(node.id());
+        if (!captures.isEmpty()) {
+            List<Map.Entry<String, String>> rows = captures.stream()
+                    .map(c -> Map.entry(c.sampler() == null ? c.label() : "Sampler_" + c.sampler() + " · " + c.label(), c.value())).toList();
+            GridPane grid = fieldGrid(rows);
+            grid.setId("nodeCaptures");
+            content.getChildren().addAll(section("Captured"), grid);
         }
+        Map<String, String> fields = inspection == null ? Map.of() : inspection.samplerFields().getOrDefault(node.id(), Map.of());
+        if (!fields.isEmpty()) content.getChildren().addAll(section("Written fields"), fieldGrid(List.copyOf(fields.entrySet())));
         List<String> notes = inspection == null ? List.of() : inspection.notes().getOrDefault(node.id(), List.of());
         if (!notes.isEmpty()) {
             VBox box = new VBox(4);
@@ -90,6 +90,22 @@ public final class NodeInspector extends ScrollPane {
             content.getChildren().addAll(section("Notes"), box);
         }
         content.getChildren().addAll(section("Inputs"), inputs(graph, node));
+    }
+
+    /** Label → value rows, long values cut. */
+    private static GridPane fieldGrid(List<Map.Entry<String, String>> rows) {
+        GridPane grid = new GridPane();
+        grid.setHgap(12);
+        grid.setVgap(6);
+        int row = 0;
+        for (Map.Entry<String, String> f : rows) {
+            Label name = new Label(f.getKey());
+            name.getStyleClass().add(Styles.TEXT_MUTED);
+            name.setMinWidth(Region.USE_PREF_SIZE);
+            GridPane.setValignment(name, javafx.geometry.VPos.TOP);
+            grid.addRow(row++, name, wrapped(shorten(f.getValue())));
+        }
+        return grid;
     }
 
     private static String modeText(int mode) {

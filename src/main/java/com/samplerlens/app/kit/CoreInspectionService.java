@@ -31,6 +31,7 @@ import com.samplerlens.core.inspect.InspectReport;
 import com.samplerlens.core.inspect.Inspector;
 import com.samplerlens.core.inspect.LoadedSource;
 import com.samplerlens.core.inspect.SourceTexts;
+import com.samplerlens.core.render.NodeCaptures;
 import com.samplerlens.core.render.RenderOptions;
 import com.samplerlens.core.inspect.SourceLoader;
 import com.samplerlens.core.trace.TraceMode;
@@ -100,12 +101,13 @@ public final class CoreInspectionService implements InspectionService {
             // an A1111 image: nothing to trace, its own texts are what gets written
             TraceResult none = new TraceResult(null, List.of(), TraceMode.SINGLE, Map.of(), List.of(), List.of(),
                     List.of("no ComfyUI graph: nothing to trace"));
-            return new Inspection(none, preview(document, bundleOf(document), settings, notes), Map.of(), Map.of(), null);
+            return new Inspection(none, preview(document, bundleOf(document), settings, notes), Map.of(), NodeCaptures.NONE, Map.of(), null);
         }
         InspectReport report = inspector.get().inspect(document.graph(), sourceTexts(document), inspectOptions(options, settings));
         ComposedMetadata composed = report.composed();
         composed.warnings().stream().filter(w -> !composed.trace().warnings().contains(w)).forEach(notes::add);
-        return new Inspection(composed.trace(), preview(document, report.bundle(), settings, notes), fieldsOf(composed), composed.notes(), report);
+        return new Inspection(composed.trace(), preview(document, report.bundle(), settings, notes), fieldsOf(composed),
+                report.nodeCaptures(renderOptions(settings)), composed.notes(), report);
     }
 
     @Override
@@ -116,7 +118,7 @@ public final class CoreInspectionService implements InspectionService {
         notes.addAll(edited.warnings());
         MetadataBundle bundle = edited.bundle(traced.report().graph(), traced.report().bundle(), renderOptions(settings));
         return new Inspection(traced.trace(), preview(document, bundle, settings, notes),
-                fieldsOf(edited.composed()), traced.notes(), traced.report());
+                fieldsOf(edited.composed()), traced.captures(), traced.notes(), traced.report());
     }
 
     @Override

@@ -8,7 +8,6 @@ import com.samplerlens.core.graph.Node;
 import com.samplerlens.core.trace.Resolution;
 import com.samplerlens.core.trace.ValueResolver;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -52,7 +51,7 @@ public final class FieldCapture {
             PromptRouting.Branch b = rule.validate().equals("negative_prompt") ? PromptRouting.Branch.NEGATIVE : PromptRouting.Branch.POSITIVE;
             if (!routing.isPrompt(node.id(), b)) return;
         }
-        List<JsonNode> raw = new ArrayList<>();
+        List<Resolution.Value> raw = new ArrayList<>();
         if (rule.selector() != null) {
             raw.addAll(select(node, rule.selector(), values));
         } else {
@@ -66,14 +65,18 @@ public final class FieldCapture {
                     raw.add(null); // keeps stacked inputs paired (lora_1 with strength_1)
                     continue;
                 }
-                JsonNode v = ((Resolution.Value) r).value();
-                if (rule.prefix() != null && (v.isNull() || v.asText().isEmpty() || v.asText().equals("None"))) continue;
+                Resolution.Value v = (Resolution.Value) r;
+                if (rule.prefix() != null && (v.value().isNull() || v.value().asText().isEmpty() || v.value().asText().equals("None"))) continue;
                 raw.add(v);
             }
         }
         int group = 0;
-        for (JsonNode v : raw) {
-            if (v != null) for (JsonNode out : format(rule.format(), v, hashes, field)) all.add(new Captured(node.id(), field, out, group, rule.scope()));
+        for (Resolution.Value v : raw) {
+            if (v != null) {
+                for (JsonNode out : format(rule.format(), v.value(), hashes, field)) {
+                    all.add(new Captured(node.id(), v.sourceNodeId(), field, out, group, rule.scope()));
+                }
+            }
             group++;
         }
     }
@@ -119,28 +122,21 @@ public final class FieldCapture {
     }
 
     /** Named selectors for stacked widgets. */
-    private static List<JsonNode> select(Node node, String selector, ValueResolver values) {
+    private static List<Resolution.Value> select(Node node, String selector, ValueResolver values) {
         return switch (selector) {
             case "rgthree_power_lora_names", "rgthree_power_lora_strengths" -> {
-                List<JsonNode> out = new ArrayList<>();
+                List<Resolution.Value> out = new ArrayList<>();
                 for (String in : node.inputs().keySet()) {
                     if (!in.toLowerCase(Locale.ROOT).startsWith("lora_")) continue;
                     Resolution r = values.resolve(node, in);
                     if (!(r instanceof Resolution.Value v) || !v.value().isObject()) continue;
                     JsonNode o = v.value();
                     if (!o.path("on").asBoolean(true) || !o.path("lora").isTextual()) continue;
-                    out.add(selector.endsWith("names") ? o.get("lora") : o.path("strength"));
+                    out.add(new Resolution.Value(selector.endsWith("names") ? o.get("lora") : o.path("strength"), v.sourceNodeId()));
                 }
                 yield out;
             }
             default -> throw new IllegalStateException("unknown capture selector '" + selector + "'");
         };
-    }
-
-    /** Captured values grouped by node, for the inspector. */
-    public Map<String, Map<MetaField, List<JsonNode>>> byNode() {
-        Map<String, Map<MetaField, List<JsonNode>>> m = new LinkedHashMap<>();
-        for (Captured c : all) m.computeIfAbsent(c.nodeId(), k -> new LinkedHashMap<>()).computeIfAbsent(c.field(), k -> new ArrayList<>()).add(c.value());
-        return m;
     }
 }

@@ -24,39 +24,47 @@ final class FlatResolver {
             "fp8_e4m3fn", "fp8_e4m3fn_fast", "fp8_e5m2", "nf4", "int8", "int4");
     private static final Pattern DTYPE_SHAPE = Pattern.compile("[A-Za-z0-9_.]{1,24}");
 
-    static FlatFields resolve(Snapshot p, Snapshot s, Graph graph, List<Captured> all, HashLookup hashes) {
-        String positive = text(pOrS(p, s, MetaField.POSITIVE_PROMPT));
-        String negative = text(pOrS(p, s, MetaField.NEGATIVE_PROMPT));
-        String t5 = text(pOrS(p, s, MetaField.T5_PROMPT));
-        String clip = text(pOrS(p, s, MetaField.CLIP_PROMPT));
+    /** The flat fields; the node each value is taken from goes to {@code sources}. */
+    static FlatFields resolve(Snapshot p, Snapshot s, Graph graph, List<Captured> all, HashLookup hashes, FieldSources.Recorder sources) {
+        String positive = text(sources.take(MetaField.POSITIVE_PROMPT, pOrS(p, s, MetaField.POSITIVE_PROMPT)));
+        String negative = text(sources.take(MetaField.NEGATIVE_PROMPT, pOrS(p, s, MetaField.NEGATIVE_PROMPT)));
+        String t5 = text(sources.take(MetaField.T5_PROMPT, pOrS(p, s, MetaField.T5_PROMPT)));
+        String clip = text(sources.take(MetaField.CLIP_PROMPT, pOrS(p, s, MetaField.CLIP_PROMPT)));
 
         Snapshot.Ranked stepsFirst = firstOf(p.has(MetaField.STEPS) ? p : s, MetaField.STEPS);
-        Long steps = stepsFirst == null ? null : Values.toLong(stepsFirst.value());
+        Long steps = Values.toLong(sources.take(MetaField.STEPS, stepsFirst));
         if (steps != null && steps < 0) steps = null;
 
-        String sampler = samplerCandidate(p, s, graph, all);
-        JsonNode sched = pOrS(p, s, MetaField.SCHEDULER);
+        String sampler = samplerCandidate(p, s, graph, all, sources);
+        JsonNode sched = sources.take(MetaField.SCHEDULER, pOrS(p, s, MetaField.SCHEDULER));
 
-        Long width = Values.toLong(pOrS(p, s, MetaField.IMAGE_WIDTH));
-        Long height = Values.toLong(pOrS(p, s, MetaField.IMAGE_HEIGHT));
+        Long width = Values.toLong(sources.take(MetaField.IMAGE_WIDTH, pOrS(p, s, MetaField.IMAGE_WIDTH)));
+        Long height = Values.toLong(sources.take(MetaField.IMAGE_HEIGHT, pOrS(p, s, MetaField.IMAGE_HEIGHT)));
 
-        String model = modelName(p);
-        String modelHash = text(p.first(MetaField.MODEL_HASH));
-        if (modelHash == null && model != null) modelHash = hashes.hash(HashKind.MODEL, model).orElse(null);
+        Snapshot.Ranked modelFrom = modelName(p);
+        String model = modelFrom == null ? null : FileNames.basename(sources.take(MetaField.MODEL_NAME, modelFrom).asText());
+        String modelHash = text(sources.take(MetaField.MODEL_HASH, p.pick(MetaField.MODEL_HASH)));
+        if (modelHash == null && model != null) {
+            modelHash = hashes.hash(HashKind.MODEL, model).orElse(null);
+            if (modelHash != null) sources.set(MetaField.MODEL_HASH, modelFrom.captured());
+        }
 
-        String dtype = weightDtype(p, s, model);
+        String dtype = weightDtype(p, s, modelFrom, sources);
 
-        Long clipSkip = Values.toLong(p.first(MetaField.CLIP_SKIP));
+        Long clipSkip = Values.toLong(sources.take(MetaField.CLIP_SKIP, p.pick(MetaField.CLIP_SKIP)));
 
         String vae = null;
         for (Snapshot snap : List.of(p, s)) {
-            JsonNode v = snap.first(MetaField.VAE_NAME);
-            if (vae == null && v != null && Snapshot.usable(v) && !v.asText().isBlank()) vae = FileNames.basename(v.asText());
+            Snapshot.Ranked v = snap.pick(MetaField.VAE_NAME);
+            if (vae == null && v != null && Snapshot.usable(v.value()) && !v.value().asText().isBlank()) {
+                vae = FileNames.basename(sources.take(MetaField.VAE_NAME, v).asText());
+            }
         }
-        String vaeHash = text(s.first(MetaField.VAE_HASH));
+        String vaeHash = text(sources.take(MetaField.VAE_HASH, s.pick(MetaField.VAE_HASH)));
         if (vaeHash == null && vae != null) {
-            JsonNode raw = p.first(MetaField.VAE_NAME) != null ? p.first(MetaField.VAE_NAME) : s.first(MetaField.VAE_NAME);
-            vaeHash = hashes.hash(HashKind.VAE, raw.asText()).orElse(null);
+            Snapshot.Ranked raw = p.pick(MetaField.VAE_NAME) != null ? p.pick(MetaField.VAE_NAME) : s.pick(MetaField.VAE_NAME);
+            vaeHash = hashes.hash(HashKind.VAE, raw.value().asText()).orElse(null);
+            if (vaeHash != null) sources.set(MetaField.VAE_HASH, raw.captured());
         }
 
         List<EmbeddingInfo> embeddings = new ArrayList<>();
@@ -64,7 +72,10 @@ final class FlatResolver {
         Set<String> seen = new LinkedHashSet<>();
         for (Snapshot.Ranked r : names) {
             String n = r.value().asText();
-            if (seen.add(n.toLowerCase(Locale.ROOT))) embeddings.add(new EmbeddingInfo(n, hashes.hash(HashKind.EMBEDDING, n).orElse(null)));
+            if (seen.add(n.toLowerCase(Locale.ROOT))) {
+                embeddings.add(new EmbeddingInfo(n, hashes.hash(HashKind.EMBEDDING, n).orElse(null)));
+                sources.add(MetaField.EMBEDDING_NAME, r.captured());
+            }
         }
 
         List<String> clips = new ArrayList<>();
@@ -72,18 +83,24 @@ final class FlatResolver {
         for (Snapshot.Ranked r : (p.has(MetaField.CLIP_MODEL_NAME) ? p : s).get(MetaField.CLIP_MODEL_NAME)) {
             if (!Snapshot.usable(r.value())) continue;
             String n = FileNames.stem(r.value().asText());
-            if (!n.isBlank() && seenClip.add(n)) clips.add(n);
+            if (!n.isBlank() && seenClip.add(n)) {
+                clips.add(n);
+                sources.add(MetaField.CLIP_MODEL_NAME, r.captured());
+            }
         }
 
         return new FlatFields(positive, negative, t5, clip, steps, sampler, text(sched),
-                Values.toDouble(p.first(MetaField.CFG)), Values.toDouble(p.first(MetaField.GUIDANCE)),
-                Values.toDouble(pOrS(p, s, MetaField.DENOISE)), pOrS(p, s, MetaField.SEED), width, height,
-                model, modelHash, dtype, p.first(MetaField.MAX_SHIFT), p.first(MetaField.BASE_SHIFT),
-                clipSkip, vae, vaeHash, p.first(MetaField.SHIFT), Loras.of(p), embeddings, clips);
+                Values.toDouble(sources.take(MetaField.CFG, p.pick(MetaField.CFG))),
+                Values.toDouble(sources.take(MetaField.GUIDANCE, p.pick(MetaField.GUIDANCE))),
+                Values.toDouble(sources.take(MetaField.DENOISE, pOrS(p, s, MetaField.DENOISE))),
+                sources.take(MetaField.SEED, pOrS(p, s, MetaField.SEED)), width, height,
+                model, modelHash, dtype, sources.take(MetaField.MAX_SHIFT, p.pick(MetaField.MAX_SHIFT)),
+                sources.take(MetaField.BASE_SHIFT, p.pick(MetaField.BASE_SHIFT)),
+                clipSkip, vae, vaeHash, sources.take(MetaField.SHIFT, p.pick(MetaField.SHIFT)), Loras.of(p, sources), embeddings, clips);
     }
 
-    private static JsonNode pOrS(Snapshot p, Snapshot s, MetaField f) {
-        return p.has(f) ? p.first(f) : s.first(f);
+    private static Snapshot.Ranked pOrS(Snapshot p, Snapshot s, MetaField f) {
+        return p.has(f) ? p.pick(f) : s.pick(f);
     }
 
     private static Snapshot.Ranked firstOf(Snapshot snap, MetaField f) {
@@ -96,40 +113,52 @@ final class FlatResolver {
     }
 
     /** §5.3: P, else S, else a KSamplerSelect-like node's literal, else a known k-diffusion token among captured values. */
-    private static String samplerCandidate(Snapshot p, Snapshot s, Graph graph, List<Captured> all) {
-        JsonNode v = pOrS(p, s, MetaField.SAMPLER_NAME);
+    private static String samplerCandidate(Snapshot p, Snapshot s, Graph graph, List<Captured> all, FieldSources.Recorder sources) {
+        JsonNode v = sources.take(MetaField.SAMPLER_NAME, pOrS(p, s, MetaField.SAMPLER_NAME));
         if (v != null) return Snapshot.usable(v) ? v.asText().trim() : "";
         for (Node n : graph.nodes().values()) {
             if (!n.classType().equals("KSamplerSelect") && !n.classType().equals("SamplerCustomAdvanced")) continue;
             for (String in : List.of("sampler_name", "base_sampler", "sampler")) {
-                if (n.inputs().get(in) instanceof com.samplerlens.core.graph.InputValue.Literal lit && lit.value().isTextual())
+                if (n.inputs().get(in) instanceof com.samplerlens.core.graph.InputValue.Literal lit && lit.value().isTextual()) {
+                    sources.set(MetaField.SAMPLER_NAME, n.id());
                     return lit.value().asText();
+                }
             }
         }
-        for (Captured c : all) if (c.value().isTextual() && K_DIFFUSION.contains(c.value().asText())) return c.value().asText();
+        for (Captured c : all) {
+            if (c.value().isTextual() && K_DIFFUSION.contains(c.value().asText())) {
+                sources.set(MetaField.SAMPLER_NAME, c);
+                return c.value().asText();
+            }
+        }
         return null;
     }
 
-    /** Basename with extension; a value ending in a model extension is preferred. */
-    private static String modelName(Snapshot p) {
+    /** The model name's value (basename with extension taken by the caller); a value ending in a model extension is preferred. */
+    private static Snapshot.Ranked modelName(Snapshot p) {
         List<Snapshot.Ranked> l = p.get(MetaField.MODEL_NAME);
-        for (Snapshot.Ranked r : l) if (Snapshot.usable(r.value()) && FileNames.hasModelExtension(r.value().asText())) return FileNames.basename(r.value().asText());
-        JsonNode v = p.first(MetaField.MODEL_NAME);
-        return v == null || !Snapshot.usable(v) || v.asText().isBlank() ? null : FileNames.basename(v.asText());
+        for (Snapshot.Ranked r : l) if (Snapshot.usable(r.value()) && FileNames.hasModelExtension(r.value().asText())) return r;
+        Snapshot.Ranked r = p.pick(MetaField.MODEL_NAME);
+        return r == null || !Snapshot.usable(r.value()) || r.value().asText().isBlank() ? null : r;
     }
 
     /**
      * First valid captured dtype in P then S, else inferred from the model file name. "default"
      * names no dtype (the anchor's own Wan2.1 output infers fp8_e4m3fn for a UNETLoader set to default).
      */
-    private static String weightDtype(Snapshot p, Snapshot s, String model) {
+    private static String weightDtype(Snapshot p, Snapshot s, Snapshot.Ranked model, FieldSources.Recorder sources) {
         for (Snapshot snap : List.of(p, s)) {
             for (Snapshot.Ranked r : snap.get(MetaField.WEIGHT_DTYPE)) {
                 String d = sanitiseDtype(r.value());
-                if (d != null) return d;
+                if (d != null) {
+                    sources.set(MetaField.WEIGHT_DTYPE, r.captured());
+                    return d;
+                }
             }
         }
-        return model == null ? null : inferDtype(model);
+        String inferred = model == null ? null : inferDtype(FileNames.basename(model.value().asText()));
+        if (inferred != null) sources.set(MetaField.WEIGHT_DTYPE, model.captured());
+        return inferred;
     }
 
     static String sanitiseDtype(JsonNode v) {

@@ -12,11 +12,13 @@ import java.util.Map;
 final class Loras {
     private Loras() {}
 
-    static List<LoraInfo> of(Snapshot s) {
+    /** The LoRAs of the snapshot; each one's node is recorded as a {@code LORA_MODEL_NAME} source, in the same order. */
+    static List<LoraInfo> of(Snapshot s, FieldSources.Recorder sources) {
         Map<String, JsonNode> hashes = byNodeAndGroup(s, MetaField.LORA_MODEL_HASH);
         Map<String, JsonNode> modelStrengths = byNodeAndGroup(s, MetaField.LORA_STRENGTH_MODEL);
         Map<String, JsonNode> clipStrengths = byNodeAndGroup(s, MetaField.LORA_STRENGTH_CLIP);
         Map<String, LoraInfo> byName = new LinkedHashMap<>();
+        Map<String, Captured> from = new HashMap<>();
         for (Snapshot.Ranked r : s.get(MetaField.LORA_MODEL_NAME)) {
             String raw = r.value().asText().trim();
             if (raw.isEmpty() || raw.equalsIgnoreCase("none") || raw.equalsIgnoreCase("n/a") || raw.matches("\\d+(\\.\\d+)?")) continue;
@@ -26,8 +28,12 @@ final class Loras {
             LoraInfo info = new LoraInfo(name, hash, number(modelStrengths.get(at)), number(clipStrengths.get(at)));
             String key = name.toLowerCase(Locale.ROOT);
             LoraInfo prior = byName.get(key);
-            if (prior == null || (prior.hash() == null && hash != null)) byName.put(key, info);
+            if (prior == null || (prior.hash() == null && hash != null)) {
+                byName.put(key, info);
+                from.put(key, r.captured());
+            }
         }
+        for (String key : byName.keySet()) sources.add(MetaField.LORA_MODEL_NAME, from.get(key));
         return new ArrayList<>(byName.values());
     }
 

@@ -13,6 +13,7 @@ import com.samplerlens.core.trace.Tracer;
 import com.samplerlens.core.trace.ValueResolver;
 import com.samplerlens.core.trace.ValueRules;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -50,8 +51,8 @@ public final class MetadataComposer {
         List<Captured> flatScope = all.stream().filter(c -> c.scope() == CaptureRule.Scope.ALL).toList();
 
         if (trace.saveNodeId() == null) {
-            FlatFields empty = FlatResolver.resolve(Snapshot.empty(), Snapshot.empty(), graph, List.of(), hashes);
-            return new ComposedMetadata(trace, null, empty, List.of(), capture.notes(), warnings);
+            FlatFields empty = FlatResolver.resolve(Snapshot.empty(), Snapshot.empty(), graph, List.of(), hashes, new FieldSources.Recorder());
+            return new ComposedMetadata(trace, null, empty, List.of(), capture.notes(), warnings, FieldSources.NONE);
         }
         Map<String, Integer> saveMap = Reach.distances(graph, trace.saveNodeId(), values::isLive, x -> true);
         Snapshot s = Snapshot.of(flatScope, saveMap, c -> true);
@@ -60,21 +61,28 @@ public final class MetadataComposer {
                 ? trace.samplers().stream().filter(SamplerAttribution::traced).map(SamplerAttribution::nodeId).findFirst().orElse(null)
                 : tracer.flatSampler(graph, trace.saveNodeId(), selection);
         Snapshot p = flatSampler == null ? s : Snapshot.of(flatScope, Reach.distances(graph, flatSampler, values::isLive, x -> true), c -> true);
-        FlatFields flat = FlatResolver.resolve(p, s, graph, flatScope, hashes);
+        FieldSources.Recorder flatSources = new FieldSources.Recorder();
+        FlatFields flat = FlatResolver.resolve(p, s, graph, flatScope, hashes, flatSources);
+        Map<String, FieldSources.Recorder> samplerSources = new HashMap<>();
 
         List<SamplerFields> samplers = new ArrayList<>();
         if (trace.mode() == TraceMode.MULTI) {
             Set<String> samplerIds = new HashSet<>();
             for (Node n : graph.nodes().values()) if (tracer.classifier().isSampler(n.classType())) samplerIds.add(n.id());
-            Map<String, Integer> sharedMap = new java.util.HashMap<>();
+            Map<String, Integer> sharedMap = new HashMap<>();
             for (String id : trace.shared()) sharedMap.put(id, saveMap.getOrDefault(id, 0));
             Snapshot shared = Snapshot.of(all, sharedMap, c -> true);
             SamplerFieldResolver r = new SamplerFieldResolver(graph, values, samplerIds, all, shared, routing, hashes);
-            for (SamplerAttribution a : trace.traced()) samplers.add(r.resolve(a));
+            for (SamplerAttribution a : trace.traced()) {
+                FieldSources.Recorder sources = new FieldSources.Recorder();
+                samplers.add(r.resolve(a, sources));
+                samplerSources.put(a.nodeId(), sources);
+            }
         } else if (flatSampler != null) {
             Node n = graph.node(flatSampler);
             samplers.add(SamplerFields.fromFlat(1, flatSampler, n.classType(), flat));
         }
-        return new ComposedMetadata(trace, flatSampler, flat, samplers, capture.notes(), warnings);
+        return new ComposedMetadata(trace, flatSampler, flat, samplers, capture.notes(), warnings,
+                new FieldSources(flatSources, samplerSources));
     }
 }

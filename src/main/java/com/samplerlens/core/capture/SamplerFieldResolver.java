@@ -38,7 +38,8 @@ final class SamplerFieldResolver {
         this.hashes = hashes;
     }
 
-    SamplerFields resolve(SamplerAttribution s) {
+    /** The sampler's fields; the node each value is taken from goes to {@code sources}. */
+    SamplerFields resolve(SamplerAttribution s, FieldSources.Recorder sources) {
         String id = s.nodeId();
         Map<String, Integer> scope = Reach.distances(graph, id, e -> values.isLive(e) && !samplerIds.contains(e.from()), x -> true);
         Snapshot own = Snapshot.of(all, scope, c -> true);
@@ -49,39 +50,41 @@ final class SamplerFieldResolver {
         Snapshot.Ranked loader = firstUsable(modelPath, MetaField.MODEL_NAME);
         if (loader == null) loader = firstUsable(shared, MetaField.MODEL_NAME);
         if (loader != null) {
-            model = FileNames.basename(loader.value().asText());
+            model = FileNames.basename(sources.take(MetaField.MODEL_NAME, loader).asText());
             modelHash = sameNode(modelPath, MetaField.MODEL_HASH, loader.nodeId());
             if (modelHash == null) modelHash = hashes.hash(HashKind.MODEL, loader.value().asText()).orElse(null);
+            if (modelHash != null) sources.set(MetaField.MODEL_HASH, loader.captured());
         }
         String vae = null;
         String vaeHash = null;
         Snapshot.Ranked vaeNode = firstUsable(own, MetaField.VAE_NAME);
         if (vaeNode == null) vaeNode = firstUsable(shared, MetaField.VAE_NAME);
         if (vaeNode != null) {
-            vae = FileNames.basename(vaeNode.value().asText());
+            vae = FileNames.basename(sources.take(MetaField.VAE_NAME, vaeNode).asText());
             vaeHash = hashes.hash(HashKind.VAE, vaeNode.value().asText()).orElse(null);
+            if (vaeHash != null) sources.set(MetaField.VAE_HASH, vaeNode.captured());
         }
-        Long steps = Values.toLong(pick(own, MetaField.STEPS));
-        Long end = Values.toLong(pick(own, MetaField.END_STEP));
+        Long steps = Values.toLong(pick(own, MetaField.STEPS, sources));
+        Long end = Values.toLong(pick(own, MetaField.END_STEP, sources));
         // KSamplerAdvanced end_at_step 10000 and WanVideoSampler end_step -1 mean "to the last step"
         if (end != null && steps != null && (end < 0 || end > steps)) end = steps;
         if (end != null && end < 0) end = null;
         return new SamplerFields(s.number(), id, s.classType(), model, modelHash, vae, vaeHash,
-                nonEmpty(pick(own, MetaField.SAMPLER_NAME)), nonEmpty(pick(own, MetaField.SCHEDULER)),
-                steps, Values.toLong(pick(own, MetaField.START_STEP)), end,
-                Values.toDouble(pick(own, MetaField.CFG)), Values.toDouble(pick(own, MetaField.SHIFT)),
-                Values.toDouble(pick(own, MetaField.DENOISE)), pick(own, MetaField.SEED),
-                prompt(id, PromptRouting.Branch.POSITIVE, MetaField.POSITIVE_PROMPT),
-                prompt(id, PromptRouting.Branch.NEGATIVE, MetaField.NEGATIVE_PROMPT),
-                Loras.of(modelPath));
+                nonEmpty(pick(own, MetaField.SAMPLER_NAME, sources)), nonEmpty(pick(own, MetaField.SCHEDULER, sources)),
+                steps, Values.toLong(pick(own, MetaField.START_STEP, sources)), end,
+                Values.toDouble(pick(own, MetaField.CFG, sources)), Values.toDouble(pick(own, MetaField.SHIFT, sources)),
+                Values.toDouble(pick(own, MetaField.DENOISE, sources)), pick(own, MetaField.SEED, sources),
+                prompt(id, PromptRouting.Branch.POSITIVE, MetaField.POSITIVE_PROMPT, sources),
+                prompt(id, PromptRouting.Branch.NEGATIVE, MetaField.NEGATIVE_PROMPT, sources),
+                Loras.of(modelPath, sources));
     }
 
     /** Own value, else a shared node's. */
-    private JsonNode pick(Snapshot own, MetaField f) {
-        JsonNode v = own.first(f);
-        if (v != null && Snapshot.usable(v)) return v;
-        JsonNode w = shared.first(f);
-        return w != null && Snapshot.usable(w) ? w : null;
+    private JsonNode pick(Snapshot own, MetaField f, FieldSources.Recorder sources) {
+        Snapshot.Ranked v = own.pick(f);
+        if (v != null && Snapshot.usable(v.value())) return sources.take(f, v);
+        Snapshot.Ranked w = shared.pick(f);
+        return w != null && Snapshot.usable(w.value()) ? sources.take(f, w) : null;
     }
 
     private static Snapshot.Ranked firstUsable(Snapshot s, MetaField f) {
@@ -125,13 +128,26 @@ final class SamplerFieldResolver {
         return dist;
     }
 
-    private String prompt(String samplerId, PromptRouting.Branch branch, MetaField field) {
+    private String prompt(String samplerId, PromptRouting.Branch branch, MetaField field, FieldSources.Recorder sources) {
         String encoder = routing.encoderOf(samplerId, branch);
         if (encoder == null) return null;
-        for (Captured c : all) if (c.nodeId().equals(encoder) && c.field() == field && Snapshot.usable(c.value())) return c.value().asText();
-        if (branch == PromptRouting.Branch.POSITIVE) {
-            for (Captured c : all) if (c.nodeId().equals(encoder) && c.field() == MetaField.T5_PROMPT) return c.value().asText();
+        Captured prompt = null;
+        for (Captured c : all) {
+            if (c.nodeId().equals(encoder) && c.field() == field && Snapshot.usable(c.value())) {
+                prompt = c;
+                break;
+            }
         }
-        return null;
+        if (prompt == null && branch == PromptRouting.Branch.POSITIVE) {
+            for (Captured c : all) {
+                if (c.nodeId().equals(encoder) && c.field() == MetaField.T5_PROMPT) {
+                    prompt = c;
+                    break;
+                }
+            }
+        }
+        if (prompt == null) return null;
+        sources.set(field, prompt);
+        return prompt.value().asText();
     }
 }

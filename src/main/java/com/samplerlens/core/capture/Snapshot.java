@@ -43,9 +43,15 @@ public final class Snapshot {
 
     /** The anchor's pick: the first value that is not null nor "N/A"; when all are, the first one; null when none. */
     public JsonNode first(MetaField f) {
+        Ranked r = pick(f);
+        return r == null ? null : r.value();
+    }
+
+    /** The value {@link #first} gives, with the node it came from. */
+    public Ranked pick(MetaField f) {
         List<Ranked> l = get(f);
-        for (Ranked r : l) if (usable(r.value())) return r.value();
-        return l.isEmpty() ? null : l.getFirst().value();
+        for (Ranked r : l) if (usable(r.value())) return r;
+        return l.isEmpty() ? null : l.getFirst();
     }
 
     static boolean usable(JsonNode v) {

@@ -76,7 +76,7 @@ public final class EditableMetadata {
             SamplerFields s = samplers.getFirst();
             out = List.of(SamplerFields.fromFlat(s.number(), s.nodeId(), s.classType(), flat));
         }
-        ComposedMetadata edited = new ComposedMetadata(traced.trace(), traced.flatSamplerId(), flat, out, traced.notes(), traced.warnings());
+        ComposedMetadata edited = new ComposedMetadata(traced.trace(), traced.flatSamplerId(), flat, out, traced.notes(), traced.warnings(), traced.sources());
         return new EditedMetadata(edited, new ParameterAdjustments(extra, removed), warnings);
     }
 }

@@ -5,6 +5,7 @@ import com.samplerlens.core.capture.EmbeddingInfo;
 import com.samplerlens.core.capture.FileNames;
 import com.samplerlens.core.capture.FlatFields;
 import com.samplerlens.core.capture.LoraInfo;
+import com.samplerlens.core.capture.MetaField;
 import com.samplerlens.core.capture.SamplerFields;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,11 +24,19 @@ public final class ParametersRenderer {
 
     private static final Pattern HEX = Pattern.compile("[0-9a-fA-F]{8,64}");
     private static final Set<String> BLANK_NEGATIVES = Set.of("none", "(none)", "no negative");
+    /** The header line without a key. */
+    static final String POSITIVE_PROMPT = "Positive prompt";
 
-    /** One {@code Key: value} item, or a multiline {@code Key:} block of items. */
-    private record Item(String key, String value, List<Item> block) {
-        Item(String key, String value) { this(key, value, null); }
+    /**
+     * One {@code Key: value} item, or a multiline {@code Key:} block of items; {@code shows} names
+     * the composed values it is made of, so that {@link NodeCaptures} can find their nodes.
+     */
+    record Item(String key, String value, List<Item> block, List<Shown> shows) {
+        Item(String key, String value) { this(key, value, null, List.of()); }
     }
+
+    /** A composed value an item shows: its field and, for a list field (LoRAs …), the entry. */
+    record Shown(MetaField field, int index) {}
 
     public static String render(ComposedMetadata m, RenderOptions o) {
         return render(m, o, ParameterAdjustments.NONE);
@@ -45,7 +54,7 @@ public final class ParametersRenderer {
                 List<Item> fields = samplerItems(s);
                 if (o.multiline()) {
                     // a block, so that removing a flat key (Steps, Model …) never takes a sampler's own line
-                    items.add(new Item("Sampler_" + s.number(), null, fields));
+                    items.add(new Item("Sampler_" + s.number(), null, fields, List.of()));
                 } else {
                     items.add(new Item("Sampler_" + s.number(), "\"" + join(fields, ", ").replace("\"", "'") + "\""));
                 }
@@ -69,7 +78,12 @@ public final class ParametersRenderer {
             }
         }
         sb.append(String.join(o.multiline() ? "\n" : ", ", rendered));
-        String text = sb.toString().replace("\r\n", "\n");
+        return withoutBlankLines(sb.toString());
+    }
+
+    /** Unix line ends and no empty lines, as the whole text is written. */
+    static String withoutBlankLines(String s) {
+        String text = s.replace("\r\n", "\n");
         while (text.contains("\n\n")) text = text.replace("\n\n", "\n");
         return text;
     }
@@ -77,56 +91,74 @@ public final class ParametersRenderer {
     /** §5.1: T5/CLIP lines or the positive prompt, then always the negative line. */
     static List<String> header(FlatFields f) {
         List<String> lines = new ArrayList<>();
+        for (Item i : headerItems(f)) lines.add(i.key().equals(POSITIVE_PROMPT) ? i.value() : i.key() + ": " + i.value());
+        return lines;
+    }
+
+    /** The header lines as items; the positive prompt's line is its value alone. */
+    static List<Item> headerItems(FlatFields f) {
+        List<Item> items = new ArrayList<>();
         boolean dual = f.t5Prompt() != null && !f.t5Prompt().isEmpty() && f.clipPrompt() != null && !f.clipPrompt().isEmpty();
         if (dual) {
-            lines.add("T5 Prompt: " + f.t5Prompt());
-            lines.add("CLIP Prompt: " + f.clipPrompt());
+            items.add(new Item("T5 Prompt", f.t5Prompt(), null, List.of(new Shown(MetaField.T5_PROMPT, 0))));
+            items.add(new Item("CLIP Prompt", f.clipPrompt(), null, List.of(new Shown(MetaField.CLIP_PROMPT, 0))));
         } else if (f.positive() != null && !f.positive().isEmpty()) {
-            lines.add(f.positive().replaceAll("[\r\n]+$", ""));
+            items.add(new Item(POSITIVE_PROMPT, f.positive().replaceAll("[\r\n]+$", ""), null, List.of(new Shown(MetaField.POSITIVE_PROMPT, 0))));
         }
         String neg = f.negative() == null ? "" : f.negative();
         String t = neg.trim().toLowerCase(Locale.ROOT);
         if (BLANK_NEGATIVES.contains(t) || (f.positive() != null && neg.trim().equalsIgnoreCase(f.positive().trim()))) neg = "";
-        lines.add("Negative prompt: " + neg.replaceAll("[\r\n]+$", ""));
-        return lines;
-    }
-
-    private static List<Item> flatItems(FlatFields f, RenderOptions o) {
-        List<Item> items = new ArrayList<>();
-        add(items, "Steps", f.steps() == null ? null : f.steps().toString());
-        add(items, "Sampler", samplerValue(f.sampler(), f.scheduler(), o.civitaiSamplerNames()));
-        add(items, "CFG scale", f.cfg() == null ? null : PyFormat.str(f.cfg()));
-        add(items, "Guidance", f.guidance() == null ? null : PyFormat.str(f.guidance()));
-        add(items, "Denoise", f.denoise() == null ? null : PyFormat.str(f.denoise()));
-        add(items, "Seed", f.seed() == null ? null : PyFormat.str(f.seed()));
-        add(items, "Size", f.width() != null && f.height() != null ? f.width() + "x" + f.height() : null);
-        add(items, "Model", f.model());
-        add(items, "Model hash", f.modelHash());
-        add(items, "Weight dtype", f.weightDtype());
-        add(items, "Max shift", f.maxShift() == null ? null : PyFormat.str(f.maxShift()));
-        add(items, "Base shift", f.baseShift() == null ? null : PyFormat.str(f.baseShift()));
-        add(items, "Clip skip", f.clipSkip() == null ? null : f.clipSkip().toString());
-        add(items, "VAE", f.vae());
-        add(items, "VAE hash", f.vaeHash());
-        add(items, "Shift", f.shift() == null ? null : PyFormat.str(f.shift()));
-        for (int i = 0; i < f.loras().size(); i++) {
-            LoraInfo l = f.loras().get(i);
-            add(items, "Lora_" + i + " Model name", l.name());
-            add(items, "Lora_" + i + " Model hash", l.hash());
-            add(items, "Lora_" + i + " Strength model", l.strengthModel() == null ? null : PyFormat.str(l.strengthModel()));
-            add(items, "Lora_" + i + " Strength clip", l.strengthClip() == null ? null : PyFormat.str(l.strengthClip()));
-        }
-        for (int i = 0; i < f.embeddings().size(); i++) {
-            EmbeddingInfo e = f.embeddings().get(i);
-            add(items, "Embedding_" + i + " name", e.name());
-            add(items, "Embedding_" + i + " hash", e.hash());
-        }
-        for (int i = 0; i < f.clipModels().size(); i++) add(items, "CLIP_" + (i + 1) + " Model name", f.clipModels().get(i));
+        items.add(new Item("Negative prompt", neg.replaceAll("[\r\n]+$", ""), null, List.of(new Shown(MetaField.NEGATIVE_PROMPT, 0))));
         return items;
     }
 
-    private static void add(List<Item> items, String key, String value) {
-        if (value != null) items.add(new Item(key, value));
+    static List<Item> flatItems(FlatFields f, RenderOptions o) {
+        List<Item> items = new ArrayList<>();
+        add(items, "Steps", f.steps() == null ? null : f.steps().toString(), MetaField.STEPS);
+        add(items, "Sampler", samplerValue(f.sampler(), f.scheduler(), o.civitaiSamplerNames()), MetaField.SAMPLER_NAME, MetaField.SCHEDULER);
+        add(items, "CFG scale", f.cfg() == null ? null : PyFormat.str(f.cfg()), MetaField.CFG);
+        add(items, "Guidance", f.guidance() == null ? null : PyFormat.str(f.guidance()), MetaField.GUIDANCE);
+        add(items, "Denoise", f.denoise() == null ? null : PyFormat.str(f.denoise()), MetaField.DENOISE);
+        add(items, "Seed", f.seed() == null ? null : PyFormat.str(f.seed()), MetaField.SEED);
+        add(items, "Size", f.width() != null && f.height() != null ? f.width() + "x" + f.height() : null, MetaField.IMAGE_WIDTH, MetaField.IMAGE_HEIGHT);
+        add(items, "Model", f.model(), MetaField.MODEL_NAME);
+        add(items, "Model hash", f.modelHash(), MetaField.MODEL_HASH);
+        add(items, "Weight dtype", f.weightDtype(), MetaField.WEIGHT_DTYPE);
+        add(items, "Max shift", f.maxShift() == null ? null : PyFormat.str(f.maxShift()), MetaField.MAX_SHIFT);
+        add(items, "Base shift", f.baseShift() == null ? null : PyFormat.str(f.baseShift()), MetaField.BASE_SHIFT);
+        add(items, "Clip skip", f.clipSkip() == null ? null : f.clipSkip().toString(), MetaField.CLIP_SKIP);
+        add(items, "VAE", f.vae(), MetaField.VAE_NAME);
+        add(items, "VAE hash", f.vaeHash(), MetaField.VAE_HASH);
+        add(items, "Shift", f.shift() == null ? null : PyFormat.str(f.shift()), MetaField.SHIFT);
+        for (int i = 0; i < f.loras().size(); i++) {
+            LoraInfo l = f.loras().get(i);
+            // the hash and strengths are paired with the name on its node, so every key shows the name's entry
+            List<Shown> entry = List.of(new Shown(MetaField.LORA_MODEL_NAME, i));
+            add(items, "Lora_" + i + " Model name", l.name(), entry);
+            add(items, "Lora_" + i + " Model hash", l.hash(), entry);
+            add(items, "Lora_" + i + " Strength model", l.strengthModel() == null ? null : PyFormat.str(l.strengthModel()), entry);
+            add(items, "Lora_" + i + " Strength clip", l.strengthClip() == null ? null : PyFormat.str(l.strengthClip()), entry);
+        }
+        for (int i = 0; i < f.embeddings().size(); i++) {
+            EmbeddingInfo e = f.embeddings().get(i);
+            List<Shown> entry = List.of(new Shown(MetaField.EMBEDDING_NAME, i));
+            add(items, "Embedding_" + i + " name", e.name(), entry);
+            add(items, "Embedding_" + i + " hash", e.hash(), entry);
+        }
+        for (int i = 0; i < f.clipModels().size(); i++) {
+            add(items, "CLIP_" + (i + 1) + " Model name", f.clipModels().get(i), List.of(new Shown(MetaField.CLIP_MODEL_NAME, i)));
+        }
+        return items;
+    }
+
+    private static void add(List<Item> items, String key, String value, MetaField... shows) {
+        List<Shown> s = new ArrayList<>();
+        for (MetaField f : shows) s.add(new Shown(f, 0));
+        add(items, key, value, s);
+    }
+
+    private static void add(List<Item> items, String key, String value, List<Shown> shows) {
+        if (value != null) items.add(new Item(key, value, null, shows));
     }
 
     /** §5.3: sampler_scheduler (scheduler kept even when "normal"), or the Civitai name. */
@@ -169,20 +201,24 @@ public final class ParametersRenderer {
     /** The fields of one {@code Sampler_N} key or block, in the spec's order. */
     static List<Item> samplerItems(SamplerFields s) {
         List<Item> items = new ArrayList<>();
-        add(items, "Model", s.model());
-        add(items, "Steps", s.steps() == null ? null : s.steps().toString());
-        add(items, "Start step", s.startStep() == null ? null : s.startStep().toString());
-        add(items, "End step", s.endStep() == null ? null : s.endStep().toString());
-        add(items, "Sampler", s.sampler());
-        add(items, "Scheduler", s.scheduler());
-        add(items, "CFG scale", s.cfg() == null ? null : PyFormat.str(s.cfg()));
-        add(items, "Shift", s.shift() == null ? null : PyFormat.str(s.shift()));
-        add(items, "Denoise", s.denoise() == null ? null : PyFormat.str(s.denoise()));
-        add(items, "Seed", s.seed() == null ? null : PyFormat.str(s.seed()));
+        add(items, "Model", s.model(), MetaField.MODEL_NAME);
+        add(items, "Steps", s.steps() == null ? null : s.steps().toString(), MetaField.STEPS);
+        add(items, "Start step", s.startStep() == null ? null : s.startStep().toString(), MetaField.START_STEP);
+        add(items, "End step", s.endStep() == null ? null : s.endStep().toString(), MetaField.END_STEP);
+        add(items, "Sampler", s.sampler(), MetaField.SAMPLER_NAME);
+        add(items, "Scheduler", s.scheduler(), MetaField.SCHEDULER);
+        add(items, "CFG scale", s.cfg() == null ? null : PyFormat.str(s.cfg()), MetaField.CFG);
+        add(items, "Shift", s.shift() == null ? null : PyFormat.str(s.shift()), MetaField.SHIFT);
+        add(items, "Denoise", s.denoise() == null ? null : PyFormat.str(s.denoise()), MetaField.DENOISE);
+        add(items, "Seed", s.seed() == null ? null : PyFormat.str(s.seed()), MetaField.SEED);
         if (!s.loras().isEmpty()) {
             List<String> l = new ArrayList<>();
-            for (LoraInfo lora : s.loras()) l.add(FileNames.stem(lora.name()) + (lora.strength() == null ? "" : ":" + PyFormat.str(lora.strength())));
-            add(items, "Loras", String.join(" ", l));
+            List<Shown> shows = new ArrayList<>();
+            for (LoraInfo lora : s.loras()) {
+                shows.add(new Shown(MetaField.LORA_MODEL_NAME, shows.size()));
+                l.add(FileNames.stem(lora.name()) + (lora.strength() == null ? "" : ":" + PyFormat.str(lora.strength())));
+            }
+            add(items, "Loras", String.join(" ", l), shows);
         }
         return items;
     }
@@ -194,7 +230,7 @@ public final class ParametersRenderer {
     }
 
     /** The anchor's {@code str(value).strip()} with newlines turned into spaces. */
-    private static String clean(String v) {
+    static String clean(String v) {
         return v.strip().replace("\n", " ");
     }
 }

@@ -11,6 +11,7 @@ import com.samplerlens.core.edit.EditedMetadata;
 import com.samplerlens.core.graph.NodeDefinitions;
 import com.samplerlens.core.inspect.MetadataExport;
 import com.samplerlens.core.inspect.Inspector;
+import com.samplerlens.core.render.NodeCaptures;
 import com.samplerlens.core.trace.SamplerAttribution;
 import com.samplerlens.core.trace.TraceMode;
 import com.samplerlens.core.trace.TraceOptions;
@@ -49,13 +50,13 @@ final class HandTracedService implements InspectionService {
                         new SamplerAttribution("57", "KSamplerAdvanced", 3, 1, List.of("6", "7", "37", "38", "54", "61"))),
                 List.of("8", "39"), List.of());
         Inspection real = core.inspect(document, options, settings);
-        return new Inspection(trace, real.preview(), Map.of(), Map.of(), real.report());
+        return new Inspection(trace, real.preview(), Map.of(), NodeCaptures.NONE, Map.of(), real.report());
     }
 
     @Override
     public Inspection withEdits(LoadedDocument document, Inspection traced, EditedMetadata edited, OutputSettings settings) {
         Inspection real = core.withEdits(document, traced, edited, settings);
-        return new Inspection(traced.trace(), real.preview(), Map.of(), Map.of(), traced.report());
+        return new Inspection(traced.trace(), real.preview(), Map.of(), NodeCaptures.NONE, Map.of(), traced.report());
     }
 
     @Override

@@ -1,13 +1,10 @@
-package com.samplerlens.app.inspector;
+package com.samplerlens.core.trace;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.samplerlens.core.graph.Graph;
 import com.samplerlens.core.graph.InputValue;
 import com.samplerlens.core.graph.Node;
-import com.samplerlens.core.trace.SamplerAttribution;
-import com.samplerlens.core.trace.TraceMode;
-import com.samplerlens.core.trace.TraceResult;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

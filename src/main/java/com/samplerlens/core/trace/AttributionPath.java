@@ -1,8 +1,6 @@
-package com.samplerlens.app.inspector;
+package com.samplerlens.core.trace;
 
 import com.samplerlens.core.graph.Graph;
-import com.samplerlens.core.trace.SamplerAttribution;
-import com.samplerlens.core.trace.TraceResult;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;

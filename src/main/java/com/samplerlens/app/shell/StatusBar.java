@@ -68,12 +68,17 @@ final class StatusBar extends HBox {
         if (doc == null || trace == null) return;
         int links = doc.graph().edges().size();
         String save = trace.saveNodeId() == null ? "no save node" : "save node #" + trace.saveNodeId();
-        counts.setText(String.format("%,d nodes  ·  %,d links  ·  %d samplers found  ·  %d traced (%s)  ·  %s",
-                doc.graph().size(), links, trace.samplers().size(), trace.traced().size(),
-                trace.mode().name().toLowerCase(java.util.Locale.ROOT), save));
+        counts.setText(String.format("%s  ·  %s  ·  %s found  ·  %d traced (%s)  ·  %s",
+                count(doc.graph().size(), "node"), count(links, "link"), count(trace.samplers().size(), "sampler"),
+                trace.traced().size(), trace.mode().name().toLowerCase(java.util.Locale.ROOT), save));
         var all = vm.warnings();
-        warnings.setText(all.isEmpty() ? "" : "⚠ " + all.size() + (all.size() == 1 ? " warning" : " warnings"));
+        warnings.setText(all.isEmpty() ? "" : "⚠ " + count(all.size(), "warning"));
         warnings.setTooltip(all.isEmpty() ? null : new Tooltip(String.join("\n", all)));
+    }
+
+    /** "1 node", "2 nodes", "1,204 nodes". */
+    static String count(int n, String noun) {
+        return String.format("%,d %s", n, n == 1 ? noun : noun + "s");
     }
 
 }

@@ -66,6 +66,9 @@ class NodeInspectorTest {
         WaitForAsyncUtils.asyncFx(() -> vm.open(LORA)).get(10, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> vm.previewProperty().get() != null && vm.traceProperty().get() != null);
         WaitForAsyncUtils.waitForFxEvents();
+        // the status bar counts in words an artist reads: one sampler is "1 sampler found"
+        String status = robot.lookup("#statusCounts").queryAs(javafx.scene.control.Label.class).getText();
+        assertTrue(status.startsWith("8 nodes  ·  11 links  ·  1 sampler found  ·  1 traced"), status);
         String parameters = vm.previewProperty().get().parameters();
 
         click(robot, "10");

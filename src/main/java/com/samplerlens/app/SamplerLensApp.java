@@ -42,7 +42,7 @@ public final class SamplerLensApp extends Application {
         MainWindow window = new MainWindow(stage, vm, prefs, null);
         if (Boolean.getBoolean("samplerlens.timing")) {
             String then = System.getProperty("samplerlens.timing.open");
-            StartupTiming.report(stage.getScene(), vm, then == null ? null : Path.of(then));
+            StartupTiming.report(stage.getScene(), vm, then == null ? null : Path.of(then), window.graphView());
         }
         stage.show();
         window.graphView().requestFocus();

@@ -1,6 +1,9 @@
 package com.samplerlens.app;
 
+import com.samplerlens.app.graph.GraphView;
 import com.samplerlens.app.session.SessionViewModel;
+import java.util.ArrayList;
+import java.util.List;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import javafx.application.Platform;
@@ -15,7 +18,7 @@ import javafx.scene.Scene;
 final class StartupTiming {
     private StartupTiming() {}
 
-    static void report(Scene scene, SessionViewModel vm, Path thenOpen) {
+    static void report(Scene scene, SessionViewModel vm, Path thenOpen, GraphView graph) {
         long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
         long[] openedAt = {-1};
         // with samplerlens.timing.repeat=N the file is opened N times: the later opens show what is left once the code is warm
@@ -50,13 +53,46 @@ final class StartupTiming {
                             vm.open(thenOpen);
                         } else {
                             openedAt[0] = 0;
-                            exitIfAsked();
+                            int frames = Integer.getInteger("samplerlens.timing.frames", 0);
+                            if (frames > 0) timeFrames(scene, graph, nodes, frames, new ArrayList<>());
+                            else exitIfAsked();
                         }
                     }
                 });
             };
             scene.addPostLayoutPulseListener(once[0]);
         });
+    }
+
+    /**
+     * Zooms the graph in for half the frames and out for the other half, around its centre, as a
+     * wheel does, timing each frame from the zoom until the renderer has drawn it; prints the
+     * median, 95th percentile and worst frame (samplerlens.timing.frames, scripts/bench-app-frames.sh).
+     */
+    private static void timeFrames(Scene scene, GraphView graph, int nodes, int frames, List<Long> times) {
+        if (times.size() == frames) {
+            List<Long> sorted = times.stream().sorted().toList();
+            // every frame, in order, with samplerlens.timing.frames.all: shows which frames are slow
+            if (Boolean.getBoolean("samplerlens.timing.frames.all")) System.err.println("timing: frame ms " + times.stream().map(t -> Long.toString(t / 1_000_000)).toList());
+            System.err.printf("timing: %d frames zooming %d nodes: median %d ms, p95 %d ms, worst %d ms%n", frames,
+                    nodes, sorted.get(frames / 2) / 1_000_000, sorted.get((int) Math.ceil(frames * 0.95) - 1) / 1_000_000,
+                    sorted.getLast() / 1_000_000);
+            exitIfAsked();
+            return;
+        }
+        long start = System.nanoTime();
+        graph.zoomAt(graph.getWidth() / 2, graph.getHeight() / 2, times.size() < frames / 2 ? 1.12 : 1 / 1.12);
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            scene.removePostLayoutPulseListener(once[0]);
+            Platform.runLater(() -> {
+                waitForRenderer();
+                times.add(System.nanoTime() - start);
+                timeFrames(scene, graph, nodes, frames, times);
+            });
+        };
+        scene.addPostLayoutPulseListener(once[0]);
+        Platform.requestNextPulse();
     }
 
     /**

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Benchmarks how smooth the graph stays on a big workflow: builds one of 645 nodes (five stacked
+# copies of kj's LongCat example, scripts/make-big-workflow.py), opens it in the real app under
+# Xvfb with software rendering, then zooms in and out frame by frame and times each frame until
+# the renderer has drawn it. Prints the median, 95th percentile and worst frame of each run.
+# Usage: scripts/bench-app-frames.sh [RUNS] [FRAMES] [COPIES]
+set -euo pipefail
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+source "$here/scripts/java-env.sh"
+runs=${1:-3}; frames=${2:-60}; copies=${3:-5}
+jar="$here/target/samplerlens.jar"
+[ -f "$jar" ] || { echo "build first: mvn -B -q -DskipTests package" >&2; exit 2; }
+work=$(mktemp -d)
+trap 'rm -rf "$work"; [ -n "${xvfb_pid:-}" ] && kill "$xvfb_pid"' EXIT
+(cd "$here" && python3 scripts/make-big-workflow.py "$work/big.json" "$copies")
+display=${BENCH_DISPLAY:-:96}
+xvfb_pid=
+if ! [ -e "/tmp/.X11-unix/X${display#:}" ]; then
+  Xvfb "$display" -screen 0 1600x1000x24 >/dev/null 2>&1 &
+  xvfb_pid=$!
+  sleep 1
+fi
+opts=()
+while IFS= read -r line; do case "$line" in ''|'#'*) ;; *) opts+=("$line") ;; esac; done < "$here/packaging/app-jvm-options"
+echo "load before: $(uptime | sed 's/.*load average/load average/')  cores: $(nproc)"
+for i in $(seq "$runs"); do
+  DISPLAY=$display timeout 300 "$JAVA_HOME/bin/java" "${opts[@]}" -Djava.util.prefs.userRoot="$work/prefs" -Dprism.order=sw \
+    -Dsamplerlens.timing=true -Dsamplerlens.timing.exit=true -Dsamplerlens.timing.open="$work/big.json" \
+    -Dsamplerlens.timing.frames="$frames" -jar "$jar" 2>&1 >/dev/null | grep '^timing: .*frames\|^timing: opened' | sed "s/^/run $i: /"
+done
+echo "load after: $(uptime | sed 's/.*load average/load average/')"

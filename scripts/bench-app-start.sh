@@ -5,9 +5,10 @@
 # with an ahead-of-time cache as the ./samplerlens launcher does (a fresh one, recorded by an
 # untimed first run); BENCH_CDS=1 with a dynamic CDS archive instead; extra JVM options go in
 # BENCH_JAVA_OPTS. The app's own JVM options (packaging/app-jvm-options) are used as ./samplerlens
-# and the installers use them; BENCH_NO_APP_OPTS=1 leaves them out. BENCH_INSTALLED=<launcher>
-# times an installed app instead (e.g. /opt/samplerlens/bin/SamplerLens, with the options and the
-# AOT cache it was packaged with; the timing switches reach it through JAVA_TOOL_OPTIONS).
+# and the installers use them; BENCH_NO_APP_OPTS=1 leaves them out. BENCH_LAUNCHER=<launcher>
+# times the app as a launcher starts it instead, with its own options and AOT cache: ./samplerlens
+# (the README's command; an untimed first run lets it record its cache) or an installed app such as
+# /opt/samplerlens/bin/SamplerLens. The timing switches reach it through JAVA_TOOL_OPTIONS.
 # Usage: scripts/bench-app-start.sh [RUNS] [WORKFLOW]
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -15,7 +16,7 @@ source "$here/scripts/java-env.sh"
 runs=${1:-5}
 workflow=${2:-$here/src/test/resources/fixtures/workflows/ui/kj_wanvideo_2_1_14B_OneToAllAnimation_pose_control_example_01.json}
 jar="$here/target/samplerlens.jar"
-[ -n "${BENCH_INSTALLED:-}" ] || [ -f "$jar" ] || { echo "build first: mvn -B -q -DskipTests package" >&2; exit 2; }
+[ -n "${BENCH_LAUNCHER:-}" ] || [ -f "$jar" ] || { echo "build first: mvn -B -q -DskipTests package" >&2; exit 2; }
 display=${BENCH_DISPLAY:-:98}
 xvfb_pid=
 if ! DISPLAY=$display xdpyinfo >/dev/null 2>&1 && ! [ -e "/tmp/.X11-unix/X${display#:}" ]; then
@@ -45,19 +46,27 @@ if [ "${BENCH_AOT:-0}" = 1 ]; then
   archive="$prefs/app.aot"
   opts+=(-XX:AOTCacheOutput="$archive" -Xlog:aot=off -Xlog:cds=off)
 fi
-if [ -n "${BENCH_INSTALLED:-}" ]; then echo "installed app: $BENCH_INSTALLED"; else echo "JVM options: ${opts[*]:-none}"; fi
+if [ -n "${BENCH_LAUNCHER:-}" ]; then echo "launcher: $BENCH_LAUNCHER"; else echo "JVM options: ${opts[*]:-none}"; fi
 echo "load before: $(uptime | sed 's/.*load average/load average/')  cores: $(nproc)"
 run_app() {
-  if [ -n "${BENCH_INSTALLED:-}" ]; then
+  if [ -n "${BENCH_LAUNCHER:-}" ]; then
     DISPLAY=$display JAVA_TOOL_OPTIONS="-Djava.util.prefs.userRoot=$prefs -Dprism.order=sw -Dsamplerlens.timing=true \
       -Dsamplerlens.timing.exit=true -Dsamplerlens.timing.open=$workflow -Dsamplerlens.timing.repeat=$opens_per_run" \
-      timeout 120 "$BENCH_INSTALLED" 2>&1 >/dev/null | grep '^timing:' || true
+      timeout 120 "$BENCH_LAUNCHER" 2>&1 >/dev/null | grep '^timing:' || true
     return
   fi
   DISPLAY=$display timeout 120 "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED "${opts[@]}" \
     -Djava.util.prefs.userRoot="$prefs" -Dprism.order=sw -Dsamplerlens.timing=true -Dsamplerlens.timing.exit=true \
     -Dsamplerlens.timing.open="$workflow" -Dsamplerlens.timing.repeat="$opens_per_run" -jar "$jar" 2>&1 >/dev/null | grep '^timing:' || true
 }
+if [ -n "${BENCH_LAUNCHER:-}" ]; then
+  echo "first run (untimed): $(run_app | head -1)"
+  # ./samplerlens assembles its cache in the background after that first run: wait for it
+  if [ "$(cd "$(dirname "$BENCH_LAUNCHER")" && pwd)" = "$here" ]; then
+    for _ in $(seq 120); do [ "$here/target/samplerlens-app.aot" -nt "$jar" ] && break; sleep 1; done
+    ls -la "$here/target/samplerlens-app.aot" | awk '{print "launcher AOT cache: " $5 " bytes"}'
+  fi
+fi
 if [ -n "${archive:-}" ]; then
   echo "writing the CDS archive (untimed): $(run_app | tr '\n' ' ')"
   ls -la "$archive" | awk '{print "archive: " $5 " bytes"}'

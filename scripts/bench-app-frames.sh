@@ -20,11 +20,10 @@ if ! [ -e "/tmp/.X11-unix/X${display#:}" ]; then
   xvfb_pid=$!
   sleep 1
 fi
-opts=()
-while IFS= read -r line; do case "$line" in ''|'#'*) ;; *) opts+=("$line") ;; esac; done < "$here/packaging/app-jvm-options"
+read_app_jvm_options
 echo "load before: $(uptime | sed 's/.*load average/load average/')  cores: $(nproc)"
 for i in $(seq "$runs"); do
-  DISPLAY=$display timeout 300 "$JAVA_HOME/bin/java" "${opts[@]}" -Djava.util.prefs.userRoot="$work/prefs" -Dprism.order=sw \
+  DISPLAY=$display timeout 300 "$JAVA_HOME/bin/java" "${app_opts[@]}" -Djava.util.prefs.userRoot="$work/prefs" -Dprism.order=sw \
     -Dsamplerlens.timing=true -Dsamplerlens.timing.exit=true -Dsamplerlens.timing.open="$work/big.json" \
     -Dsamplerlens.timing.frames="$frames" -jar "$jar" 2>&1 >/dev/null | grep '^timing: .*frames\|^timing: opened' | sed "s/^/run $i: /"
 done

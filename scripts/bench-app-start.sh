@@ -31,12 +31,8 @@ starts=(); opens=(); cpus=(); warm=()
 # the workflow is opened this many times per run: the first open right after the first paint (the
 # worst case: nothing warmed up yet), the later ones as in a session where the app has been used
 opens_per_run=${BENCH_OPENS:-4}
-app_opts=()
-if [ "${BENCH_NO_APP_OPTS:-0}" != 1 ]; then
-  while IFS= read -r line; do
-    case "$line" in ''|'#'*) ;; *) app_opts+=("$line") ;; esac
-  done < "$here/packaging/app-jvm-options"
-fi
+read_app_jvm_options
+[ "${BENCH_NO_APP_OPTS:-0}" = 1 ] && app_opts=()
 opts=("${app_opts[@]}" ${BENCH_JAVA_OPTS:-})
 if [ "${BENCH_CDS:-0}" = 1 ]; then
   archive="$prefs/app.jsa"

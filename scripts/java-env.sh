@@ -12,3 +12,12 @@ fi
 export JAVA_HOME
 export PATH="$JAVA_HOME/bin:$PATH"
 export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
+# Fills the array app_opts with the desktop app's JVM options (packaging/app-jvm-options, one per
+# line; # starts a comment).
+read_app_jvm_options() {
+  app_opts=()
+  local line
+  while IFS= read -r line; do
+    case "$line" in ''|'#'*) ;; *) app_opts+=("$line") ;; esac
+  done < "$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/packaging/app-jvm-options"
+}

@@ -3,21 +3,15 @@ package com.samplerlens.app.inspector;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.samplerlens.app.kit.CoreInspectionService;
 import com.samplerlens.app.session.SessionViewModel;
-import com.samplerlens.app.settings.AppPreferences;
 import com.samplerlens.app.shell.MainWindow;
-import com.samplerlens.core.graph.NodeDefinitions;
-import com.samplerlens.core.inspect.Inspector;
 import com.samplerlens.testing.Fixtures;
+import com.samplerlens.testing.TestWindow;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -41,31 +35,25 @@ class NodeInspectorTest {
 
     private static final Path LORA = Fixtures.bundled("images/ce_lora.png");
 
-    private final Preferences prefsNode = Preferences.userRoot().node("samplerlens-test/" + UUID.randomUUID());
+    private TestWindow app;
     private SessionViewModel vm;
     private MainWindow window;
-    private Stage stage;
 
     @Start
     void start(Stage stage) {
-        this.stage = stage;
-        AppPreferences prefs = new AppPreferences(prefsNode);
-        vm = new SessionViewModel(new CoreInspectionService(NodeDefinitions.bundled(), Inspector.bundled()), prefs);
-        window = new MainWindow(stage, vm, prefs, plan -> Optional.of(plan.output()));
-        stage.show();
+        app = TestWindow.show(stage, TestWindow.realCore(), plan -> Optional.of(plan.output()));
+        vm = app.vm();
+        window = app.window();
     }
 
     @AfterEach
     void forget() throws Exception {
-        WaitForAsyncUtils.asyncFx(stage::hide).get(10, TimeUnit.SECONDS);
-        prefsNode.removeNode();
+        app.close();
     }
 
     @Test
     void clickingALoaderShowsWhatItGaveToTheParameters(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> vm.open(LORA)).get(10, TimeUnit.SECONDS);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> vm.previewProperty().get() != null && vm.traceProperty().get() != null);
-        WaitForAsyncUtils.waitForFxEvents();
+        app.open(LORA);
         // the status bar counts in words an artist reads: one sampler is "1 sampler found"
         String status = robot.lookup("#statusCounts").queryAs(javafx.scene.control.Label.class).getText();
         assertTrue(status.startsWith("8 nodes  ·  11 links  ·  1 sampler found  ·  1 traced"), status);

@@ -4,25 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.samplerlens.app.kit.CoreInspectionService;
-import com.samplerlens.app.kit.OutputPreview;
 import com.samplerlens.app.session.SessionViewModel;
-import com.samplerlens.app.settings.AppPreferences;
 import com.samplerlens.core.container.ContainerFormat;
 import com.samplerlens.core.container.EmbeddedMetadata;
 import com.samplerlens.core.container.MetadataKeys;
 import com.samplerlens.core.container.MetadataReaders;
 import com.samplerlens.core.edit.FlatField;
-import com.samplerlens.core.graph.NodeDefinitions;
-import com.samplerlens.core.inspect.Inspector;
 import com.samplerlens.core.inspect.MetadataExport;
 import com.samplerlens.testing.Fixtures;
+import com.samplerlens.testing.TestWindow;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
@@ -47,29 +41,24 @@ class EditingTest {
 
     private static final Path LORA = Fixtures.bundled("images/ce_lora.png");
 
-    private final Preferences node = Preferences.userRoot().node("samplerlens-test/" + UUID.randomUUID());
-    private final AppPreferences prefs = new AppPreferences(node);
+    private TestWindow app;
     private SessionViewModel vm;
     private Stage stage;
 
     @Start
     void start(Stage stage) {
+        app = TestWindow.show(stage, TestWindow.realCore(), plan -> Optional.of(plan.output()));
+        vm = app.vm();
         this.stage = stage;
-        vm = new SessionViewModel(new CoreInspectionService(NodeDefinitions.bundled(), Inspector.bundled()), prefs);
-        new MainWindow(stage, vm, prefs, plan -> Optional.of(plan.output()));
-        stage.show();
     }
 
     @AfterEach
     void forget() throws Exception {
-        WaitForAsyncUtils.asyncFx(stage::hide).get(10, TimeUnit.SECONDS);
-        node.removeNode();
+        app.close();
     }
 
     private void open(Path file) throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> vm.open(file)).get(10, TimeUnit.SECONDS);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> vm.previewProperty().get() != null);
-        WaitForAsyncUtils.waitForFxEvents();
+        app.open(file);
     }
 
     private String parameters() { return vm.previewProperty().get().parameters(); }

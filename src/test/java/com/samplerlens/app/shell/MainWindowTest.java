@@ -14,13 +14,12 @@ import com.samplerlens.app.settings.AppPreferences;
 import com.samplerlens.app.write.DropDecision;
 import com.samplerlens.app.write.WriteFlow;
 import com.samplerlens.testing.Fixtures;
+import com.samplerlens.testing.TestWindow;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
 import javafx.geometry.Bounds;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
@@ -42,28 +41,28 @@ class MainWindowTest {
 
     private static final Path WAN22 = Fixtures.bundled("workflows/ui/ce_wan22_text_to_video_wan22_14B.json");
 
-    private final Preferences node = Preferences.userRoot().node("samplerlens-test/" + UUID.randomUUID());
-    private final AppPreferences prefs = new AppPreferences(node);
     private final List<WriteFlow.ReembedPlan> confirmed = new ArrayList<>();
+    private TestWindow app;
+    private AppPreferences prefs;
     private SessionViewModel vm;
     private MainWindow window;
     private Stage stage;
 
     @Start
     void start(Stage stage) {
-        this.stage = stage;
-        vm = new SessionViewModel(new HandTracedService(), prefs);
-        window = new MainWindow(stage, vm, prefs, plan -> {
+        app = TestWindow.show(stage, new HandTracedService(), plan -> {
             confirmed.add(plan);
             return Optional.empty();
         });
-        stage.show();
+        prefs = app.prefs();
+        vm = app.vm();
+        window = app.window();
+        this.stage = stage;
     }
 
     @AfterEach
     void forget() throws Exception {
-        WaitForAsyncUtils.asyncFx(stage::hide).get(10, TimeUnit.SECONDS);
-        node.removeNode();
+        app.close();
     }
 
     private void openWan22(FxRobot robot) throws Exception {

@@ -5,11 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.samplerlens.app.kit.CoreInspectionService;
 import com.samplerlens.app.graph.NodeLook;
 import com.samplerlens.app.kit.OutputPreview;
 import com.samplerlens.app.session.SessionViewModel;
-import com.samplerlens.app.settings.AppPreferences;
 import com.samplerlens.core.container.ContainerFormat;
 import com.samplerlens.core.container.EmbeddedMetadata;
 import com.samplerlens.core.container.MetadataKeys;
@@ -28,15 +26,14 @@ import com.samplerlens.core.inspect.SourceTexts;
 import com.samplerlens.core.trace.SamplerAttribution;
 import com.samplerlens.core.trace.TraceResult;
 import com.samplerlens.testing.Fixtures;
+import com.samplerlens.testing.TestWindow;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -55,30 +52,24 @@ class OutputAndWriteTest {
     private static final Path LORA = Fixtures.bundled("images/ce_lora.png");
     private static final Path TURBO = Fixtures.bundled("images/ce_sdxlturbo_example.png");
 
-    private final Preferences node = Preferences.userRoot().node("samplerlens-test/" + UUID.randomUUID());
-    private final AppPreferences prefs = new AppPreferences(node);
+    private TestWindow app;
     private SessionViewModel vm;
     private MainWindow window;
-    private Stage stage;
 
     @Start
     void start(Stage stage) {
-        this.stage = stage;
-        vm = new SessionViewModel(new CoreInspectionService(NodeDefinitions.bundled(), Inspector.bundled()), prefs);
-        window = new MainWindow(stage, vm, prefs, plan -> Optional.of(plan.output()));
-        stage.show();
+        app = TestWindow.show(stage, TestWindow.realCore(), plan -> Optional.of(plan.output()));
+        vm = app.vm();
+        window = app.window();
     }
 
     @AfterEach
     void forget() throws Exception {
-        WaitForAsyncUtils.asyncFx(stage::hide).get(10, TimeUnit.SECONDS);
-        node.removeNode();
+        app.close();
     }
 
     private void open(Path file) throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> vm.open(file)).get(10, TimeUnit.SECONDS);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> vm.previewProperty().get() != null);
-        WaitForAsyncUtils.waitForFxEvents();
+        app.open(file);
     }
 
     @Test

@@ -9,6 +9,7 @@ set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$here"
 : "${JAVA_HOME:?JAVA_HOME must point at a Java 25 JDK}"
+source scripts/java-env.sh
 version=$(sed -n 's:.*<version>\([0-9][0-9.]*\)</version>.*:\1:p' pom.xml | head -1)
 jar=target/samplerlens.jar
 [ -f "$jar" ] || { echo "build the jar first: mvn -B -DskipTests package" >&2; exit 2; }
@@ -31,10 +32,9 @@ echo "runtime: $(du -sh "$out/runtime" | cut -f1) ($modules)"
 # cache is recorded below by a training run of the finished app image and shipped inside it.
 # A missing or unusable cache is ignored by the JVM (quietly, with the log options), so an image
 # built where no training run is possible still runs, only slower to start.
+read_app_jvm_options
 java_opts=()
-while IFS= read -r line; do
-  case "$line" in ''|'#'*) ;; *) java_opts+=(--java-options "$line") ;; esac
-done < packaging/app-jvm-options
+for o in "${app_opts[@]}"; do java_opts+=(--java-options "$o"); done
 java_opts+=(--java-options '-XX:AOTCache=$APPDIR/samplerlens.aot' --java-options -Xlog:aot=off --java-options -Xlog:cds=off)
 common=(--name SamplerLens --app-version "$version" --vendor "SamplerLens"
   --description "Inspect, trace and re-embed the metadata of ComfyUI images"
@@ -76,10 +76,8 @@ if [ -z "$train_display" ] && [ "$(uname -s)" = Linux ] && command -v Xvfb >/dev
   sleep 1
 fi
 if [ -n "$train_display" ] || [ "$(uname -s)" != Linux ]; then
-  opts=()
-  while IFS= read -r line; do case "$line" in ''|'#'*) ;; *) opts+=("$line") ;; esac; done < packaging/app-jvm-options
   prefs=$(mktemp -d)
-  DISPLAY=$train_display timeout 300 "$java" "${opts[@]}" -XX:AOTCacheOutput="$appdir/samplerlens.aot" -Xlog:aot=off -Xlog:cds=off \
+  DISPLAY=$train_display timeout 300 "$java" "${app_opts[@]}" -XX:AOTCacheOutput="$appdir/samplerlens.aot" -Xlog:aot=off -Xlog:cds=off \
     -Djava.util.prefs.userRoot="$prefs" -Dsamplerlens.timing=true -Dsamplerlens.timing.exit=true \
     -Dsamplerlens.timing.open="$here/src/test/resources/fixtures/workflows/ui/kj_wanvideo_2_1_14B_OneToAllAnimation_pose_control_example_01.json" \
     -Dsamplerlens.timing.repeat=3 -cp "$appdir/samplerlens.jar" com.samplerlens.Main >/dev/null 2>&1 \

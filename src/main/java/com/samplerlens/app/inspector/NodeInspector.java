@@ -48,9 +48,8 @@ public final class NodeInspector extends ScrollPane {
         setFitToWidth(true);
         content.setPadding(new Insets(14));
         setContent(content);
-        // edits change the inspection only; a retrace sets the inspection first, the trace last
+        // set last by every retrace and by every edit, after the trace and the colours
         vm.inspectionProperty().addListener((o, a, b) -> show(nodeId));
-        vm.traceProperty().addListener((o, a, b) -> show(nodeId));
         show(null);
     }
 

@@ -428,6 +428,12 @@ public final class SessionViewModel {
 
     private void apply(long generation, Traced traced) {
         if (generation != traceGeneration) return;
+        // colours and trace first, the inspection last: a view that listens to the inspection alone
+        // (the Node tab) then sees one consistent state, once per retrace
+        looks.set(traced.looks());
+        trace.set(traced.inspection().trace());
+        int found = traced.inspection().trace().samplers().size();
+        samplersFound.set(found == 1 ? "1 sampler found" : found + " samplers found");
         tracedInspection = traced.inspection();
         InspectReport report = traced.inspection().report();
         if (report == null) {
@@ -444,10 +450,6 @@ public final class SessionViewModel {
                 edits.retrace(report.composed());
             }
         }
-        looks.set(traced.looks());
-        trace.set(traced.inspection().trace());
-        int found = traced.inspection().trace().samplers().size();
-        samplersFound.set(found == 1 ? "1 sampler found" : found + " samplers found");
     }
 
     /** The edits or the trace changed: the preview, the fields and the history follow. */

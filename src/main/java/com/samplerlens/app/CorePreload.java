@@ -22,7 +22,8 @@ final class CorePreload {
         CompletableFuture<Inspector> inspector = new CompletableFuture<>();
         Thread t = new Thread(() -> {
             complete(definitions, NodeDefinitions::bundled);
-            complete(inspector, Inspector::bundled);
+            // the user's rule files, as the CLI reads them (SAMPLERLENS_RULES or ~/.samplerlens/rules)
+            complete(inspector, CorePreload::userRules);
         }, "samplerlens-preload");
         t.setDaemon(true);
         t.start();
@@ -33,6 +34,16 @@ final class CorePreload {
     static synchronized CoreInspectionService service() {
         start();
         return service;
+    }
+
+    /** The bundled data with the user's rule files; a bad rule file is reported and the bundled data used, so the app still opens. */
+    private static Inspector userRules() {
+        try {
+            return com.samplerlens.core.inspect.Pipeline.rules(System.getenv(), java.util.List.of());
+        } catch (IllegalArgumentException e) {
+            System.err.println("samplerlens: " + e.getMessage() + "; your rule files are not used");
+            return Inspector.bundled();
+        }
     }
 
     private static <T> void complete(CompletableFuture<T> future, java.util.function.Supplier<T> load) {

@@ -1,7 +1,7 @@
 package com.samplerlens.cli;
 
 import com.samplerlens.core.fallback.FallbackSettings;
-import com.samplerlens.core.inspect.BundleSource;
+import com.samplerlens.core.write.BundleSource;
 import com.samplerlens.core.write.BatchReembed;
 import com.samplerlens.core.write.NamePairing;
 import java.io.IOException;

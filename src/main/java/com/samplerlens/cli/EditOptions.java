@@ -2,16 +2,8 @@ package com.samplerlens.cli;
 
 import com.samplerlens.core.edit.EditList;
 import com.samplerlens.core.edit.EditSyntax;
-import com.samplerlens.core.edit.EditingBundleSource;
 import com.samplerlens.core.edit.EditsJson;
-import com.samplerlens.core.graph.NodeDefinitions;
-import com.samplerlens.core.inspect.BundleSource;
-import com.samplerlens.core.inspect.InspectOptions;
-import com.samplerlens.core.inspect.Inspector;
-import com.samplerlens.core.inspect.SourceLoader;
-import com.samplerlens.core.trace.TraceOptions;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,10 +13,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
 /**
- * The edit options of {@code write}: with any of them the source is traced afresh and the edits
- * applied before writing (without them the source's texts are written as read, with parameters rendered where it has none). Syntax: see
- * {@link EditSyntax} and docs/editing.md. Edits files apply first, then {@code --set} and
- * {@code --remove} in the order given on the line.
+ * The edit options of {@code write}: applied on top of the traced metadata (the trace options are
+ * {@link TraceFlags}, shared with inspect and stages). Syntax: see {@link EditSyntax} and
+ * docs/editing.md. Edits files apply first, then {@code --set} and {@code --remove} in the order
+ * given on the line.
  */
 public final class EditOptions {
 
@@ -41,13 +33,11 @@ public final class EditOptions {
             + "clear one sampler field (Sampler_2.denoise) or empty a prompt; repeatable.")
     List<String> remove = new ArrayList<>();
 
-    @Option(names = "--max-samplers", paramLabel = "N", description = "Samplers to trace when editing (1 … 16; default: as many as the source's Samplers detail lists, else 1).")
-    Integer maxSamplers;
-
-    @Option(names = "--save-node", paramLabel = "ID", description = "The output node to trace from when editing (default: the Save Image w/ Metadata node, else the first output node).")
-    String saveNode;
-
     /** The edits in the order they apply; bad files or values are usage errors. */
+    EditList edits(CommandSpec spec) {
+        return edits(spec, spec.commandLine().getParseResult().originalArgs());
+    }
+
     EditList edits(CommandSpec spec, List<String> originalArgs) {
         EditList list = EditList.EMPTY;
         for (Path f : editFiles) {
@@ -71,29 +61,5 @@ public final class EditOptions {
             }
         }
         return list;
-    }
-
-    @picocli.CommandLine.Mixin
-    RulesOption rules = new RulesOption();
-
-    @picocli.CommandLine.Mixin
-    ModelsOption models = new ModelsOption();
-
-    boolean active() {
-        return !editFiles.isEmpty() || !set.isEmpty() || !remove.isEmpty() || maxSamplers != null || saveNode != null;
-    }
-
-    /** The bundle source for these options: as read without edits, else traced and edited. */
-    BundleSource bundleSource(CommandSpec spec, PrintWriter err) {
-        if (!active()) return BundleSource.completing(new SourceLoader(NodeDefinitions.bundled()), rules.inspector(), models.lookup(spec));
-        if (maxSamplers != null && (maxSamplers < 1 || maxSamplers > TraceOptions.MAX_SAMPLERS_LIMIT)) {
-            throw new ParameterException(spec.commandLine(), "--max-samplers must be 1 to " + TraceOptions.MAX_SAMPLERS_LIMIT);
-        }
-        EditList list = edits(spec, spec.commandLine().getParseResult().originalArgs());
-        InspectOptions options = InspectOptions.defaults().withHashes(models.lookup(spec));
-        if (maxSamplers != null) options = options.withTrace(options.trace().withMaxSamplers(maxSamplers));
-        if (saveNode != null) options = options.withTrace(options.trace().withSaveNode(saveNode));
-        return new EditingBundleSource(new SourceLoader(NodeDefinitions.bundled()), rules.inspector(), options, maxSamplers != null, list,
-                w -> err.println("samplerlens: warning: " + w));
     }
 }

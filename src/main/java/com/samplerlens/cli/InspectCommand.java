@@ -4,33 +4,28 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.samplerlens.core.inspect.AnchorSettings;
+import com.samplerlens.core.inspect.Choices;
+import com.samplerlens.core.inspect.Pipeline;
+import com.samplerlens.core.trace.SaveNodeChoice;
 import com.samplerlens.core.capture.SamplerFields;
 import com.samplerlens.core.container.MetadataEntry;
 import com.samplerlens.core.container.UnreadableFileException;
-import com.samplerlens.core.graph.NodeDefinitions;
 import com.samplerlens.core.inspect.InspectJson;
-import com.samplerlens.core.inspect.InspectOptions;
 import com.samplerlens.core.inspect.InspectReport;
-import com.samplerlens.core.inspect.Inspector;
 import com.samplerlens.core.inspect.LoadedSource;
-import com.samplerlens.core.inspect.SourceLoader;
-import com.samplerlens.core.inspect.SourceTexts;
 import com.samplerlens.core.json.LenientJson;
-import com.samplerlens.core.render.RenderOptions;
-import com.samplerlens.core.trace.MultiSamplerOverride;
 import com.samplerlens.core.trace.SamplerAttribution;
-import com.samplerlens.core.trace.SamplerSelection;
-import com.samplerlens.core.trace.TraceOptions;
 import com.samplerlens.core.trace.TraceResult;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
+import java.io.IOException;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
@@ -61,132 +56,98 @@ public final class InspectCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object per file (a JSON array for several files).")
     boolean json;
 
-    @Option(names = "--node-defs", paramLabel = "FILE", description = "object_info JSON exported from your ComfyUI, for exact widget names.")
-    Path nodeDefs;
-
-    @Option(names = "--max-samplers", paramLabel = "N", defaultValue = "1",
-            description = "Trace up to N samplers (1 to 16); 1 writes one sampler's settings as the anchor node does. Default: ${DEFAULT-VALUE}.")
-    int maxSamplers;
-
-    @Option(names = "--save-node", paramLabel = "ID", description = "The output node to trace from (default: SaveImageWithMetaDataUniversal, else the first output node by id).")
-    String saveNode;
-
-    @Option(names = "--selection", paramLabel = "farthest|nearest|id:N", defaultValue = "farthest",
-            description = "Which sampler single-sampler mode (and the flat fields) use. Default: ${DEFAULT-VALUE}.")
-    String selection;
-
-    @Option(names = "--multiline", description = "One key per line, each sampler as its own block.")
-    boolean multiline;
-
-    @Option(names = "--civitai", description = "Civitai sampler names (\"DPM++ 2M Karras\").")
-    boolean civitai;
-
-    @Option(names = "--force-multi", description = "Multi-sampler output even for one sampler; every sampler found is traced.")
-    boolean forceMulti;
-
-    @Option(names = "--single", description = "Single-sampler output whatever --max-samplers says (wins over --force-multi).")
-    boolean single;
+    @Mixin TraceFlags tracing;
 
     @Mixin ExportOptions exporting;
 
-    @Mixin RulesOption rules;
-
-    @Mixin ModelsOption models;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        InspectOptions options = options(System.getenv());
-        NodeDefinitions defs = NodeDefinitions.bundled();
-        if (nodeDefs != null) {
-            try {
-                defs = defs.withObjectInfo(nodeDefs);
-            } catch (IOException e) {
-                err.println("samplerlens: --node-defs " + e.getMessage());
-                return SamplerLensCommand.USAGE;
-            }
-        }
+        Choices choices = tracing.choices(spec, null);
+        Pipeline pipeline = tracing.pipeline(spec);
         if (exporting.problem() != null) throw new ParameterException(spec.commandLine(), exporting.problem());
         List<Path> inputs = new ArrayList<>();
-        boolean failed = false;
+        List<Inspected> missing = new ArrayList<>();
         for (Path p : files) {
             if (Files.isDirectory(p)) {
                 inputs.addAll(supportedFilesIn(p, err));
             } else if (!Files.exists(p)) {
-                err.println(p + ": no such file");
-                failed = true;
+                missing.add(new Inspected(p, null, null, p + ": no such file"));
             } else {
                 inputs.add(p);
             }
         }
-        SourceLoader loader = new SourceLoader(defs);
-        Inspector inspector = rules.inspector();
+        boolean failed = false;
         ArrayNode results = JsonNodeFactory.instance.arrayNode();
+        for (Inspected m : missing) {
+            err.println(m.error());
+            if (json) results.add(errorJson(m));
+            failed = true;
+        }
         // Files are read and traced in parallel, a batch at a time (bounded memory), and shown in
         // order; exports write files and stay sequential.
         for (int from = 0; from < inputs.size(); from += PARALLEL_BATCH) {
             List<Path> batch = inputs.subList(from, Math.min(inputs.size(), from + PARALLEL_BATCH));
             var stream = exporting.active() || batch.size() == 1 ? batch.stream() : batch.parallelStream();
-            for (Inspected i : stream.map(p -> inspectOne(p, loader, inspector, options)).toList()) {
+            for (Inspected i : stream.map(p -> inspectOne(p, pipeline, choices)).toList()) {
                 if (i.error() != null) {
                     err.println(i.error());
+                    if (json && !exporting.active()) results.add(errorJson(i));
                     failed = true;
                 } else if (exporting.active()) {
-                    failed |= !exporting.export(i.source(), i.report(), toJson(i.source(), i.report()), out, err);
+                    failed |= !exporting.export(i.output().source(), i.output().report(), toJson(i.output()), out, err);
                 } else if (json) {
                     results.add(i.json());
                 } else {
-                    printText(out, i.source(), i.report());
+                    printText(out, i.output());
                 }
             }
         }
-        if (json && !exporting.active()) printJson(out, results.size() == 1 && inputs.size() == 1 ? results.get(0) : results);
+        if (json && !exporting.active()) printJson(out, results.size() == 1 && files.size() == 1 && !Files.isDirectory(files.getFirst()) ? results.get(0) : results);
         out.flush();
         return failed ? SamplerLensCommand.FILE_FAILED : SamplerLensCommand.OK;
     }
 
     private static final int PARALLEL_BATCH = 64;
 
-    /** One file read and traced: its source, report and JSON form, or the one-line error. */
-    private record Inspected(LoadedSource source, InspectReport report, JsonNode json, String error) {}
+    /** One file read and traced: its output and JSON form, or the one-line error. */
+    private record Inspected(Path file, Pipeline.Output output, JsonNode json, String error) {}
 
-    private Inspected inspectOne(Path p, SourceLoader loader, Inspector inspector, InspectOptions options) {
-        LoadedSource source;
+    private Inspected inspectOne(Path p, Pipeline pipeline, Choices choices) {
+        Pipeline.Output output;
         try {
-            source = loader.load(p);
+            output = pipeline.inspect(pipeline.load(p), choices);
         } catch (UnreadableFileException e) {
-            return new Inspected(null, null, null, e.getMessage());
+            return new Inspected(p, null, null, e.getMessage());
+        } catch (SaveNodeChoice.UnknownSaveNodeException e) {
+            throw new ParameterException(spec.commandLine(), "--save-node: " + p + ": " + e.getMessage());
         }
-        InspectReport report = source.graph() == null ? null
-                : inspector.inspect(source.graph(), new SourceTexts(source.prompt(), source.workflow(), source.parameters()), options);
-        return new Inspected(source, report, json && !exporting.active() ? toJson(source, report) : null, null);
+        return new Inspected(p, output, json && !exporting.active() ? toJson(output) : null, null);
     }
 
-    /** Options and environment together; an option can only add to what the environment asks. */
-    private InspectOptions options(Map<String, String> env) {
-        if (maxSamplers < 1 || maxSamplers > TraceOptions.MAX_SAMPLERS_LIMIT)
-            throw new ParameterException(spec.commandLine(), "--max-samplers must be 1 to " + TraceOptions.MAX_SAMPLERS_LIMIT + ", not " + maxSamplers);
-        SamplerSelection sel;
-        try {
-            sel = SamplerSelection.parse(selection);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), "--selection: " + e.getMessage());
-        }
-        MultiSamplerOverride fromEnv = MultiSamplerOverride.fromEnvironment(env);
-        MultiSamplerOverride override = single || fromEnv == MultiSamplerOverride.SINGLE ? MultiSamplerOverride.SINGLE
-                : forceMulti || fromEnv == MultiSamplerOverride.FORCE_MULTI ? MultiSamplerOverride.FORCE_MULTI
-                : MultiSamplerOverride.AUTO;
-        RenderOptions envRender = RenderOptions.fromEnvironment(env);
-        RenderOptions render = new RenderOptions(civitai, multiline || envRender.multiline(), envRender.version());
-        return new InspectOptions(new TraceOptions(maxSamplers, sel, saveNode, override), render, models.lookup(spec));
+    /** {@code {"file": …, "error": …}}: an unreadable file still has its object in {@code --json}. */
+    private static JsonNode errorJson(Inspected i) {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("file", i.file().toString());
+        o.put("error", i.error());
+        return o;
     }
 
-    private static JsonNode toJson(LoadedSource s, InspectReport report) {
+    private static JsonNode toJson(Pipeline.Output o) {
+        LoadedSource s = o.source();
         String file = s.metadata().file().toString();
         String container = s.metadata().format().id();
-        return report == null ? InspectJson.withoutGraph(file, container, s.parameters(), s.warnings())
-                : InspectJson.toJson(file, container, report, s.warnings());
+        if (o.report() == null) return InspectJson.withoutGraph(file, container, s.parameters(), s.warnings());
+        ObjectNode json = (ObjectNode) InspectJson.toJson(file, container, o.report(), s.warnings());
+        SaveNodeChoice save = o.resolved().saveNode();
+        if (save != null) {
+            json.put("save_node_reason", save.reason());
+            ArrayNode outputs = json.putArray("output_nodes");
+            save.candidates().forEach(outputs::add);
+        }
+        return json;
     }
 
     private static List<Path> supportedFilesIn(Path folder, PrintWriter err) {
@@ -212,7 +173,9 @@ public final class InspectCommand implements Callable<Integer> {
         }
     }
 
-    private static void printText(PrintWriter out, LoadedSource s, InspectReport report) {
+    private static void printText(PrintWriter out, Pipeline.Output o) {
+        LoadedSource s = o.source();
+        InspectReport report = o.report();
         out.println("File:       " + s.metadata().file());
         out.println("Container:  " + s.metadata().format().id());
         out.println("Structure:");
@@ -231,9 +194,13 @@ public final class InspectCommand implements Callable<Integer> {
             out.println("Graph:      none");
         } else {
             TraceResult t = report.composed().trace();
+            SaveNodeChoice save = o.resolved().saveNode();
             out.println("Graph:      from " + s.graphSource() + ", " + report.graph().size() + " nodes, " + report.graph().edges().size() + " links");
-            out.println("Save node:  " + (t.saveNodeId() == null ? "none" : t.saveNodeId() + " " + report.graph().node(t.saveNodeId()).classType())
-                    + (t.outputNodeIds().size() > 1 ? "  (output nodes: " + String.join(", ", t.outputNodeIds()) + ")" : ""));
+            out.println("Save node:  " + (t.saveNodeId() == null ? "none" : t.saveNodeId() + " " + report.graph().node(t.saveNodeId()).classType()
+                    + " (" + save.reason() + ")"));
+            List<String> others = save.candidates().stream().filter(id -> !id.equals(t.saveNodeId())).toList();
+            if (!others.isEmpty()) out.println("  other output nodes: " + SaveNodeChoice.describe(others, report.graph()));
+            if (o.resolved().anchor() != AnchorSettings.NONE) out.println("  its own settings are the defaults (SaveImageWithMetaDataUniversal)");
             out.println("Mode:       " + t.mode().name().toLowerCase(Locale.ROOT) + ", " + t.samplers().size() + " sampler(s) found");
             for (SamplerAttribution a : t.samplers()) {
                 String label = a.traced() ? "Sampler_" + a.number() : "(not traced)";
@@ -248,6 +215,7 @@ public final class InspectCommand implements Callable<Integer> {
             out.println("Would write:");
             report.bundle().parameters().lines().forEach(line -> out.println("  " + line));
             warnings.addAll(report.composed().warnings());
+            warnings.addAll(o.warnings());
         }
         if (!warnings.isEmpty()) {
             out.println("Warnings:");

@@ -11,11 +11,10 @@ import com.samplerlens.core.fallback.JpegStagePlan;
 import com.samplerlens.core.fallback.PlanEntry;
 import com.samplerlens.core.fallback.WritePlan;
 import com.samplerlens.core.fallback.WritePlanner;
-import com.samplerlens.core.inspect.BundleSource;
-import com.samplerlens.core.inspect.Inspector;
-import com.samplerlens.core.inspect.SourceLoader;
-import com.samplerlens.core.graph.NodeDefinitions;
 import com.samplerlens.core.json.LenientJson;
+import com.samplerlens.core.edit.EditList;
+import com.samplerlens.core.inspect.Pipeline;
+import com.samplerlens.core.trace.SaveNodeChoice;
 import com.samplerlens.core.write.MetadataWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -50,15 +49,21 @@ public final class StagesCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON.")
     boolean json;
 
-    @picocli.CommandLine.Mixin RulesOption rules;
-
-    @picocli.CommandLine.Mixin ModelsOption models;
+    @picocli.CommandLine.Mixin TraceFlags tracing;
 
     @Override
     public Integer call() throws UnreadableFileException, IOException {
         ContainerFormat requested = CliFormats.outputFormat(spec, format);
-        FallbackSettings settings = FallbackSettings.fromEnvironment(maxJpegExifKb);
-        MetadataBundle bundle = BundleSource.completing(new SourceLoader(NodeDefinitions.bundled()), rules.inspector(), models.lookup(spec)).bundle(source);
+        Pipeline pipeline = tracing.pipeline(spec);
+        Pipeline.Output output;
+        try {
+            // the same path as write: what is measured here is what write writes
+            output = pipeline.output(pipeline.load(source), tracing.choices(spec, maxJpegExifKb), EditList.EMPTY);
+        } catch (SaveNodeChoice.UnknownSaveNodeException e) {
+            throw new ParameterException(spec.commandLine(), "--save-node: " + source + ": " + e.getMessage());
+        }
+        FallbackSettings settings = output.resolved().fallback();
+        MetadataBundle bundle = output.bundle();
         WritePlan plan;
         try {
             plan = into != null

@@ -1,7 +1,11 @@
 package com.samplerlens.cli;
 
 import com.samplerlens.core.container.ContainerFormat;
-import com.samplerlens.core.container.MetadataBundle;
+import com.samplerlens.core.edit.EditList;
+import com.samplerlens.core.inspect.Choices;
+import com.samplerlens.core.inspect.Pipeline;
+import com.samplerlens.core.trace.SaveNodeChoice;
+import java.io.PrintWriter;
 import com.samplerlens.core.container.UnreadableFileException;
 import com.samplerlens.core.fallback.FallbackSettings;
 import com.samplerlens.core.write.MetadataWriter;
@@ -45,6 +49,8 @@ public final class WriteCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Replace the output file if it exists.")
     boolean force;
 
+    @Mixin TraceFlags tracing;
+
     @Mixin EditOptions editing;
 
     @Mixin BatchOptions batch;
@@ -52,26 +58,40 @@ public final class WriteCommand implements Callable<Integer> {
     @Override
     public Integer call() throws UnreadableFileException, IOException {
         if (inPlace && out != null) throw new ParameterException(spec.commandLine(), "--in-place and --out cannot be used together");
+        PrintWriter err = spec.commandLine().getErr();
+        Choices choices = tracing.choices(spec, maxJpegExifKb);
+        EditList edits = editing.edits(spec);
         if (batch.active()) {
             if (source != null || into != null || out != null || inPlace || format != null) {
                 throw new ParameterException(spec.commandLine(), "a batch (--from-dir/--into-dir/--out-dir) takes no SOURCE, --into, --out, --in-place or --format");
             }
-            return batch.run(spec, editing.bundleSource(spec, spec.commandLine().getErr()), FallbackSettings.fromEnvironment(maxJpegExifKb), force);
+            Pipeline pipeline = tracing.pipeline(spec);
+            return batch.run(spec, pipeline.bundleSource(choices, edits, w -> err.println("samplerlens: warning: " + w)),
+                    FallbackSettings.of(maxJpegExifKb, pipeline.environment()), force);
         }
         if (source == null || into == null) throw new ParameterException(spec.commandLine(), "write needs SOURCE and --into IMAGE (or a batch: --from-dir, --into-dir, --out-dir)");
         ContainerFormat requested = CliFormats.outputFormat(spec, format);
-        MetadataBundle bundle = editing.bundleSource(spec, spec.commandLine().getErr()).bundle(source);
-        var request = new MetadataWriter.Request(into, out, requested, FallbackSettings.fromEnvironment(maxJpegExifKb), inPlace, force);
+        Pipeline pipeline = tracing.pipeline(spec);
+        Pipeline.Output output;
+        try {
+            output = pipeline.output(pipeline.load(source), choices, edits);
+        } catch (SaveNodeChoice.UnknownSaveNodeException e) {
+            throw new ParameterException(spec.commandLine(), "--save-node: " + source + ": " + e.getMessage());
+        }
+        output.warnings().forEach(w -> err.println("samplerlens: warning: " + source.getFileName() + ": " + w));
+        // spec §2: no sampler is an error line, and the rest of the metadata is still written
+        output.errors().forEach(e -> err.println("samplerlens: error: " + source + ": " + e + "; the rest of the metadata is written"));
+        var request = new MetadataWriter.Request(into, out, requested, output.resolved().fallback(), inPlace, force);
         MetadataWriter.Result result;
         try {
-            result = MetadataWriter.write(bundle, request);
+            result = MetadataWriter.write(output.bundle(), request);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         } catch (FileAlreadyExistsException e) {
-            spec.commandLine().getErr().println("samplerlens: " + e.getFile() + ": " + (e.getReason() != null ? e.getReason() : "already exists"));
+            err.println("samplerlens: " + e.getFile() + ": " + (e.getReason() != null ? e.getReason() : "already exists"));
             return SamplerLensCommand.FILE_FAILED;
         }
-        result.notices().forEach(n -> spec.commandLine().getErr().println("samplerlens: note: " + n));
+        result.notices().forEach(n -> err.println("samplerlens: note: " + n));
         String stage = result.plan().chosen().map(s -> ", stage " + s.name()).orElse("");
         spec.commandLine().getOut().printf("wrote %s (%d bytes%s)%n", result.written(), result.bytes(), stage);
         return SamplerLensCommand.OK;

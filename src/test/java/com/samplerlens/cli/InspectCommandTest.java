@@ -29,7 +29,8 @@ class InspectCommandTest {
         java.util.List<String> keys = new java.util.ArrayList<>();
         o.fieldNames().forEachRemaining(keys::add);
         assertEquals(java.util.List.of("file", "container", "save_node", "mode", "samplers_found", "samplers", "shared",
-                "parameters", "samplers_detail", "warnings"), keys);
+                "parameters", "samplers_detail", "warnings", "save_node_reason", "output_nodes"), keys);
+        assertEquals("most samplers upstream (1)", o.path("save_node_reason").asText());
         assertEquals("png", o.path("container").asText());
         // ce_lora.png's prompt chunk: SaveImage 9 <- VAEDecode 8 <- KSampler 3 <- LoraLoader 10 <- checkpoint 4
         assertEquals("9", o.path("save_node").asText());
@@ -92,8 +93,11 @@ class InspectCommandTest {
         assertEquals(1, r.err().lines().count(), r.err());
         assertTrue(r.err().startsWith("bad.png: "), r.err());
         JsonNode arr = LenientJson.parse(r.out());
-        assertEquals(1, arr.size());
-        assertTrue(arr.get(0).path("file").asText().endsWith("good.png"));
+        assertEquals(2, arr.size(), "an object per file, the unreadable one with its error");
+        assertTrue(arr.get(0).path("file").asText().endsWith("bad.png"));
+        assertTrue(arr.get(0).path("error").asText().startsWith("bad.png: "), arr.get(0).toString());
+        assertTrue(arr.get(1).path("file").asText().endsWith("good.png"));
+        assertTrue(arr.get(1).path("error").isMissingNode());
     }
 
     @Test

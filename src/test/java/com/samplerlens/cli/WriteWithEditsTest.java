@@ -47,8 +47,8 @@ class WriteWithEditsTest {
         String p = m.text(MetadataKeys.PARAMETERS).orElseThrow();
         assertTrue(p.contains("\nSteps: 30, Sampler: dpmpp_sde_normal, CFG scale: 8.0, Denoise: 1.0, Size: "), p);
         assertFalse(p.contains(", Seed: 89848141647836,"), "flat Seed removed: " + p);
-        assertTrue(p.contains("Sampler_1: \"Model: v2-1_768-ema-pruned.ckpt, Steps: 12, Sampler: dpmpp_sde, Scheduler: normal, CFG scale: 8.0, Seed: 89848141647836\""), p);
-        assertTrue(p.contains("Sampler_2: \"Model: v2-1_768-ema-pruned.ckpt, Steps: 14, Sampler: dpmpp_2m, Scheduler: simple, CFG scale: 4.5, Denoise: 0.5, Seed: 469771404043268\""), p);
+        assertTrue(p.contains("Sampler_1: \"model=v2-1_768-ema-pruned.ckpt; steps=12; sampler=dpmpp_sde; scheduler=normal; cfg=8.0; seed=89848141647836\""), p);
+        assertTrue(p.contains("Sampler_2: \"model=v2-1_768-ema-pruned.ckpt; steps=14; sampler=dpmpp_2m; scheduler=simple; cfg=4.5; denoise=0.5; seed=469771404043268\""), p);
         assertTrue(p.endsWith(", Artist: me, Metadata generator version: 0.1.0"), p);
         JsonNode detail = LenientJson.parse(m.text(MetadataKeys.SAMPLERS_DETAIL).orElseThrow());
         assertEquals(4.5, detail.get(1).get("cfg").asDouble());
@@ -71,7 +71,7 @@ class WriteWithEditsTest {
         assertEquals(0, r.code(), r.err());
         String p = readBack(out).text(MetadataKeys.PARAMETERS).orElseThrow();
         assertTrue(p.contains("\nNegative prompt: blurry, lowres\n"), p);
-        assertTrue(p.contains("Sampler_1: \"Model: v2-1_768-ema-pruned.ckpt, Steps: 20, "), p);
+        assertTrue(p.contains("Sampler_1: \"model=v2-1_768-ema-pruned.ckpt; steps=20; "), p);
         assertFalse(p.contains("Samplers: "), p);
         assertTrue(p.endsWith("Upscaler: 4x-UltraSharp, Metadata generator version: 0.1.0"), p);
     }

@@ -24,6 +24,11 @@ import com.samplerlens.core.capture.HashLookup;
 import com.samplerlens.core.hash.AutoV2;
 import com.samplerlens.core.hash.HashProgress;
 import com.samplerlens.core.inspect.InspectOptions;
+import com.samplerlens.core.inspect.AnchorSettings;
+import com.samplerlens.core.inspect.Choices;
+import com.samplerlens.core.inspect.Pipeline;
+import com.samplerlens.core.render.ParameterAdjustments;
+import com.samplerlens.core.trace.SaveNodeChoice;
 import com.samplerlens.core.inspect.ModelFolderHashes;
 import com.samplerlens.core.trace.MultiSamplerOverride;
 import com.samplerlens.core.trace.SamplerSelection;
@@ -59,30 +64,39 @@ import java.util.Map;
  */
 public final class CoreInspectionService implements InspectionService {
 
-    private final Supplier<SourceLoader> loader;
-    private final Supplier<Inspector> inspector;
+    /** The core's composition root: the same one the CLI builds (environment, the user's rule files). */
+    private final Supplier<Pipeline> pipeline;
     /** The models folder hashed last; its cache survives opening other documents. */
     private volatile ModelFolderHashes models;
+    /** The options the last inspection resolved, for the edits applied to its report. */
+    private volatile Traced last;
+
+    private record Traced(InspectReport report, Pipeline.Resolved resolved) {}
 
     public CoreInspectionService(NodeDefinitions definitions, Inspector inspector) {
-        SourceLoader ready = new SourceLoader(definitions);
-        this.loader = () -> ready;
-        this.inspector = () -> inspector;
+        Pipeline ready = new Pipeline(new SourceLoader(definitions), inspector, System.getenv(), HashLookup.NONE);
+        this.pipeline = () -> ready;
     }
 
     /**
      * A service whose core data is still being read (at start-up, while the window opens): each
-     * call waits only for the part it needs, loading for the node definitions, tracing for the rules.
+     * call waits for the data.
      */
     public CoreInspectionService(CompletableFuture<NodeDefinitions> definitions, CompletableFuture<Inspector> inspector) {
-        CompletableFuture<SourceLoader> loading = definitions.thenApply(SourceLoader::new);
-        this.loader = loading::join;
-        this.inspector = inspector::join;
+        CompletableFuture<Pipeline> ready = definitions.thenCombine(inspector,
+                (d, i) -> new Pipeline(new SourceLoader(d), i, System.getenv(), HashLookup.NONE));
+        this.pipeline = ready::join;
+    }
+
+    /** The pipeline with the model hashes computed so far (never hashing here: this runs on the FX thread). */
+    private Pipeline pipeline() {
+        ModelFolderHashes m = models;
+        return m == null ? pipeline.get() : pipeline.get().withHashes(m.cachedOnly());
     }
 
     @Override
     public LoadedDocument load(Path file) throws UnreadableFileException {
-        LoadedSource source = loader.get().load(file);
+        LoadedSource source = pipeline.get().load(file);
         Map<String, String> texts = new LinkedHashMap<>();
         for (MetadataEntry e : source.metadata().entries()) texts.putIfAbsent(e.key(), e.text());
         List<String> warnings = new ArrayList<>(source.warnings());
@@ -91,7 +105,7 @@ public final class CoreInspectionService implements InspectionService {
             warnings.add("no ComfyUI graph in this file: only its parameters text");
             graph = new Graph(List.of());
         }
-        return new LoadedDocument(file, source.metadata().format(), graph, texts, source.metadata().structure(), warnings);
+        return new LoadedDocument(file, source.metadata().format(), graph, texts, source.metadata().structure(), warnings, source);
     }
 
     @Override
@@ -101,13 +115,63 @@ public final class CoreInspectionService implements InspectionService {
             // an A1111 image: nothing to trace, its own texts are what gets written
             TraceResult none = new TraceResult(null, List.of(), TraceMode.SINGLE, Map.of(), List.of(), List.of(),
                     List.of("no ComfyUI graph: nothing to trace"));
-            return new Inspection(none, preview(document, bundleOf(document), settings, notes), Map.of(), NodeCaptures.NONE, Map.of(), null);
+            Pipeline.Output asRead = output(document, options, settings, EditList.EMPTY);
+            return new Inspection(none, preview(document, asRead.bundle(), asRead.resolved().fallback(), settings, notes), Map.of(),
+                    NodeCaptures.NONE, Map.of(), null);
         }
-        InspectReport report = inspector.get().inspect(document.graph(), sourceTexts(document), inspectOptions(options, settings));
-        ComposedMetadata composed = report.composed();
+        Pipeline.Output out = output(document, options, settings, EditList.EMPTY);
+        last = new Traced(out.traced(), out.resolved());
+        ComposedMetadata composed = out.report().composed();
+        SaveNodeChoice save = out.resolved().saveNode();
+        if (save != null && save.chosen() != null) {
+            List<String> others = save.candidates().stream().filter(id -> !id.equals(save.chosen())).toList();
+            notes.add("Save node " + SaveNodeChoice.describe(List.of(save.chosen()), document.graph()) + " (" + save.reason() + ")"
+                    + (others.isEmpty() ? "" : "; other output nodes: " + SaveNodeChoice.describe(others, document.graph())));
+        }
+        if (out.resolved().anchor() != AnchorSettings.NONE) notes.add("The save node's own settings are the defaults (SaveImageWithMetaDataUniversal)");
         composed.warnings().stream().filter(w -> !composed.trace().warnings().contains(w)).forEach(notes::add);
-        return new Inspection(composed.trace(), preview(document, report.bundle(), settings, notes), fieldsOf(composed),
-                report.nodeCaptures(renderOptions(settings)), composed.notes(), report);
+        return new Inspection(composed.trace(), preview(document, out.bundle(), out.resolved().fallback(), settings, notes), fieldsOf(composed),
+                out.traced().nodeCaptures(out.resolved().options().render()), composed.notes(), out.traced());
+    }
+
+    /** The core's one path for this document and these switches; the app's defaults count as "not chosen". */
+    private Pipeline.Output output(LoadedDocument document, TraceOptions options, OutputSettings settings, EditList edits) {
+        try {
+            return pipeline().output(document.source(), choices(options, settings), edits);
+        } catch (UnreadableFileException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The app's switches as the user's choices. The switches always hold a value, so the app's own
+     * defaults (1 sampler, farthest, 60 KB, names off) stand for "not chosen" and leave room for the
+     * save node's settings and the source's Samplers detail, as the CLI without flags does.
+     */
+    static Choices choices(TraceOptions options, OutputSettings settings) {
+        return new Choices(options.maxSamplers() == 1 ? null : options.maxSamplers(),
+                options.selection().equals(SamplerSelection.FARTHEST) ? null : options.selection(), options.saveNodeId(),
+                options.override() == MultiSamplerOverride.FORCE_MULTI, options.override() == MultiSamplerOverride.SINGLE,
+                settings.multiline(), settings.civitaiNames() ? Boolean.TRUE : null, null, null,
+                settings.maxJpegExifKb() == OutputSettings.DEFAULT_JPEG_EXIF_KB ? null : settings.maxJpegExifKb());
+    }
+
+    /** The options of the last inspection when {@code traced} is its report, else the defaults for this document. */
+    private Pipeline.Resolved resolvedFor(LoadedDocument document, InspectReport traced, OutputSettings settings) {
+        Traced t = last;
+        if (t != null && t.report() == traced) return t.resolved();
+        return pipeline().resolve(document.source(), choices(TraceOptions.defaults(), settings));
+    }
+
+    /** The edits with the save node's extra keys under them, rendered with the resolved options. */
+    private MetadataBundle editedBundle(InspectReport traced, EditedMetadata edited, Pipeline.Resolved r) {
+        EditedMetadata withKeys = edited;
+        if (!r.anchor().extra().isEmpty()) {
+            var extra = new java.util.TreeMap<>(r.anchor().extra());
+            extra.putAll(edited.adjustments().extra());
+            withKeys = new EditedMetadata(edited.composed(), new ParameterAdjustments(extra, edited.adjustments().removed()), edited.warnings());
+        }
+        return withKeys.bundle(traced.graph(), traced.bundle(), r.options().render());
     }
 
     @Override
@@ -116,8 +180,9 @@ public final class CoreInspectionService implements InspectionService {
         ComposedMetadata composed = traced.report().composed();
         List<String> notes = new ArrayList<>(composed.warnings().stream().filter(w -> !composed.trace().warnings().contains(w)).toList());
         notes.addAll(edited.warnings());
-        MetadataBundle bundle = edited.bundle(traced.report().graph(), traced.report().bundle(), renderOptions(settings));
-        return new Inspection(traced.trace(), preview(document, bundle, settings, notes),
+        Pipeline.Resolved r = resolvedFor(document, traced.report(), settings);
+        MetadataBundle bundle = editedBundle(traced.report(), edited, r);
+        return new Inspection(traced.trace(), preview(document, bundle, r.fallback(), settings, notes),
                 fieldsOf(edited.composed()), traced.captures(), traced.notes(), traced.report());
     }
 
@@ -127,7 +192,8 @@ public final class CoreInspectionService implements InspectionService {
             if (kind == MetadataExport.Kind.TXT) return MetadataExport.withNewline(document.texts().get(MetadataKeys.PARAMETERS));
             throw new IllegalStateException("no ComfyUI graph in " + document.file().getFileName() + ": nothing to export as JSON");
         }
-        InspectReport report = edited.report(traced.report(), renderOptions(settings));
+        Pipeline.Resolved r = resolvedFor(document, traced.report(), settings);
+        InspectReport report = new InspectReport(traced.report().graph(), edited.composed(), editedBundle(traced.report(), edited, r));
         return kind == MetadataExport.Kind.TXT ? MetadataExport.parametersText(report)
                 : MetadataExport.pretty(InspectJson.toJson(document.file().toString(), document.format().id(), report, document.warnings()));
     }
@@ -147,40 +213,9 @@ public final class CoreInspectionService implements InspectionService {
         return fields;
     }
 
-    /**
-     * What Write and Re-embed write for these options: traced afresh with the edits applied, or
-     * the source's own texts without a graph.
-     */
-    private MetadataBundle bundleFor(LoadedDocument document, TraceOptions options, OutputSettings settings, EditList edits) {
-        if (document.graph().size() == 0) return bundleOf(document);
-        InspectReport report = inspector.get().inspect(document.graph(), sourceTexts(document), inspectOptions(options, settings));
-        if (edits.isEmpty()) return report.bundle();
-        return edits.applyTo(report.composed()).bundle(report.graph(), report.bundle(), renderOptions(settings));
-    }
-
-    /** The texts an A1111 image carried, written back as they are. */
-    private static MetadataBundle bundleOf(LoadedDocument document) {
-        return new MetadataBundle(document.texts().get(MetadataKeys.PARAMETERS), document.texts().get(MetadataKeys.PROMPT),
-                document.texts().get(MetadataKeys.WORKFLOW), document.texts().get(MetadataKeys.SAMPLERS_DETAIL));
-    }
-
     private static SourceTexts sourceTexts(LoadedDocument document) {
         return new SourceTexts(document.texts().get(MetadataKeys.PROMPT), document.texts().get(MetadataKeys.WORKFLOW),
                 document.texts().get(MetadataKeys.PARAMETERS));
-    }
-
-    /**
-     * The app's switches, with the environment's METADATA_TEST_MODE and version override as the CLI
-     * reads them, and the model hashes computed so far (never hashing here: this runs on the FX thread).
-     */
-    private InspectOptions inspectOptions(TraceOptions options, OutputSettings settings) {
-        ModelFolderHashes m = models;
-        return new InspectOptions(options, renderOptions(settings), m == null ? HashLookup.NONE : m.cachedOnly());
-    }
-
-    private static RenderOptions renderOptions(OutputSettings settings) {
-        RenderOptions env = RenderOptions.fromEnvironment(System.getenv());
-        return new RenderOptions(settings.civitaiNames(), settings.multiline() || env.multiline(), env.version());
     }
 
     @Override
@@ -201,12 +236,13 @@ public final class CoreInspectionService implements InspectionService {
         HashLookup recording = ModelFolderHashes.recording(names);
         TraceOptions everySampler = new TraceOptions(TraceOptions.MAX_SAMPLERS_LIMIT, SamplerSelection.FARTHEST, null, MultiSamplerOverride.FORCE_MULTI);
         for (TraceOptions t : List.of(TraceOptions.defaults(), everySampler)) {
-            inspector.get().inspect(document.graph(), sourceTexts(document), new InspectOptions(t, null, recording));
+            pipeline.get().inspector().inspect(document.graph(), sourceTexts(document), new InspectOptions(t, null, recording));
         }
         return names;
     }
 
-    private static OutputPreview preview(LoadedDocument document, MetadataBundle bundle, OutputSettings settings, List<String> notes) {
+    private static OutputPreview preview(LoadedDocument document, MetadataBundle bundle, FallbackSettings fallback, OutputSettings settings,
+                                         List<String> notes) {
         byte[] target = null;
         if (document.format() == settings.format()) {
             try {
@@ -217,7 +253,7 @@ public final class CoreInspectionService implements InspectionService {
         } else {
             notes.add("File sizes appear when the source is a " + settings.format().name() + " image; re-embedding measures the target");
         }
-        WritePlan plan = WritePlanner.plan(settings.format(), bundle, fallbackSettings(settings), target);
+        WritePlan plan = WritePlanner.plan(settings.format(), bundle, fallback, target);
         List<OutputPreview.Field> fields = new ArrayList<>();
         List<OutputPreview.Stage> stages = new ArrayList<>();
         JpegStagePlan chosen = plan.chosen().orElse(null);
@@ -251,10 +287,6 @@ public final class CoreInspectionService implements InspectionService {
         if (value != null) out.add(new OutputPreview.Field(tag, where, value, value.getBytes(java.nio.charset.StandardCharsets.UTF_8).length));
     }
 
-    private static FallbackSettings fallbackSettings(OutputSettings settings) {
-        return FallbackSettings.fromEnvironment(settings.maxJpegExifKb());
-    }
-
     @Override
     public boolean canWrite() {
         return true;
@@ -265,8 +297,9 @@ public final class CoreInspectionService implements InspectionService {
                               Path pixelsFrom, Path target, boolean replace) throws UnreadableFileException {
         ContainerFormat format = OutputNames.imageFormatOf(target).orElse(settings.format());
         try {
-            MetadataWriter.Result r = MetadataWriter.write(bundleFor(document, options, settings, edits),
-                    new MetadataWriter.Request(pixelsFrom, target, format, fallbackSettings(settings), false, replace));
+            Pipeline.Output out = output(document, options, settings, edits);
+            MetadataWriter.Result r = MetadataWriter.write(out.bundle(),
+                    new MetadataWriter.Request(pixelsFrom, target, format, out.resolved().fallback(), false, replace));
             return new WriteOutcome(r.written(), r.bytes(), r.plan().chosen().map(JpegStagePlan::name).orElse(null), r.notices());
         } catch (IOException e) {
             throw new UnreadableFileException(target, "cannot be written (" + e.getMessage() + ")", e);

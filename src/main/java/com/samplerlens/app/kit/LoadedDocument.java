@@ -15,9 +15,10 @@ import java.util.Map;
  * @param texts      the metadata texts found, by key ("prompt", "workflow", "parameters" …), in file order
  * @param structure  one line per chunk / segment, for the Raw tab (empty for JSON files)
  * @param warnings   problems met while loading (decode problems, skipped entries …)
+ * @param source     the core's loaded source, which the core's pipeline traces and writes from
  */
 public record LoadedDocument(Path file, ContainerFormat format, Graph graph, Map<String, String> texts,
-                             List<String> structure, List<String> warnings) {
+                             List<String> structure, List<String> warnings, com.samplerlens.core.inspect.LoadedSource source) {
 
     public LoadedDocument {
         texts = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(texts));

@@ -3,7 +3,6 @@ package com.samplerlens.core.edit;
 import com.samplerlens.core.capture.ComposedMetadata;
 import com.samplerlens.core.container.MetadataBundle;
 import com.samplerlens.core.graph.Graph;
-import com.samplerlens.core.inspect.InspectReport;
 import com.samplerlens.core.render.BundleRenderer;
 import com.samplerlens.core.render.ParameterAdjustments;
 import com.samplerlens.core.render.ParametersRenderer;
@@ -23,11 +22,6 @@ public record EditedMetadata(ComposedMetadata composed, ParameterAdjustments adj
 
     public String parameters(RenderOptions options) {
         return ParametersRenderer.render(composed, options, adjustments);
-    }
-
-    /** The traced report with these edits: what "Copy parameters" / "Copy as JSON" and the previews show. */
-    public InspectReport report(InspectReport traced, RenderOptions options) {
-        return new InspectReport(traced.graph(), composed, bundle(traced.graph(), traced.bundle(), options));
     }
 
     /**

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 public final class FallbackMarker {
     private FallbackMarker() {}
 
-    public static final String KEY = "Metadata Fallback";
+    public static final String KEY = com.samplerlens.core.render.ParametersRenderer.FALLBACK_KEY;
 
     /** A marker left by an earlier write (ours or the anchor's), wherever it sits. */
     private static final Pattern EARLIER_MARKER =
@@ -23,7 +23,11 @@ public final class FallbackMarker {
      */
     public static String mark(String parameters, FallbackStage stage) {
         if (stage == FallbackStage.FULL) return parameters;
-        String body = EARLIER_MARKER.matcher(parameters).replaceAll("").replaceFirst("[\\r\\n]+$", "");
-        return body + ", " + KEY + ": " + stage.label();
+        return without(parameters).replaceFirst("[\\r\\n]+$", "") + ", " + KEY + ": " + stage.label();
+    }
+
+    /** The parameters without a marker an earlier write left: a rewrite says only what it wrote itself. */
+    public static String without(String parameters) {
+        return parameters == null ? null : EARLIER_MARKER.matcher(parameters).replaceAll("");
     }
 }

@@ -58,7 +58,8 @@ public final class JpegFallbackPlanner {
         stages.add(comStage(minimalUsable ? trimmed : parameters, target));
 
         JpegStagePlan chosen = stages.stream().filter(JpegStagePlan::fits).findFirst().orElse(stages.getLast());
-        return new WritePlan(ContainerFormat.JPEG, OptionalInt.of(settings.maxExifBytes()), List.copyOf(stages), Optional.of(chosen));
+        byte[] written = target == null ? null : JpegExifWriter.write(target, chosen.app1Payload(), chosen.comText());
+        return new WritePlan(ContainerFormat.JPEG, OptionalInt.of(settings.maxExifBytes()), List.copyOf(stages), Optional.of(chosen), written);
     }
 
     /**

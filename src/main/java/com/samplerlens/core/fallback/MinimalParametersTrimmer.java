@@ -25,6 +25,8 @@ public final class MinimalParametersTrimmer {
     private static final String NEGATIVE_PROMPT = "Negative prompt:";
     /** One {@code Key: value} line of multiline mode; a {@code Sampler_N:} block opener has no value. */
     private static final Pattern MULTILINE_PAIR = Pattern.compile("^\\s*[A-Za-z0-9_][A-Za-z0-9_ .()/-]*:(?: .*)?$");
+    /** A line that starts as A1111's parameter line does: a key, a colon and a space. */
+    private static final Pattern PARAMETER_LINE = Pattern.compile("^\\s*\\w[\\w \\-/]*: ");
     private static final Pattern SAMPLER_BLOCK = Pattern.compile("^\\s*Sampler_\\d+:\\s*$");
     /** Keys that can follow the per-sampler blocks in multiline mode, so they end a block. */
     private static final Set<String> AFTER_SAMPLER_BLOCKS = Set.of("Hashes", "Metadata generator version", FallbackMarker.KEY);
@@ -57,16 +59,15 @@ public final class MinimalParametersTrimmer {
         return MULTILINE_PAIR.matcher(line).matches() && topLevelSegments(line).size() == 1;
     }
 
+    /**
+     * The last line is the parameter line, as A1111 reads it; every line before it is prompt text and kept
+     * whole, whatever commas and colons it holds (a prompt is never cut). A last line that is no
+     * {@code Key: value} list (a text of prompts only) is kept whole too.
+     */
     private static String trimSingleLine(List<String> lines) {
         int tailStart = lines.size() - 1;
-        for (int i = 0; i < lines.size() - 1; i++) {
-            String line = lines.get(i);
-            boolean header = line.startsWith(NEGATIVE_PROMPT) || !(line.contains(", ") && line.contains(":"));
-            if (!header) {
-                tailStart = i;
-                break;
-            }
-        }
+        String last = lines.get(tailStart);
+        if (last.startsWith(NEGATIVE_PROMPT) || !PARAMETER_LINE.matcher(last).find()) return String.join("\n", lines);
         List<String> kept = new ArrayList<>();
         for (String segment : topLevelSegments(String.join(" ", lines.subList(tailStart, lines.size())))) {
             String pair = segment.strip();

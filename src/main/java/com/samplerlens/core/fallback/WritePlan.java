@@ -13,9 +13,16 @@ import java.util.OptionalInt;
  * @param maxExifBytes the JPEG EXIF limit in bytes ({@code max_jpeg_exif_kb} × 1024); empty for PNG/WebP
  * @param entries      JPEG: the four stages in order; PNG: one entry per text chunk; WebP: the EXIF chunk
  * @param chosen       JPEG: the stage that will be written; empty for PNG/WebP (no fallback there)
+ * @param written      the whole file this plan measured, which the writer writes as it is (so a size
+ *                     shown and the file written cannot differ); null when planned without a target
  */
-public record WritePlan(ContainerFormat format, OptionalInt maxExifBytes, List<PlanEntry> entries, Optional<JpegStagePlan> chosen) {
+public record WritePlan(ContainerFormat format, OptionalInt maxExifBytes, List<PlanEntry> entries, Optional<JpegStagePlan> chosen,
+                        byte[] written) {
     public WritePlan {
         entries = List.copyOf(entries);
+    }
+
+    public WritePlan(ContainerFormat format, OptionalInt maxExifBytes, List<PlanEntry> entries, Optional<JpegStagePlan> chosen) {
+        this(format, maxExifBytes, entries, chosen, null);
     }
 }

@@ -67,16 +67,17 @@ public final class WritePlanner {
                 entries.add(new ChunkPlan(keyword, chunk.type(), chunk.totalLength(), fileBytes, texts.get(keyword)));
             }
         }
-        return new WritePlan(ContainerFormat.PNG, OptionalInt.empty(), entries, Optional.empty());
+        return new WritePlan(ContainerFormat.PNG, OptionalInt.empty(), entries, Optional.empty(), target == null ? null : out);
     }
 
     private static WritePlan webp(MetadataBundle bundle, byte[] target) {
         byte[] tiff = webpExif(bundle, target);
         long chunkBytes = 8L + tiff.length + (tiff.length & 1); // RIFF: header, data, pad to even
-        OptionalLong fileBytes = target == null ? OptionalLong.empty() : OptionalLong.of(WebpExifWriter.writtenSize(target, tiff));
+        byte[] written = target == null ? null : WebpExifWriter.write(target, tiff);
+        OptionalLong fileBytes = written == null ? OptionalLong.empty() : OptionalLong.of(written.length);
         String content = JpegStagePlan.describe(JpegFallbackPlanner.fullExif(bundle));
         return new WritePlan(ContainerFormat.WEBP, OptionalInt.empty(),
-                List.of(new ChunkPlan("EXIF", "EXIF", chunkBytes, fileBytes, content)), Optional.empty());
+                List.of(new ChunkPlan("EXIF", "EXIF", chunkBytes, fileBytes, content)), Optional.empty(), written);
     }
 
     private static String keyword(byte[] png, PngChunk chunk) {

@@ -52,7 +52,11 @@ public final class NodeCaptures {
         if (m.multi()) {
             for (SamplerFields s : m.samplers()) {
                 for (ParametersRenderer.Item i : ParametersRenderer.samplerItems(s)) {
-                    add(byNode, i, ParametersRenderer.clean(i.value()), s.number(), (f, index) -> sources.sampler(s.nodeId(), f, index));
+                    // labelled as written: "steps" = "20" inside a single-line Sampler_N value, "Steps" in a multiline block
+                    ParametersRenderer.Item shown = options.multiline() ? i
+                            : new ParametersRenderer.Item(ParametersRenderer.inlineKey(i.key()), i.value(), null, i.shows());
+                    String value = options.multiline() ? ParametersRenderer.clean(i.value()) : ParametersRenderer.inlineEscape(i.value().strip());
+                    add(byNode, shown, value, s.number(), (f, index) -> sources.sampler(s.nodeId(), f, index));
                 }
             }
         }

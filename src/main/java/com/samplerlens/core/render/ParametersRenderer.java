@@ -56,10 +56,11 @@ public final class ParametersRenderer {
                     // a block, so that removing a flat key (Steps, Model …) never takes a sampler's own line
                     items.add(new Item("Sampler_" + s.number(), null, fields, List.of()));
                 } else {
-                    items.add(new Item("Sampler_" + s.number(), "\"" + join(fields, ", ").replace("\"", "'") + "\""));
+                    items.add(new Item("Sampler_" + s.number(), inlineSampler(fields)));
                 }
             }
         }
+        if (o.loraSummary() && !f.loras().isEmpty()) items.add(new Item("LoRAs", loraSummary(f.loras())));
         String hashes = hashes(f);
         if (hashes != null) items.add(new Item("Hashes", hashes));
         adjust.extra().forEach((k, v) -> items.add(new Item(k, v)));
@@ -71,7 +72,7 @@ public final class ParametersRenderer {
         List<String> rendered = new ArrayList<>();
         for (Item i : items) {
             if (i.block() == null) {
-                rendered.add(i.key() + ": " + clean(i.value()));
+                rendered.add(i.key() + ": " + (SAFE_AS_WRITTEN.contains(i.key()) || i.key().startsWith("Sampler_") ? i.value().strip() : value(i.value())));
             } else {
                 rendered.add(i.key() + ":");
                 for (Item line : i.block()) rendered.add(line.key() + ": " + clean(line.value()));
@@ -148,6 +149,7 @@ public final class ParametersRenderer {
         for (int i = 0; i < f.clipModels().size(); i++) {
             add(items, "CLIP_" + (i + 1) + " Model name", f.clipModels().get(i), List.of(new Shown(MetaField.CLIP_MODEL_NAME, i)));
         }
+        if (o.guidanceAsCfg()) guidanceAsCfg(items);
         return items;
     }
 
@@ -223,10 +225,104 @@ public final class ParametersRenderer {
         return items;
     }
 
-    private static String join(List<Item> items, String sep) {
+    /** Keys whose values are written as built: JSON and our own summaries, which no reader splits at their commas. */
+    private static final Set<String> SAFE_AS_WRITTEN = Set.of("Hashes", "Samplers", "LoRAs");
+
+    /** The key a per-sampler field has inside a single-line {@code Sampler_N} value. */
+    private static final Map<String, String> INLINE_KEYS = Map.ofEntries(Map.entry("Model", "model"), Map.entry("Steps", "steps"),
+            Map.entry("Start step", "start"), Map.entry("End step", "end"), Map.entry("Sampler", "sampler"),
+            Map.entry("Scheduler", "scheduler"), Map.entry("CFG scale", "cfg"), Map.entry("Shift", "shift"),
+            Map.entry("Denoise", "denoise"), Map.entry("Seed", "seed"), Map.entry("Loras", "loras"));
+
+    /**
+     * A single-line {@code Sampler_N} value: {@code "model=…; steps=20; start=10; end=20; sampler=euler;
+     * scheduler=simple; cfg=3.5; seed=0"}. It holds no {@code ", "} and no {@code ": "}, so readers that
+     * split the last line at commas and colons (sd-parsers) cannot take its steps, seed or cfg for the flat
+     * keys; {@code %}, {@code ,}, {@code ;}, {@code "}, line breaks and a colon before a space inside a
+     * value are percent-escaped (docs/parameters-format.md). The {@code Samplers detail} JSON keeps every
+     * value exactly.
+     */
+    static String inlineSampler(List<Item> fields) {
         List<String> parts = new ArrayList<>();
-        for (Item i : items) parts.add(i.key() + ": " + clean(i.value()));
-        return String.join(sep, parts);
+        for (Item i : fields) parts.add(inlineKey(i.key()) + "=" + inlineEscape(i.value().strip()));
+        return "\"" + String.join("; ", parts) + "\"";
+    }
+
+    /** The key of a per-sampler field inside a single-line {@code Sampler_N} value ("Start step" → "start"). */
+    static String inlineKey(String key) {
+        return INLINE_KEYS.getOrDefault(key, key.toLowerCase(Locale.ROOT).replace(' ', '_'));
+    }
+
+    static String inlineEscape(String v) {
+        StringBuilder sb = new StringBuilder(v.length());
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            switch (c) {
+                case '%' -> sb.append("%25");
+                case ',' -> sb.append("%2C");
+                case ';' -> sb.append("%3B");
+                case '"' -> sb.append("%22");
+                case '\n' -> sb.append("%0A");
+                case '\r' -> sb.append("%0D");
+                case ':' -> sb.append(i + 1 < v.length() && v.charAt(i + 1) == ' ' ? "%3A" : ":");
+                default -> sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    /** A value that could end the line early or start a key of its own at a comma: not a key/value text a reader can split. */
+    private static final Pattern KEY_INSIDE = Pattern.compile(",\\s*[A-Za-z][\\w \\-/]*:");
+
+    /**
+     * A flat value as written: stripped, and quoted as A1111's {@code quote()} does (a JSON string)
+     * when it holds a line break, {@code , Key:} or the fallback marker, which readers would
+     * otherwise take for the end of the line or for keys of their own. Never silently changed.
+     */
+    static String value(String v) {
+        String s = v.strip();
+        if (s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0 || KEY_INSIDE.matcher(s).find() || s.contains(FALLBACK_KEY + ":")) {
+            StringBuilder sb = new StringBuilder();
+            PyJson.string(sb, s);
+            return sb.toString();
+        }
+        return s;
+    }
+
+    /** The key of the fallback marker (FallbackMarker appends it after the version). */
+    public static final String FALLBACK_KEY = "Metadata Fallback";
+
+    /** The anchor's {@code guidance_as_cfg}: {@code CFG scale} takes the Guidance value in its own place, {@code Guidance} goes. */
+    private static void guidanceAsCfg(List<Item> items) {
+        Item guidance = items.stream().filter(i -> i.key().equals("Guidance")).findFirst().orElse(null);
+        if (guidance == null) return;
+        int at = items.indexOf(guidance);
+        items.remove(at);
+        Item cfg = new Item("CFG scale", guidance.value(), null, guidance.shows());
+        for (int i = 0; i < items.size(); i++) {
+            if (items.get(i).key().equals("CFG scale")) {
+                items.set(i, cfg);
+                return;
+            }
+        }
+        items.add(at, cfg);
+    }
+
+    /** The anchor's {@code LoRAs:} summary: {@code name: str_<strength %.3g>} joined by {@code , }. */
+    static String loraSummary(List<LoraInfo> loras) {
+        List<String> parts = new ArrayList<>();
+        for (LoraInfo l : loras) {
+            Double s = l.strengthModel() != null ? l.strengthModel() : l.strengthClip();
+            parts.add(FileNames.basename(l.name()) + ": str_" + (s == null ? "None" : threeSignificant(s)));
+        }
+        return String.join(", ", parts);
+    }
+
+    /** Python's {@code "%.3g" % x} for the strengths people use (no exponent form between 1e-4 and 1e3). */
+    static String threeSignificant(double x) {
+        if (x == 0) return "0";
+        java.math.BigDecimal d = new java.math.BigDecimal(x).round(new java.math.MathContext(3)).stripTrailingZeros();
+        return d.scale() < 0 ? d.setScale(0).toPlainString() : d.toPlainString();
     }
 
     /** The anchor's {@code str(value).strip()} with newlines turned into spaces. */

@@ -19,10 +19,12 @@ public final class SamplerSelector {
     public static String select(Graph graph, Map<String, Integer> traceMap, SamplerSelection selection, SamplerClassifier classifier) {
         if (selection.method() == SamplerSelection.Method.BY_NODE_ID) {
             String id = selection.nodeId();
-            return id != null && traceMap.getOrDefault(id, 0) > 0 && classifier.isSampler(graph.node(id).classType()) ? id : null;
+            return id != null && traceMap.containsKey(id) && classifier.isSampler(graph.node(id).classType()) ? id : null;
         }
         List<Map.Entry<String, Integer>> entries = new ArrayList<>();
-        for (var e : traceMap.entrySet()) if (e.getValue() > 0) entries.add(e); // the save node itself is never the sampler
+        // the save node itself (distance 0) counts only when it is a sampler, as a KSampler (Efficient) output is;
+        // the anchor's save node never is one
+        entries.addAll(traceMap.entrySet());
         Comparator<Map.Entry<String, Integer>> byDistance = Map.Entry.comparingByValue();
         entries.sort(selection.method() == SamplerSelection.Method.FARTHEST ? byDistance.reversed() : byDistance);
         for (var e : entries) if (classifier.isExplicit(graph.node(e.getKey()).classType())) return e.getKey();

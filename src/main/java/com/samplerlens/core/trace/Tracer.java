@@ -1,15 +1,12 @@
 package com.samplerlens.core.trace;
 
 import com.samplerlens.core.graph.Graph;
-import com.samplerlens.core.graph.Node;
 import com.samplerlens.core.graph.NodeIds;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.TreeSet;
 
 /**
  * Traces a graph from its save node (spec §2): distances, the samplers upstream, which nodes
@@ -49,7 +46,8 @@ public final class Tracer {
         Map<String, Integer> distances = all.toMap(g.ids);
 
         List<String> found = new ArrayList<>();
-        for (int i = 1; i < all.count(); i++) if (g.sampler[all.order()[i]]) found.add(g.ids[all.order()[i]]);
+        // from 0: a save node that is itself a sampler (KSampler (Efficient) is an output node) is traced too
+        for (int i = 0; i < all.count(); i++) if (g.sampler[all.order()[i]]) found.add(g.ids[all.order()[i]]);
         found.sort(Comparator.<String>comparingInt(distances::get).thenComparing(NodeIds.ORDER));
 
         Map<String, Integer> numbers = new HashMap<>();
@@ -112,26 +110,15 @@ public final class Tracer {
 
     /** Output nodes (save and preview classes) in id order; by class name when the table knows none of them. */
     public List<String> outputNodes(Graph graph) {
-        TreeSet<String> out = new TreeSet<>(NodeIds.ORDER);
-        SamplerTable t = classifier.table();
-        for (Node n : graph.nodes().values()) if (t.isOutputNode(n.classType()) || t.isPreviewNode(n.classType())) out.add(n.id());
-        if (out.isEmpty()) {
-            for (Node n : graph.nodes().values()) {
-                String c = n.classType().toLowerCase(Locale.ROOT);
-                if ((c.contains("save") || c.contains("preview")) && graph.outgoing(n.id()).isEmpty()) out.add(n.id());
-            }
-        }
-        return new ArrayList<>(out);
+        return SaveNodeChoice.outputs(graph, classifier.table(), c -> false);
     }
 
+    /** The default of {@link SaveNodeChoice} without pixel sizes; the composition root passes its choice in the options. */
     private String chooseSaveNode(Graph graph, List<String> outputs, String requested, List<String> warnings) {
         if (requested != null) {
             if (graph.contains(requested)) return requested;
             warnings.add("save node " + requested + " is not in the graph; using the default");
         }
-        SamplerTable t = classifier.table();
-        for (String id : outputs) if (graph.node(id).classType().equals(t.preferredSaveNode())) return id;
-        for (String id : outputs) if (!t.isPreviewNode(graph.node(id).classType())) return id;
-        return outputs.isEmpty() ? null : outputs.getFirst();
+        return SaveNodeChoice.choose(graph, classifier, c -> false, null, () -> null, id -> null).chosen();
     }
 }

@@ -3,7 +3,6 @@ package com.samplerlens.core.write;
 import com.samplerlens.core.container.MetadataBundle;
 import com.samplerlens.core.container.UnreadableFileException;
 import com.samplerlens.core.fallback.FallbackSettings;
-import com.samplerlens.core.inspect.BundleSource;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Path;

@@ -6,9 +6,6 @@ import com.samplerlens.core.container.MetadataBundle;
 import com.samplerlens.core.container.MetadataKeys;
 import com.samplerlens.core.container.MetadataReaders;
 import com.samplerlens.core.container.UnreadableFileException;
-import com.samplerlens.core.container.jpeg.JpegExifWriter;
-import com.samplerlens.core.container.png.PngChunkRewriter;
-import com.samplerlens.core.container.webp.WebpExifWriter;
 import com.samplerlens.core.fallback.FallbackSettings;
 import com.samplerlens.core.fallback.FallbackStage;
 import com.samplerlens.core.fallback.JpegFallbackPlanner;
@@ -87,7 +84,9 @@ public final class MetadataWriter {
         try {
             plan = WritePlanner.plan(format, bundle, request.settings(), pixels);
             refuseIfNothingFits(target, bundle, plan);
-            bytes = encode(bundle, format, pixels, plan, notices);
+            // the bytes the plan measured, written as they are: a size shown and the file cannot differ
+            bytes = plan.written();
+            plan.chosen().filter(stage -> !stage.fits()).ifPresent(stage -> notices.add(stage.note()));
         } catch (IllegalArgumentException damaged) {
             // The byte-level writers refuse a target they cannot parse (truncated JPEG, broken RIFF …).
             throw new UnreadableFileException(target, damaged.getMessage());
@@ -105,19 +104,6 @@ public final class MetadataWriter {
             throw new IOException(target.getFileName() + ": the metadata does not fit a JPEG (" + full.note()
                     + ") and there are no parameters to fall back to; write PNG or WebP, or raise --max-jpeg-exif-kb");
         }
-    }
-
-    private static byte[] encode(MetadataBundle bundle, ContainerFormat format, byte[] pixels, WritePlan plan, List<String> notices) {
-        return switch (format) {
-            case PNG -> PngChunkRewriter.rewrite(pixels, WritePlanner.pngTexts(bundle));
-            case WEBP -> WebpExifWriter.write(pixels, WritePlanner.webpExif(bundle, pixels));
-            case JPEG -> {
-                JpegStagePlan stage = plan.chosen().orElseThrow();
-                if (!stage.fits()) notices.add(stage.note());
-                yield JpegExifWriter.write(pixels, stage.app1Payload(), stage.comText());
-            }
-            case JSON -> throw new IllegalStateException("a JSON target is refused when it is read");
-        };
     }
 
     /** The target's bytes in the output format. */

@@ -66,12 +66,12 @@ class EditHistoryTest {
     void editsSurviveARetrace() {
         EditHistory h = new EditHistory(traced(2));
         h.perform(new SetSamplerField(2, SamplerField.CFG, "4.5"));
-        assertTrue(h.result().parameters(RenderOptions.defaults()).contains("CFG scale: 4.5"));
+        assertTrue(h.result().parameters(RenderOptions.defaults()).contains("cfg=4.5"));
         h.retrace(traced(1));
         assertEquals(List.of("Sampler_2.cfg: this file has no Sampler_2 (single-sampler mode); edit skipped"), h.result().warnings());
         h.retrace(traced(2));
         assertTrue(h.result().warnings().isEmpty());
-        assertTrue(h.result().parameters(RenderOptions.defaults()).contains("CFG scale: 4.5"));
+        assertTrue(h.result().parameters(RenderOptions.defaults()).contains("cfg=4.5"));
     }
 
     @Test

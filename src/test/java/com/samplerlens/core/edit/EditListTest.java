@@ -36,8 +36,8 @@ class EditListTest {
 
     private static EditList edits(MetadataEdit... e) { return new EditList(List.of(e)); }
 
-    private static final String SAMPLER_1 = "Sampler_1: \"Model: sd_xl_base_1.0.safetensors, Steps: 25, Start step: 0, End step: 20, "
-            + "Sampler: euler, Scheduler: normal, CFG scale: 8.0, Seed: 6767725640732\"";
+    private static final String SAMPLER_1 = "Sampler_1: \"model=sd_xl_base_1.0.safetensors; steps=25; start=0; end=20; "
+            + "sampler=euler; scheduler=normal; cfg=8.0; seed=6767725640732\"";
 
     @Test
     void noEditsRenderExactlyTheTrace() {
@@ -65,10 +65,10 @@ class EditListTest {
                 new SetSamplerField(1, SamplerField.SEED, null)).applyTo(r.composed());
         MetadataBundle b = e.bundle(r.graph(), r.bundle(), RENDER);
         assertTrue(b.parameters().contains("Samplers: Sampler_1[0-20] euler/normal; Sampler_2[20-25] euler/karras, "), b.parameters());
-        assertTrue(b.parameters().contains("Sampler_2: \"Model: sd_xl_refiner_1.0.safetensors, Steps: 25, Start step: 20, End step: 25, "
-                + "Sampler: euler, Scheduler: karras, CFG scale: 4.5, Seed: 0\""), b.parameters());
-        assertTrue(b.parameters().contains("Sampler_1: \"Model: sd_xl_base_1.0.safetensors, Steps: 25, Start step: 0, End step: 20, "
-                + "Sampler: euler, Scheduler: normal, CFG scale: 8.0\""), b.parameters());
+        assertTrue(b.parameters().contains("Sampler_2: \"model=sd_xl_refiner_1.0.safetensors; steps=25; start=20; end=25; "
+                + "sampler=euler; scheduler=karras; cfg=4.5; seed=0\""), b.parameters());
+        assertTrue(b.parameters().contains("Sampler_1: \"model=sd_xl_base_1.0.safetensors; steps=25; start=0; end=20; "
+                + "sampler=euler; scheduler=normal; cfg=8.0\""), b.parameters());
         assertTrue(b.parameters().contains("CFG scale: 8.0, Seed: 6767725640732, Size: 1024x1024"), "flat fields unchanged: " + b.parameters());
         assertEquals("[{\"number\":1,\"node_id\":\"10\",\"class_type\":\"KSamplerAdvanced\",\"model\":\"sd_xl_base_1.0.safetensors\","
                 + "\"sampler\":\"euler\",\"scheduler\":\"normal\",\"steps\":25,\"start_step\":0,\"end_step\":20,\"cfg\":8.0,\"loras\":[]},"
@@ -84,8 +84,8 @@ class EditListTest {
                 new SetFlatField(FlatField.MODEL_HASH, "31e35c80fc"), new AddExtraKey("Zeta", "last wins"))
                 .applyTo(multi()).parameters(RENDER);
         assertTrue(p.endsWith("Model: sd_xl_base_1.0.safetensors, Model hash: 31e35c80fc, Samplers: Sampler_1[0-20] euler/normal; Sampler_2[20-25] euler/normal, "
-                + SAMPLER_1 + ", Sampler_2: \"Model: sd_xl_refiner_1.0.safetensors, Steps: 25, Start step: 20, End step: 25, Sampler: euler, "
-                + "Scheduler: normal, CFG scale: 8.0, Seed: 0\", Hashes: {\"model\": \"31e35c80fc\"}, Alpha: a, b, Zeta: last wins, artist: me, "
+                + SAMPLER_1 + ", Sampler_2: \"model=sd_xl_refiner_1.0.safetensors; steps=25; start=20; end=25; sampler=euler; "
+                + "scheduler=normal; cfg=8.0; seed=0\", Hashes: {\"model\": \"31e35c80fc\"}, Alpha: a, b, Zeta: last wins, artist: me, "
                 + "Metadata generator version: 0.1.0"), p);
     }
 
@@ -98,7 +98,7 @@ class EditListTest {
                 daytime sky nature dark blue galaxy bottle
                 Negative prompt: text, watermark
                 Steps: 25, Sampler: euler_normal, CFG scale: 8.0, Size: 512x512, Model: sd_xl_base_1.0.safetensors, \
-                Sampler_2: "Model: sd_xl_refiner_1.0.safetensors, Steps: 25, Start step: 20, End step: 25, Sampler: euler, Scheduler: normal, CFG scale: 8.0, Seed: 0", \
+                Sampler_2: "model=sd_xl_refiner_1.0.safetensors; steps=25; start=20; end=25; sampler=euler; scheduler=normal; cfg=8.0; seed=0", \
                 Metadata generator version: 0.1.0""", p);
         assertEquals(2, e.composed().samplers().size(), "Samplers detail keeps both samplers");
     }

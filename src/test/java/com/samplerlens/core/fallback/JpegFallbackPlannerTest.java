@@ -170,9 +170,10 @@ class JpegFallbackPlannerTest {
     }
 
     @Test
-    void minimalIsSkippedWhenTrimmingLeavesNothing() {
+    void minimalIsSkippedWhenTheTextIsOnlyAPrompt() {
+        // a prompt is never cut, so trimming a text of prompt alone removes nothing
         WritePlan plan = JpegFallbackPlanner.plan(new MetadataBundle("just a prompt ".repeat(300), null, null, null), kb(4), null);
-        assertEquals("trimming left nothing", stage(plan, FallbackStage.MINIMAL).note());
+        assertEquals("trimming removed nothing", stage(plan, FallbackStage.MINIMAL).note());
         assertTrue(chosen(plan).comText().startsWith("just a prompt"));
     }
 

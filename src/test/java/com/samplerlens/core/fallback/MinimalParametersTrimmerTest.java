@@ -96,12 +96,11 @@ class MinimalParametersTrimmerTest {
     }
 
     @Test
-    void aPromptLineWithCommaAndColonStartsTheTailAsInTheAnchor() {
-        // anchor-behaviour.md §7.4: such a prompt line is taken for the parameter line; its
-        // tail lines are joined with spaces, so "style: oil Negative prompt:  Steps: 20" is one
-        // segment with the key "style" and goes, Steps with it.
+    void aPromptLineWithCommaAndColonIsNeverCut() {
+        // The anchor (anchor-behaviour.md §7.4) takes such a prompt line for the parameter line and
+        // cuts it; here the last line alone is the parameter line, as A1111 reads it.
         String text = "portrait, style: oil\nNegative prompt: \nSteps: 20, Size: 512x512, Seed: 3";
-        assertEquals("Seed: 3", MinimalParametersTrimmer.trim(text, false));
+        assertEquals("portrait, style: oil\nNegative prompt: \nSteps: 20, Seed: 3", MinimalParametersTrimmer.trim(text, false));
     }
 
     @Test

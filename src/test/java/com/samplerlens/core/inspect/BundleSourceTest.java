@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.samplerlens.core.container.MetadataBundle;
 import com.samplerlens.core.container.UnreadableFileException;
+import com.samplerlens.core.write.BundleSource;
 import com.samplerlens.testing.Fixtures;
 import java.awt.image.BufferedImage;
 import java.nio.charset.StandardCharsets;
@@ -54,7 +55,8 @@ class BundleSourceTest {
     }
 
     private static BundleSource completing() {
-        return BundleSource.completing(new SourceLoader(com.samplerlens.core.graph.NodeDefinitions.bundled()), Inspector.bundled(), com.samplerlens.core.capture.HashLookup.NONE);
+        return new Pipeline(new SourceLoader(com.samplerlens.core.graph.NodeDefinitions.bundled()), Inspector.bundled(), java.util.Map.of(),
+                com.samplerlens.core.capture.HashLookup.NONE).bundleSource(Choices.NONE, com.samplerlens.core.edit.EditList.EMPTY, w -> {});
     }
 
     @Test
@@ -73,7 +75,7 @@ class BundleSourceTest {
     }
 
     @Test
-    void aSourceWithParametersKeepsThemWordForWord() throws Exception {
+    void anA1111SourceKeepsItsParametersWordForWord() throws Exception {
         Path a1111 = Fixtures.bundled("images/sdp_automatic1111_cropped.png");
         assertEquals(BundleSource.asRead().bundle(a1111), completing().bundle(a1111));
     }

@@ -1,5 +1,7 @@
 package com.samplerlens.core.inspect;
 
+import com.samplerlens.core.capture.MetadataComposer;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -69,8 +71,8 @@ class RealWorkflowsTest {
                 Steps: 25, Sampler: euler_normal, CFG scale: 8.0, Seed: 6767725640732, Size: 1024x1024, \
                 Model: sd_xl_base_1.0.safetensors, \
                 Samplers: Sampler_1[0-20] euler/normal; Sampler_2[20-25] euler/normal, \
-                Sampler_1: "Model: sd_xl_base_1.0.safetensors, Steps: 25, Start step: 0, End step: 20, Sampler: euler, Scheduler: normal, CFG scale: 8.0, Seed: 6767725640732", \
-                Sampler_2: "Model: sd_xl_refiner_1.0.safetensors, Steps: 25, Start step: 20, End step: 25, Sampler: euler, Scheduler: normal, CFG scale: 8.0, Seed: 0", \
+                Sampler_1: "model=sd_xl_base_1.0.safetensors; steps=25; start=0; end=20; sampler=euler; scheduler=normal; cfg=8.0; seed=6767725640732", \
+                Sampler_2: "model=sd_xl_refiner_1.0.safetensors; steps=25; start=20; end=25; sampler=euler; scheduler=normal; cfg=8.0; seed=0", \
                 Metadata generator version: 0.1.0""", p);
         assertEquals("[{\"number\":1,\"node_id\":\"10\",\"class_type\":\"KSamplerAdvanced\",\"model\":\"sd_xl_base_1.0.safetensors\","
                 + "\"sampler\":\"euler\",\"scheduler\":\"normal\",\"steps\":25,\"start_step\":0,\"end_step\":20,\"cfg\":8.0,\"seed\":6767725640732,\"loras\":[]},"
@@ -97,9 +99,11 @@ class RealWorkflowsTest {
     @Test
     void hiresFixLatentFromTheSecondSaveNode() {
         Graph g = TestGraphs.file(Fixtures.bundled("workflows/api/ce_hiresfix_latent_workflow.prompt.json"));
-        InspectReport first = inspect(g, TraceOptions.defaults().withMaxSamplers(2));
-        assertEquals("9", first.composed().trace().saveNodeId()); // first of the two SaveImage nodes by id
-        assertEquals(TraceMode.SINGLE, first.composed().trace().mode());
+        InspectReport first = inspect(g, TraceOptions.defaults().withMaxSamplers(2).withSaveNode("9"));
+        assertEquals(TraceMode.SINGLE, first.composed().trace().mode()); // the first pass's preview: one sampler
+        // the default (spec §2 as changed 2026-12-01) is the output with the most samplers upstream: 12, the second pass
+        assertEquals("12", com.samplerlens.core.trace.SaveNodeChoice.choose(g, MetadataComposer.bundled().tracer().classifier(), c -> false,
+                null, () -> null, id -> null).chosen());
 
         InspectReport r = inspect(g, TraceOptions.defaults().withMaxSamplers(2).withSaveNode("12"));
         assertEquals(TraceMode.MULTI, r.composed().trace().mode());
@@ -153,7 +157,8 @@ class RealWorkflowsTest {
     void wan22NativeMoePair() {
         Graph g = TestGraphs.file(Fixtures.bundled("workflows/api/ce_wan22_text_to_video_wan22_14B.prompt.json"));
         InspectReport r = inspect(g, TraceOptions.defaults().withMaxSamplers(4));
-        assertEquals("28", r.composed().trace().saveNodeId());
+        // 28 SaveAnimatedWEBP and 47 SaveWEBM save the same image 8: a tie, the higher id wins
+        assertEquals("47", r.composed().trace().saveNodeId());
         assertEquals(List.of("28", "47"), r.composed().trace().outputNodeIds());
         assertEquals(List.of("6", "7", "37", "38", "54", "61"), attribution(r, "57").attributed());
         assertEquals(List.of("6", "7", "38", "55", "56"), attribution(r, "58").attributed());
@@ -172,8 +177,8 @@ class RealWorkflowsTest {
                 + "Steps: 20, Sampler: euler_simple, CFG scale: 3.5, Seed: 738226772790037, Model: wan2.2_t2v_high_noise_14B_fp8_scaled.safetensors, "
                 + "VAE: wan_2.1_vae.safetensors, CLIP_1 Model name: umt5_xxl_fp8_e4m3fn_scaled, "
                 + "Samplers: High[0-10] euler/simple; Low[10-20] euler/simple, "
-                + "Sampler_1: \"Model: wan2.2_t2v_high_noise_14B_fp8_scaled.safetensors, Steps: 20, Start step: 0, End step: 10, Sampler: euler, Scheduler: simple, CFG scale: 3.5, Shift: 8.000000000000002, Seed: 738226772790037\", "
-                + "Sampler_2: \"Model: wan2.2_t2v_low_noise_14B_fp8_scaled.safetensors, Steps: 20, Start step: 10, End step: 20, Sampler: euler, Scheduler: simple, CFG scale: 3.5, Shift: 8.0, Seed: 0\", "
+                + "Sampler_1: \"model=wan2.2_t2v_high_noise_14B_fp8_scaled.safetensors; steps=20; start=0; end=10; sampler=euler; scheduler=simple; cfg=3.5; shift=8.000000000000002; seed=738226772790037\", "
+                + "Sampler_2: \"model=wan2.2_t2v_low_noise_14B_fp8_scaled.safetensors; steps=20; start=10; end=20; sampler=euler; scheduler=simple; cfg=3.5; shift=8.0; seed=0\", "
                 + "Metadata generator version: 0.1.0", r.bundle().parameters());
     }
 

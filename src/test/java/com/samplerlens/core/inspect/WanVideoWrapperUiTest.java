@@ -50,8 +50,8 @@ class WanVideoWrapperUiTest {
         assertTrue(r.composed().notes().get("27").stream().anyMatch(n -> n.startsWith("cfg: value comes from CreateCFGScheduleFloatList node 95")),
                 r.composed().notes().toString());
         assertTrue(r.bundle().parameters().contains("Samplers: High[0-3] dpm++_sde; Low[3-6] dpm++_sde, "), r.bundle().parameters());
-        assertTrue(r.bundle().parameters().contains("Sampler_1: \"Model: Wan2_2-I2V-A14B-HIGH_fp8_e4m3fn_scaled_KJ.safetensors, Steps: 6, Start step: 0, "
-                + "End step: 3, Scheduler: dpm++_sde, Shift: 8.0, Denoise: 1.0, Seed: 43, Loras: lightx2v_I2V_14B_480p_cfg_step_distill_rank64_bf16:3.0\""),
+        assertTrue(r.bundle().parameters().contains("Sampler_1: \"model=Wan2_2-I2V-A14B-HIGH_fp8_e4m3fn_scaled_KJ.safetensors; steps=6; start=0; "
+                + "end=3; scheduler=dpm++_sde; shift=8.0; denoise=1.0; seed=43; loras=lightx2v_I2V_14B_480p_cfg_step_distill_rank64_bf16:3.0\""),
                 r.bundle().parameters());
     }
 }

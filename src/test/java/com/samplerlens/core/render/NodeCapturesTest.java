@@ -77,21 +77,21 @@ class NodeCapturesTest {
         List<SamplerFields> samplers = r.composed().samplers();
         assertEquals(List.of("57", "58"), samplers.stream().map(SamplerFields::nodeId).toList());
 
-        assertTrue(captures.of("37").contains(new Capture("Model", "wan2.2_t2v_high_noise_14B_fp8_scaled.safetensors", 1)), captures.of("37").toString());
-        assertTrue(captures.of("56").contains(new Capture("Model", "wan2.2_t2v_low_noise_14B_fp8_scaled.safetensors", 2)), captures.of("56").toString());
+        assertTrue(captures.of("37").contains(new Capture("model", "wan2.2_t2v_high_noise_14B_fp8_scaled.safetensors", 1)), captures.of("37").toString());
+        assertTrue(captures.of("56").contains(new Capture("model", "wan2.2_t2v_low_noise_14B_fp8_scaled.safetensors", 2)), captures.of("56").toString());
         assertFalse(captures.of("37").stream().anyMatch(c -> Integer.valueOf(2).equals(c.sampler())), "the high-noise loader feeds Sampler_1 only");
-        assertEquals(samplers.get(0).model(), samplerValue(captures.of("37"), "Model", 1));
-        assertEquals(samplers.get(1).model(), samplerValue(captures.of("56"), "Model", 2));
+        assertEquals(samplers.get(0).model(), samplerValue(captures.of("37"), "model", 1));
+        assertEquals(samplers.get(1).model(), samplerValue(captures.of("56"), "model", 2));
 
-        assertEquals(List.of(new Capture("Shift", "8.000000000000002", 1)), captures.of("54").stream().filter(c -> c.sampler() != null).toList());
-        assertEquals(List.of(new Capture("Shift", "8.0", 2)), captures.of("55").stream().filter(c -> c.sampler() != null).toList());
+        assertEquals(List.of(new Capture("shift", "8.000000000000002", 1)), captures.of("54").stream().filter(c -> c.sampler() != null).toList());
+        assertEquals(List.of(new Capture("shift", "8.0", 2)), captures.of("55").stream().filter(c -> c.sampler() != null).toList());
 
-        assertEquals("0", samplerValue(captures.of("57"), "Start step", 1));
-        assertEquals("10", samplerValue(captures.of("57"), "End step", 1));
-        assertEquals("738226772790037", samplerValue(captures.of("57"), "Seed", 1));
-        assertEquals("10", samplerValue(captures.of("58"), "Start step", 2));
-        assertEquals(samplers.get(1).endStep().toString(), samplerValue(captures.of("58"), "End step", 2)); // 10000 = to the last step
-        assertEquals("20", samplerValue(captures.of("58"), "End step", 2));
+        assertEquals("0", samplerValue(captures.of("57"), "start", 1));
+        assertEquals("10", samplerValue(captures.of("57"), "end", 1));
+        assertEquals("738226772790037", samplerValue(captures.of("57"), "seed", 1));
+        assertEquals("10", samplerValue(captures.of("58"), "start", 2));
+        assertEquals(samplers.get(1).endStep().toString(), samplerValue(captures.of("58"), "end", 2)); // 10000 = to the last step
+        assertEquals("20", samplerValue(captures.of("58"), "end", 2));
         assertTrue(captures.of("57").stream().noneMatch(c -> Integer.valueOf(2).equals(c.sampler())));
         assertTrue(captures.of("6").contains(new Capture("Positive prompt", r.composed().flat().positive(), null)));
         assertTrue(r.composed().flat().positive().startsWith("a robot is running through a futuristic cyberpunk city"));
@@ -110,11 +110,11 @@ class NodeCapturesTest {
                 TraceOptions.defaults().withMaxSamplers(2));
         NodeCaptures captures = r.nodeCaptures(RenderOptions.defaults());
         assertEquals(List.of("27", "90"), r.composed().samplers().stream().map(SamplerFields::nodeId).toList());
-        assertEquals("6", samplerValue(captures.of("94"), "Steps", 1));
-        assertEquals("6", samplerValue(captures.of("94"), "Steps", 2));
-        assertEquals(List.of(new Capture("End step", "3", 1), new Capture("Start step", "3", 2)), captures.of("91"));
-        assertEquals("3", samplerValue(captures.of("27"), "End step", 1));
-        assertEquals("3", samplerValue(captures.of("90"), "Start step", 2));
+        assertEquals("6", samplerValue(captures.of("94"), "steps", 1));
+        assertEquals("6", samplerValue(captures.of("94"), "steps", 2));
+        assertEquals(List.of(new Capture("end", "3", 1), new Capture("start", "3", 2)), captures.of("91"));
+        assertEquals("3", samplerValue(captures.of("27"), "end", 1));
+        assertEquals("3", samplerValue(captures.of("90"), "start", 2));
         assertWritten(r, captures);
     }
 
@@ -139,7 +139,8 @@ class NodeCapturesTest {
         String text = r.bundle().parameters();
         for (Map.Entry<String, List<Capture>> e : captures.byNode().entrySet()) {
             for (Capture c : e.getValue()) {
-                String line = c.label().equals("Positive prompt") ? c.value() : c.label() + ": " + c.value();
+                // inside a single-line Sampler_N value a field is written key=value (docs/parameters-format.md)
+                String line = c.label().equals("Positive prompt") ? c.value() : c.label() + (c.sampler() == null ? ": " : "=") + c.value();
                 String where = c.sampler() == null ? text : samplerKey(text, c.sampler());
                 assertTrue(where.contains(line), "node " + e.getKey() + " " + c + " not in " + where);
             }

@@ -189,7 +189,7 @@ class TracerTest {
     }
 
     @Test
-    void defaultSaveNodePrefersTheMetadataSaverThenTheFirstOutputById() {
+    void defaultSaveNodePrefersTheMetadataSaverThenTheHigherIdOfATie() {
         Graph g = TestGraphs.api("""
             {"30": {"class_type": "SaveImage", "inputs": {}},
              "12": {"class_type": "PreviewImage", "inputs": {}},
@@ -201,7 +201,8 @@ class TracerTest {
             {"30": {"class_type": "SaveImage", "inputs": {}},
              "12": {"class_type": "PreviewImage", "inputs": {}},
              "25": {"class_type": "SaveImage", "inputs": {}}}""");
-        assertEquals("25", TRACER.trace(h, TraceOptions.defaults()).saveNodeId());
+        // no sampler upstream of any: a tie of three, the higher id (the later output) wins
+        assertEquals("30", TRACER.trace(h, TraceOptions.defaults()).saveNodeId());
         assertEquals("30", TRACER.trace(h, TraceOptions.defaults().withSaveNode("30")).saveNodeId());
     }
 

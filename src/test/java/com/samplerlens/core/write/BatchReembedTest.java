@@ -7,7 +7,7 @@ import com.samplerlens.core.container.MetadataKeys;
 import com.samplerlens.core.container.MetadataReaders;
 import com.samplerlens.core.container.png.PngChunkRewriter;
 import com.samplerlens.core.fallback.FallbackSettings;
-import com.samplerlens.core.inspect.BundleSource;
+import com.samplerlens.core.write.BundleSource;
 import com.samplerlens.testing.Fixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +30,10 @@ public class BatchReembedTest {
         Path e = Files.createDirectories(dir.resolve("edited"));
         List<NamePairing.Pair> pairs = new ArrayList<>();
         for (int i = 0; i < n; i++) {
+            // A1111-style originals: their parameters alone (no graph), so the text written is theirs verbatim
             LinkedHashMap<String, String> texts = new LinkedHashMap<>(Map.of(MetadataKeys.PARAMETERS, parameters(i)));
+            texts.put(MetadataKeys.PROMPT, null);
+            texts.put(MetadataKeys.WORKFLOW, null);
             Path original = Files.write(o.resolve("img_" + i + ".png"), PngChunkRewriter.rewrite(base, texts));
             Path edited = Files.write(e.resolve("img_" + i + ".png"), MetadataStripper.strip(original, Files.readAllBytes(original)));
             pairs.add(new NamePairing.Pair(original, edited));

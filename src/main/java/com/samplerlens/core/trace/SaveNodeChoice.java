@@ -1,0 +1,114 @@
+package com.samplerlens.core.trace;
+
+import com.samplerlens.core.graph.Graph;
+import com.samplerlens.core.graph.Node;
+import com.samplerlens.core.graph.NodeIds;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+/**
+ * Which output node the image came from (SPEC §2 as docs/spec-changes.md words it): the
+ * {@code SaveImageWithMetaDataUniversal} node when there is one, else the output with the most
+ * samplers upstream; a tie goes to the output whose image size is the file's pixel size, then to
+ * the higher id (the later one). "Output" is a save or preview class of the sampler table, or a
+ * class whose node definition says it is an output node (a {@code KSampler (Efficient)} is both
+ * a sampler and an output). A requested id that is not in the graph is an error naming the ids
+ * that are, never a silent fallback.
+ *
+ * @param chosen     the save node; null when the graph has no output node
+ * @param candidates every output node, in id order
+ * @param samplers   for each candidate (same order): samplers upstream of it, itself included
+ * @param reason     why {@code chosen} won, for people ("requested", "SaveImageWithMetaDataUniversal",
+ *                   "most samplers upstream (2)", "image size 1920x1088 matches the file" …)
+ */
+public record SaveNodeChoice(String chosen, List<String> candidates, List<Integer> samplers, String reason) {
+
+    public SaveNodeChoice {
+        candidates = List.copyOf(candidates);
+        samplers = List.copyOf(samplers);
+    }
+
+    /** Thrown for a requested save node id the graph does not hold. */
+    public static final class UnknownSaveNodeException extends IllegalArgumentException {
+        public UnknownSaveNodeException(String requested, List<String> outputs, Graph graph) {
+            super("save node " + requested + " is not in the graph; "
+                    + (outputs.isEmpty() ? "it has no output node" : "its output nodes are " + describe(outputs, graph)));
+        }
+    }
+
+    /**
+     * @param definedOutput classes whose node definition marks them as output nodes
+     * @param fileSize      the file's pixel size as "WxH", or null when unknown (a workflow JSON); asked only on a tie
+     * @param imageSizeOf   the image size that reaches an output node ("WxH" or null); asked only on a tie
+     * @throws UnknownSaveNodeException when {@code requested} is not a node of the graph
+     */
+    public static SaveNodeChoice choose(Graph graph, SamplerClassifier classifier, Predicate<String> definedOutput, String requested,
+                                        Supplier<String> fileSize, Function<String, String> imageSizeOf) {
+        List<String> outputs = outputs(graph, classifier.table(), definedOutput);
+        List<Integer> counts = new ArrayList<>(outputs.size());
+        for (String id : outputs) counts.add(samplersUpstream(graph, id, classifier));
+        if (requested != null) {
+            if (!graph.contains(requested)) throw new UnknownSaveNodeException(requested, outputs, graph);
+            return new SaveNodeChoice(requested, outputs, counts, "requested");
+        }
+        if (outputs.isEmpty()) return new SaveNodeChoice(null, outputs, counts, "no output node");
+        String preferred = classifier.table().preferredSaveNode();
+        for (String id : outputs) {
+            if (graph.node(id).classType().equals(preferred)) return new SaveNodeChoice(id, outputs, counts, preferred);
+        }
+        int most = counts.stream().mapToInt(Integer::intValue).max().orElse(0);
+        List<String> tied = new ArrayList<>();
+        for (int i = 0; i < outputs.size(); i++) if (counts.get(i) == most) tied.add(outputs.get(i));
+        String why = "most samplers upstream (" + most + ")";
+        if (tied.size() == 1) return new SaveNodeChoice(tied.getFirst(), outputs, counts, why);
+        String pixels = fileSize.get();
+        if (pixels != null) {
+            List<String> matching = tied.stream().filter(id -> pixels.equals(imageSizeOf.apply(id))).toList();
+            if (!matching.isEmpty() && matching.size() < tied.size()) {
+                tied = matching;
+                why += ", image size " + pixels + " matches the file";
+            }
+        }
+        // the later output of a tie: ids compare in ComfyUI order, the highest is the last added
+        String last = tied.stream().max(NodeIds.ORDER).orElseThrow();
+        return new SaveNodeChoice(last, outputs, counts, tied.size() > 1 ? why + ", highest id of " + tied.size() : why);
+    }
+
+    /** Output nodes in id order: table save/preview classes and defined output classes; by name when there are none. */
+    public static List<String> outputs(Graph graph, SamplerTable table, Predicate<String> definedOutput) {
+        TreeSet<String> out = new TreeSet<>(NodeIds.ORDER);
+        for (Node n : graph.nodes().values()) {
+            String c = n.classType();
+            if (table.isOutputNode(c) || table.isPreviewNode(c) || definedOutput.test(c)) out.add(n.id());
+        }
+        if (out.isEmpty()) {
+            for (Node n : graph.nodes().values()) {
+                String c = n.classType().toLowerCase(Locale.ROOT);
+                if ((c.contains("save") || c.contains("preview")) && graph.outgoing(n.id()).isEmpty()) out.add(n.id());
+            }
+        }
+        return new ArrayList<>(out);
+    }
+
+    private static int samplersUpstream(Graph graph, String id, SamplerClassifier classifier) {
+        int n = 0;
+        for (String up : Reach.distances(graph, id).keySet()) if (classifier.isSampler(graph.node(up).classType())) n++;
+        return n;
+    }
+
+    /** "9 SaveImage, 18 SaveImage": ids with their classes. */
+    public static String describe(List<String> ids, Graph graph) {
+        List<String> parts = new ArrayList<>();
+        for (String id : ids.stream().sorted(Comparator.comparing(s -> s, NodeIds.ORDER)).toList()) {
+            Node n = graph.node(id);
+            parts.add(n == null ? id : id + " " + n.classType());
+        }
+        return String.join(", ", parts);
+    }
+}

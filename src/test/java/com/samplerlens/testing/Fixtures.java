@@ -1,6 +1,6 @@
 package com.samplerlens.testing;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,7 +13,8 @@ import java.util.stream.Stream;
 /**
  * Real test files. {@link #bundled} are the permissive fixtures copied into
  * {@code src/test/resources/fixtures} (see NOTICE.md there); {@link #shared} reads the GPL or
- * unlicensed ones from {@code ../shared/fixtures} and skips the test when that folder is absent.
+ * unlicensed ones from {@code ../shared/fixtures} and fails the test with a clear message when that
+ * folder is absent (never a silent skip: a missing corpus must not pass as green).
  */
 public final class Fixtures {
     private Fixtures() {}
@@ -37,13 +38,20 @@ public final class Fixtures {
         return Files.isDirectory(fixtures) ? fixtures.toAbsolutePath().normalize() : null;
     }
 
-    /** A fixture from ../shared/fixtures; the calling test is skipped when it is absent. */
+    /** A fixture from ../shared/fixtures; the calling test fails, saying what is missing, when it is absent. */
     public static Path shared(String relative) {
-        Path root = sharedRoot();
-        assumeTrue(root != null, "../shared/fixtures is not present");
-        Path p = root.resolve(relative);
-        assumeTrue(Files.exists(p), "../shared/fixtures/" + relative + " is not present");
+        Path p = requiredRoot().resolve(relative);
+        if (!Files.exists(p)) fail("../shared/fixtures/" + relative + " is missing: this test reads it from the shared fixtures beside the worktree");
         return p;
+    }
+
+    private static Path requiredRoot() {
+        Path root = sharedRoot();
+        if (root == null) {
+            fail("../shared/fixtures is missing (looked in " + Path.of(System.getProperty("samplerlens.shared", "../shared")).toAbsolutePath()
+                    + "): the GPL and unlicensed test files are read from there; set -Dsamplerlens.shared=DIR to point elsewhere");
+        }
+        return root;
     }
 
     /** Every bundled fixture under a folder ("images", "workflows/api", "workflows/ui"). */
@@ -55,10 +63,10 @@ public final class Fixtures {
         }
     }
 
-    /** Every fixture in ../shared/fixtures/folder (all licenses), or an empty list when absent. */
+    /** Every fixture in ../shared/fixtures/folder (all licenses); the calling test fails when the folder is absent. */
     public static List<Path> sharedIn(String folder) {
-        Path root = sharedRoot();
-        if (root == null || !Files.isDirectory(root.resolve(folder))) return List.of();
+        Path root = requiredRoot();
+        if (!Files.isDirectory(root.resolve(folder))) fail("../shared/fixtures/" + folder + " is missing");
         try (Stream<Path> s = Files.list(root.resolve(folder))) {
             return s.filter(Files::isRegularFile).sorted().toList();
         } catch (IOException e) {

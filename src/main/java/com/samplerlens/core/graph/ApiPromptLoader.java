@@ -1,5 +1,7 @@
 package com.samplerlens.core.graph;
 
+import com.samplerlens.core.container.json.PromptShape;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,13 +18,7 @@ public final class ApiPromptLoader {
 
     /** True when the JSON looks like an API prompt (possibly wrapped). */
     public static boolean isApiPrompt(JsonNode root) {
-        JsonNode body = unwrap(root);
-        if (body == null || !body.isObject() || body.isEmpty()) return false;
-        for (var it = body.properties().iterator(); it.hasNext(); ) {
-            var e = it.next();
-            if (e.getValue().isObject() && e.getValue().has("class_type")) return true;
-        }
-        return false;
+        return PromptShape.isApiPrompt(root);
     }
 
     /**
@@ -64,9 +60,6 @@ public final class ApiPromptLoader {
     }
 
     private static JsonNode unwrap(JsonNode root) {
-        if (root == null) return null;
-        JsonNode p = root.get("prompt");
-        if (p != null && p.isObject() && !p.has("class_type")) return p;
-        return root;
+        return PromptShape.unwrap(root);
     }
 }

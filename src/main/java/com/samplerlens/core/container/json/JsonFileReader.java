@@ -10,7 +10,6 @@ import com.samplerlens.core.container.EmbeddedMetadata;
 import com.samplerlens.core.container.MetadataEntry;
 import com.samplerlens.core.container.MetadataKeys;
 import com.samplerlens.core.container.UnreadableFileException;
-import com.samplerlens.core.graph.ApiPromptLoader;
 import com.samplerlens.core.json.LenientJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -39,7 +38,7 @@ public final class JsonFileReader {
         if (root.isObject() && root.path("nodes").isArray()) {
             return single(file, MetadataKeys.WORKFLOW, text, bytes.length);
         }
-        if (ApiPromptLoader.isApiPrompt(root)) {
+        if (PromptShape.isApiPrompt(root)) {
             String prompt = isWrapped(root) ? innerPromptText(text) : text;
             return single(file, MetadataKeys.PROMPT, prompt, bytes.length);
         }

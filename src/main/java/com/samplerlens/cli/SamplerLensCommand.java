@@ -21,7 +21,23 @@ public final class SamplerLensCommand implements Runnable {
 
     @Override
     public void run() {
-        new CommandLine(this).usage(System.out);
+        withFullCommandList(new CommandLine(this)).usage(System.out);
+    }
+
+    /**
+     * The top-level help lists each command with its whole description (picocli shows only its first
+     * line, so exit codes and environment variables would be missing from {@code --help}).
+     */
+    static CommandLine withFullCommandList(CommandLine cl) {
+        cl.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST, help -> {
+            StringBuilder sb = new StringBuilder();
+            for (var e : help.subcommands().entrySet()) {
+                sb.append("  ").append(e.getKey()).append('\n');
+                for (String line : e.getValue().commandSpec().usageMessage().description()) sb.append("      ").append(line).append('\n');
+            }
+            return sb.toString();
+        });
+        return cl;
     }
 
     /** True when the arguments ask for a subcommand or CLI option rather than the app. */
@@ -39,7 +55,7 @@ public final class SamplerLensCommand implements Runnable {
     }
 
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cl = new CommandLine(new SamplerLensCommand());
+        CommandLine cl = withFullCommandList(new CommandLine(new SamplerLensCommand()));
         cl.setOut(out);
         cl.setErr(err);
         cl.setExitCodeExceptionMapper(e -> USAGE);

@@ -23,7 +23,11 @@ import picocli.CommandLine.Spec;
 
 /** {@code samplerlens write SOURCE --into IMAGE}: metadata from SOURCE, pixels from IMAGE, to a new file. */
 @Command(name = "write", mixinStandardHelpOptions = true,
-        description = "Write SOURCE's metadata into a copy of IMAGE (pixels untouched; PNG/JPEG conversion re-encodes them).")
+        description = {"Write SOURCE's metadata into a copy of IMAGE (pixels untouched; PNG/JPEG conversion re-encodes them).",
+                "SOURCE is traced, edited and rendered exactly as inspect shows it; an A1111 image without a graph gives its own text.",
+                "Environment: as inspect (METADATA_WAN_MOE_FORCE/_DISABLE, METADATA_TEST_MODE, METADATA_VERSION_OVERRIDE); "
+                        + "METADATA_JPEG_EXIF_HARD_MAX_KB and METADATA_JPEG_EXIF_SEGMENT_LIMIT for JPEG.",
+                "Exit codes: 0 written, 1 a file could not be read or written, 2 bad usage."})
 public final class WriteCommand implements Callable<Integer> {
 
     @Spec CommandSpec spec;

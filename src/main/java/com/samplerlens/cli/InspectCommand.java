@@ -50,6 +50,8 @@ public final class InspectCommand implements Callable<Integer> {
 
     @Spec CommandSpec spec;
 
+    @picocli.CommandLine.ParentCommand SamplerLensCommand top;
+
     @Parameters(arity = "1..*", paramLabel = "FILE|FOLDER", description = "Images (PNG, JPEG, WebP), workflow JSON files, or folders of them.")
     List<Path> files;
 
@@ -66,7 +68,7 @@ public final class InspectCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Choices choices = tracing.choices(spec, null);
-        Pipeline pipeline = tracing.pipeline(spec);
+        Pipeline pipeline = tracing.pipeline(spec, environment());
         if (exporting.problem() != null) throw new ParameterException(spec.commandLine(), exporting.problem());
         List<Path> inputs = new ArrayList<>();
         List<Inspected> missing = new ArrayList<>();
@@ -222,5 +224,10 @@ public final class InspectCommand implements Callable<Integer> {
             warnings.forEach(w -> out.println("  " + w));
         }
         out.println();
+    }
+
+    /** The environment the run sees (the process's, unless a test gave its own). */
+    private java.util.Map<String, String> environment() {
+        return top != null ? top.environment() : System.getenv();
     }
 }

@@ -1,6 +1,7 @@
 package com.samplerlens.cli;
 
 import java.io.PrintWriter;
+import java.util.Map;
 import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -54,8 +55,19 @@ public final class SamplerLensCommand implements Runnable {
         return run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
     }
 
+    /** The environment the commands read (METADATA_*, SAMPLERLENS_RULES …): the process's, or a test's. */
+    private Map<String, String> environment = System.getenv();
+
+    Map<String, String> environment() { return environment; }
+
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cl = withFullCommandList(new CommandLine(new SamplerLensCommand()));
+        return run(args, out, err, System.getenv());
+    }
+
+    public static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> env) {
+        SamplerLensCommand top = new SamplerLensCommand();
+        top.environment = Map.copyOf(env);
+        CommandLine cl = withFullCommandList(new CommandLine(top));
         cl.setOut(out);
         cl.setErr(err);
         cl.setExitCodeExceptionMapper(e -> USAGE);

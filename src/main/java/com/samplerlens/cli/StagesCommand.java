@@ -36,6 +36,8 @@ public final class StagesCommand implements Callable<Integer> {
 
     @Spec CommandSpec spec;
 
+    @picocli.CommandLine.ParentCommand SamplerLensCommand top;
+
     @Parameters(paramLabel = "SOURCE", description = "Image or workflow JSON the metadata comes from.")
     Path source;
 
@@ -56,7 +58,7 @@ public final class StagesCommand implements Callable<Integer> {
     @Override
     public Integer call() throws UnreadableFileException, IOException {
         ContainerFormat requested = CliFormats.outputFormat(spec, format);
-        Pipeline pipeline = tracing.pipeline(spec);
+        Pipeline pipeline = tracing.pipeline(spec, environment());
         Pipeline.Output output;
         try {
             // the same path as write: what is measured here is what write writes
@@ -112,5 +114,10 @@ public final class StagesCommand implements Callable<Integer> {
             out.printf("%-3s%-16s%-6s%16d%14s  %s%n", chosen ? "->" : "", e.name(), e.fits() ? "yes" : "no", e.metadataBytes(),
                     e.fileBytes().isPresent() ? Long.toString(e.fileBytes().getAsLong()) : "-", note);
         }
+    }
+
+    /** The environment the run sees (the process's, unless a test gave its own). */
+    private java.util.Map<String, String> environment() {
+        return top != null ? top.environment() : System.getenv();
     }
 }

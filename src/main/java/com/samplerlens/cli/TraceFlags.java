@@ -84,11 +84,7 @@ public final class TraceFlags {
         }
     }
 
-    /** The pipeline for these options and the process environment; a bad file is a usage error naming it. */
-    Pipeline pipeline(CommandSpec spec) {
-        return pipeline(spec, System.getenv());
-    }
-
+    /** The pipeline for these options and the run's environment; a bad object_info or models folder is a usage error naming it. */
     Pipeline pipeline(CommandSpec spec, Map<String, String> env) {
         try {
             return Pipeline.build(env, rules, nodeDefs, models);

@@ -32,6 +32,8 @@ public final class WriteCommand implements Callable<Integer> {
 
     @Spec CommandSpec spec;
 
+    @picocli.CommandLine.ParentCommand SamplerLensCommand top;
+
     @Parameters(arity = "0..1", paramLabel = "SOURCE", description = "Image or workflow JSON the metadata comes from.")
     Path source;
 
@@ -69,13 +71,13 @@ public final class WriteCommand implements Callable<Integer> {
             if (source != null || into != null || out != null || inPlace || format != null) {
                 throw new ParameterException(spec.commandLine(), "a batch (--from-dir/--into-dir/--out-dir) takes no SOURCE, --into, --out, --in-place or --format");
             }
-            Pipeline pipeline = tracing.pipeline(spec);
+            Pipeline pipeline = tracing.pipeline(spec, environment());
             return batch.run(spec, pipeline.bundleSource(choices, edits, w -> err.println("samplerlens: warning: " + w)),
                     FallbackSettings.of(maxJpegExifKb, pipeline.environment()), force);
         }
         if (source == null || into == null) throw new ParameterException(spec.commandLine(), "write needs SOURCE and --into IMAGE (or a batch: --from-dir, --into-dir, --out-dir)");
         ContainerFormat requested = CliFormats.outputFormat(spec, format);
-        Pipeline pipeline = tracing.pipeline(spec);
+        Pipeline pipeline = tracing.pipeline(spec, environment());
         Pipeline.Output output;
         try {
             output = pipeline.output(pipeline.load(source), choices, edits);
@@ -99,5 +101,10 @@ public final class WriteCommand implements Callable<Integer> {
         String stage = result.plan().chosen().map(s -> ", stage " + s.name()).orElse("");
         spec.commandLine().getOut().printf("wrote %s (%d bytes%s)%n", result.written(), result.bytes(), stage);
         return SamplerLensCommand.OK;
+    }
+
+    /** The environment the run sees (the process's, unless a test gave its own). */
+    private java.util.Map<String, String> environment() {
+        return top != null ? top.environment() : System.getenv();
     }
 }

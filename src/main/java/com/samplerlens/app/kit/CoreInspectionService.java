@@ -73,6 +73,11 @@ public final class CoreInspectionService implements InspectionService {
 
     private record Traced(InspectReport report, Pipeline.Resolved resolved) {}
 
+    /** A service over a pipeline built elsewhere (tests give one with their own environment). */
+    public CoreInspectionService(Pipeline pipeline) {
+        this.pipeline = () -> pipeline;
+    }
+
     public CoreInspectionService(NodeDefinitions definitions, Inspector inspector) {
         Pipeline ready = new Pipeline(new SourceLoader(definitions), inspector, System.getenv(), HashLookup.NONE);
         this.pipeline = () -> ready;
@@ -144,12 +149,12 @@ public final class CoreInspectionService implements InspectionService {
     }
 
     /**
-     * The app's switches as the user's choices. The switches always hold a value, so the app's own
-     * defaults (1 sampler, farthest, 60 KB, names off) stand for "not chosen" and leave room for the
-     * save node's settings and the source's Samplers detail, as the CLI without flags does.
+     * The app's switches as the user's choices. The number of samplers is always the user's (the
+     * spinner shows one); the other switches always hold a value too, so their defaults (farthest,
+     * 60 KB, names off) stand for "not chosen" and leave room for the save node's own settings.
      */
     static Choices choices(TraceOptions options, OutputSettings settings) {
-        return new Choices(options.maxSamplers() == 1 ? null : options.maxSamplers(),
+        return new Choices(options.maxSamplers(),
                 options.selection().equals(SamplerSelection.FARTHEST) ? null : options.selection(), options.saveNodeId(),
                 options.override() == MultiSamplerOverride.FORCE_MULTI, options.override() == MultiSamplerOverride.SINGLE,
                 settings.multiline(), settings.civitaiNames() ? Boolean.TRUE : null, null, null,

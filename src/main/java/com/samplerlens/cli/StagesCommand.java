@@ -14,7 +14,6 @@ import com.samplerlens.core.fallback.WritePlanner;
 import com.samplerlens.core.json.LenientJson;
 import com.samplerlens.core.edit.EditList;
 import com.samplerlens.core.inspect.Pipeline;
-import com.samplerlens.core.trace.SaveNodeChoice;
 import com.samplerlens.core.write.MetadataWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -47,8 +46,7 @@ public final class StagesCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "jpeg|png|webp", description = "Output format (default: the target's, else jpeg).")
     String format;
 
-    @Option(names = "--max-jpeg-exif-kb", paramLabel = "K", description = "JPEG EXIF limit in KB (default 60; clamped to 4 … METADATA_JPEG_EXIF_HARD_MAX_KB).")
-    Integer maxJpegExifKb;
+    @picocli.CommandLine.Mixin JpegLimitOption jpegLimit;
 
     @Option(names = "--json", description = "Print JSON.")
     boolean json;
@@ -59,13 +57,8 @@ public final class StagesCommand implements Callable<Integer> {
     public Integer call() throws UnreadableFileException, IOException {
         ContainerFormat requested = CliFormats.outputFormat(spec, format);
         Pipeline pipeline = tracing.pipeline(spec, environment());
-        Pipeline.Output output;
-        try {
-            // the same path as write: what is measured here is what write writes
-            output = pipeline.output(pipeline.load(source), tracing.choices(spec, maxJpegExifKb), EditList.EMPTY);
-        } catch (SaveNodeChoice.UnknownSaveNodeException e) {
-            throw new ParameterException(spec.commandLine(), "--save-node: " + source + ": " + e.getMessage());
-        }
+        // the same path as write: what is measured here is what write writes
+        Pipeline.Output output = tracing.output(spec, pipeline, source, tracing.choices(spec, jpegLimit.kb), EditList.EMPTY);
         FallbackSettings settings = output.resolved().fallback();
         MetadataBundle bundle = output.bundle();
         WritePlan plan;

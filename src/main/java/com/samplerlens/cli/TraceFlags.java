@@ -1,8 +1,11 @@
 package com.samplerlens.cli;
 
+import com.samplerlens.core.container.UnreadableFileException;
+import com.samplerlens.core.edit.EditList;
 import com.samplerlens.core.inspect.Choices;
 import com.samplerlens.core.inspect.Pipeline;
 import com.samplerlens.core.trace.SamplerSelection;
+import com.samplerlens.core.trace.SaveNodeChoice;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -90,6 +93,18 @@ public final class TraceFlags {
             return Pipeline.build(env, rules, nodeDefs, models);
         } catch (Pipeline.SetupException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    /**
+     * {@code source} through the pipeline: the one path of inspect, stages and write. A save node id
+     * the graph lacks is a usage error naming the outputs it has.
+     */
+    Pipeline.Output output(CommandSpec spec, Pipeline pipeline, Path source, Choices choices, EditList edits) throws UnreadableFileException {
+        try {
+            return pipeline.output(pipeline.load(source), choices, edits);
+        } catch (SaveNodeChoice.UnknownSaveNodeException e) {
+            throw new ParameterException(spec.commandLine(), "--save-node: " + source + ": " + e.getMessage());
         }
     }
 }

@@ -4,7 +4,6 @@ import com.samplerlens.core.container.ContainerFormat;
 import com.samplerlens.core.edit.EditList;
 import com.samplerlens.core.inspect.Choices;
 import com.samplerlens.core.inspect.Pipeline;
-import com.samplerlens.core.trace.SaveNodeChoice;
 import java.io.PrintWriter;
 import com.samplerlens.core.container.UnreadableFileException;
 import com.samplerlens.core.fallback.FallbackSettings;
@@ -46,8 +45,7 @@ public final class WriteCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "jpeg|png|webp", description = "Output format (default: IMAGE's).")
     String format;
 
-    @Option(names = "--max-jpeg-exif-kb", paramLabel = "K", description = "JPEG EXIF limit in KB (default 60; clamped to 4 … METADATA_JPEG_EXIF_HARD_MAX_KB).")
-    Integer maxJpegExifKb;
+    @Mixin JpegLimitOption jpegLimit;
 
     @Option(names = "--in-place", description = "Rewrite IMAGE itself (atomically).")
     boolean inPlace;
@@ -65,7 +63,7 @@ public final class WriteCommand implements Callable<Integer> {
     public Integer call() throws UnreadableFileException, IOException {
         if (inPlace && out != null) throw new ParameterException(spec.commandLine(), "--in-place and --out cannot be used together");
         PrintWriter err = spec.commandLine().getErr();
-        Choices choices = tracing.choices(spec, maxJpegExifKb);
+        Choices choices = tracing.choices(spec, jpegLimit.kb);
         EditList edits = editing.edits(spec);
         if (batch.active()) {
             if (source != null || into != null || out != null || inPlace || format != null) {
@@ -73,17 +71,12 @@ public final class WriteCommand implements Callable<Integer> {
             }
             Pipeline pipeline = tracing.pipeline(spec, environment());
             return batch.run(spec, pipeline.bundleSource(choices, edits, w -> err.println("samplerlens: warning: " + w)),
-                    FallbackSettings.of(maxJpegExifKb, pipeline.environment()), force);
+                    FallbackSettings.of(jpegLimit.kb, pipeline.environment()), force);
         }
         if (source == null || into == null) throw new ParameterException(spec.commandLine(), "write needs SOURCE and --into IMAGE (or a batch: --from-dir, --into-dir, --out-dir)");
         ContainerFormat requested = CliFormats.outputFormat(spec, format);
         Pipeline pipeline = tracing.pipeline(spec, environment());
-        Pipeline.Output output;
-        try {
-            output = pipeline.output(pipeline.load(source), choices, edits);
-        } catch (SaveNodeChoice.UnknownSaveNodeException e) {
-            throw new ParameterException(spec.commandLine(), "--save-node: " + source + ": " + e.getMessage());
-        }
+        Pipeline.Output output = tracing.output(spec, pipeline, source, choices, edits);
         output.warnings().forEach(w -> err.println("samplerlens: warning: " + source.getFileName() + ": " + w));
         // spec §2: no sampler is an error line, and the rest of the metadata is still written
         output.errors().forEach(e -> err.println("samplerlens: error: " + source + ": " + e + "; the rest of the metadata is written"));

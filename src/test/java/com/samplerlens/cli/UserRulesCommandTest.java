@@ -15,6 +15,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,5 +50,29 @@ class UserRulesCommandTest {
         assertEquals(1, r.code());
         assertTrue(r.err().contains("broken.json"), r.err());
         assertEquals(1, r.err().strip().lines().count(), r.err());
+    }
+
+    @Test
+    void aTypoInAUserRuleIsOneClearErrorWhenItLoads() throws Exception {
+        String lora = Fixtures.bundled("images/ce_lora.png").toString();
+        Map<String, String> typos = Map.of(
+                "{\"rules\": {\"CheckpointLoaderSimple\": {\"MODEL_NAME\": {\"feild_name\": \"ckpt_name\"}}}}",
+                "rule CheckpointLoaderSimple.MODEL_NAME: unknown key 'feild_name' (known: field_name, fields, format, prefix, scope, selector, validate)",
+                "{\"rules\": {\"CheckpointLoaderSimple\": {\"MODEL_HASH\": {\"field_name\": \"ckpt_name\", \"format\": \"modelhash\"}}}}",
+                "rule CheckpointLoaderSimple.MODEL_HASH: unknown format 'modelhash'",
+                "{\"rules\": {\"CheckpointLoaderSimple\": {\"MODEL_NAM\": {\"field_name\": \"ckpt_name\"}}}}",
+                "rule CheckpointLoaderSimple.MODEL_NAM: no such field",
+                "{\"rule\": {\"CheckpointLoaderSimple\": {\"MODEL_NAME\": {\"field_name\": \"ckpt_name\"}}}}",
+                "unknown top-level key 'rule'");
+        int i = 0;
+        for (var e : typos.entrySet()) {
+            Path rules = Files.writeString(dir.resolve("typo" + i++ + ".json"), e.getKey());
+            for (String command : List.of("inspect", "stages")) {
+                CliRun r = run(command, lora, "--rules", rules.toString());
+                assertEquals(1, r.code(), r.err());
+                assertEquals(1, r.err().strip().lines().count(), r.err());
+                assertTrue(r.err().contains(rules.getFileName().toString()) && r.err().contains(e.getValue()), r.err());
+            }
+        }
     }
 }

@@ -14,6 +14,17 @@ import java.util.List;
  */
 public record CaptureRule(List<String> inputs, String prefix, String selector, String format, String validate, Scope scope) {
 
+    /** Every {@code format} FieldCapture knows: a rule naming another one is refused when it loads. */
+    public static final java.util.Set<String> FORMATS = java.util.Set.of("model_hash", "vae_hash", "lora_hash", "embedding_names",
+            "embedding_hashes", "negate", "sampler_of_scheduler", "scheduler_of_scheduler", "vae_name_not_baked");
+    /** Every named {@code selector} FieldCapture knows. */
+    public static final java.util.Set<String> SELECTORS = java.util.Set.of("rgthree_power_lora_names", "rgthree_power_lora_strengths");
+    /** Every {@code validate} value. */
+    public static final java.util.Set<String> VALIDATIONS = java.util.Set.of("positive_prompt", "negative_prompt");
+    /** The keys a rule object may have (keys starting with "_" are comments). */
+    public static final java.util.Set<String> KEYS = java.util.Set.of("field_name", "fields", "prefix", "selector", "format", "validate", "scope");
+
+
     public enum Scope {
         /** Flat (anchor) fields and per-sampler fields. */
         ALL,

@@ -45,12 +45,40 @@ public final class CaptureRules {
         for (var cls : body.properties()) {
             if (cls.getKey().startsWith("_")) continue;
             Map<MetaField, CaptureRule> byField = merged.computeIfAbsent(cls.getKey(), k -> new EnumMap<>(MetaField.class));
-            for (var f : cls.getValue().properties()) byField.put(MetaField.parse(f.getKey()), parseRule(cls.getKey(), f.getKey(), f.getValue()));
+            for (var f : cls.getValue().properties()) {
+                if (f.getKey().startsWith("_")) continue;
+                MetaField field;
+                try {
+                    field = MetaField.parse(f.getKey());
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("rule " + cls.getKey() + "." + f.getKey() + ": no such field (" + e.getMessage() + ")");
+                }
+                byField.put(field, parseRule(cls.getKey(), f.getKey(), f.getValue()));
+            }
         }
         return new CaptureRules(merged);
     }
 
+    /**
+     * One rule, checked as it loads: a typo in a key, a format, a selector, a validation or a scope
+     * is one clear error naming the rule, never a rule that silently captures nothing.
+     */
     private static CaptureRule parseRule(String cls, String field, JsonNode r) {
+        String where = "rule " + cls + "." + field;
+        if (!r.isObject()) throw new IllegalArgumentException(where + ": expected an object such as {\"field_name\": \"seed\"}");
+        for (var it = r.fieldNames(); it.hasNext(); ) {
+            String k = it.next();
+            if (!k.startsWith("_") && !CaptureRule.KEYS.contains(k)) {
+                throw new IllegalArgumentException(where + ": unknown key '" + k + "' (known: " + String.join(", ", new java.util.TreeSet<>(CaptureRule.KEYS)) + ")");
+            }
+        }
+        checkName(where, "format", text(r, "format"), CaptureRule.FORMATS);
+        checkName(where, "selector", text(r, "selector"), CaptureRule.SELECTORS);
+        checkName(where, "validate", text(r, "validate"), CaptureRule.VALIDATIONS);
+        String scopeName = text(r, "scope");
+        if (scopeName != null && java.util.Arrays.stream(CaptureRule.Scope.values()).noneMatch(sc -> sc.name().equalsIgnoreCase(scopeName))) {
+            throw new IllegalArgumentException(where + ": unknown scope '" + scopeName + "' (known: all, sampler)");
+        }
         List<String> inputs = new ArrayList<>();
         if (r.path("field_name").isTextual()) inputs.add(r.get("field_name").asText());
         r.path("fields").forEach(n -> inputs.add(n.asText()));
@@ -61,6 +89,12 @@ public final class CaptureRules {
         String scope = text(r, "scope");
         return new CaptureRule(inputs, prefix, selector, text(r, "format"), text(r, "validate"),
                 scope == null ? CaptureRule.Scope.ALL : CaptureRule.Scope.valueOf(scope.toUpperCase(Locale.ROOT)));
+    }
+
+    private static void checkName(String where, String key, String value, java.util.Set<String> known) {
+        if (value != null && !known.contains(value)) {
+            throw new IllegalArgumentException(where + ": unknown " + key + " '" + value + "' (known: " + String.join(", ", new java.util.TreeSet<>(known)) + ")");
+        }
     }
 
     private static String text(JsonNode r, String key) {

@@ -25,6 +25,10 @@ import java.util.stream.Stream;
 public final class UserRules {
     private UserRules() {}
 
+    /** The top-level keys a rule file may hold; a typo ("rule", "sampler") is an error at load, not a file silently ignored. */
+    static final java.util.Set<String> KNOWN_KEYS = java.util.Set.of("rules", "samplers", "guiders", "notSamplers", "outputNodes",
+            "previewNodes", "preferredSaveNode", "constants", "reroutes", "switches");
+
     /** The folder read by default, whether or not it exists. */
     public static Path defaultFolder(Map<String, String> env) {
         String dir = env.get("SAMPLERLENS_RULES");
@@ -51,8 +55,15 @@ public final class UserRules {
         ValueRules values = ValueRules.bundled();
         for (Path f : files) {
             JsonNode json = DataFiles.user(f);
+            for (var it = json.fieldNames(); it.hasNext(); ) {
+                String key = it.next();
+                if (!key.startsWith("_") && !KNOWN_KEYS.contains(key)) {
+                    throw new IllegalArgumentException(f + ": unknown top-level key '" + key + "' (known: " + String.join(", ", new java.util.TreeSet<>(KNOWN_KEYS)) + ")");
+                }
+            }
             if (json.has("rules")) rules = rules.withUserFile(f);
-            if (json.has("samplers") || json.has("guiders") || json.has("notSamplers") || json.has("outputNodes")) table = table.withUserFile(f);
+            if (json.has("samplers") || json.has("guiders") || json.has("notSamplers") || json.has("outputNodes") || json.has("previewNodes")
+                    || json.has("preferredSaveNode")) table = table.withUserFile(f);
             if (json.has("constants") || json.has("reroutes") || json.has("switches")) values = values.withUserFile(f);
         }
         return new Inspector(new MetadataComposer(table, rules, values));

@@ -120,17 +120,17 @@ public final class ParametersRenderer {
         add(items, "CFG scale", f.cfg() == null ? null : PyFormat.str(f.cfg()), MetaField.CFG);
         add(items, "Guidance", f.guidance() == null ? null : PyFormat.str(f.guidance()), MetaField.GUIDANCE);
         add(items, "Denoise", f.denoise() == null ? null : PyFormat.str(f.denoise()), MetaField.DENOISE);
-        add(items, "Seed", f.seed() == null ? null : PyFormat.str(f.seed()), MetaField.SEED);
+        add(items, "Seed", scalar(f.seed()), MetaField.SEED);
         add(items, "Size", f.width() != null && f.height() != null ? f.width() + "x" + f.height() : null, MetaField.IMAGE_WIDTH, MetaField.IMAGE_HEIGHT);
         add(items, "Model", f.model(), MetaField.MODEL_NAME);
         add(items, "Model hash", f.modelHash(), MetaField.MODEL_HASH);
         add(items, "Weight dtype", f.weightDtype(), MetaField.WEIGHT_DTYPE);
-        add(items, "Max shift", f.maxShift() == null ? null : PyFormat.str(f.maxShift()), MetaField.MAX_SHIFT);
-        add(items, "Base shift", f.baseShift() == null ? null : PyFormat.str(f.baseShift()), MetaField.BASE_SHIFT);
+        add(items, "Max shift", scalar(f.maxShift()), MetaField.MAX_SHIFT);
+        add(items, "Base shift", scalar(f.baseShift()), MetaField.BASE_SHIFT);
         add(items, "Clip skip", f.clipSkip() == null ? null : f.clipSkip().toString(), MetaField.CLIP_SKIP);
         add(items, "VAE", f.vae(), MetaField.VAE_NAME);
         add(items, "VAE hash", f.vaeHash(), MetaField.VAE_HASH);
-        add(items, "Shift", f.shift() == null ? null : PyFormat.str(f.shift()), MetaField.SHIFT);
+        add(items, "Shift", scalar(f.shift()), MetaField.SHIFT);
         for (int i = 0; i < f.loras().size(); i++) {
             LoraInfo l = f.loras().get(i);
             // the hash and strengths are paired with the name on its node, so every key shows the name's entry
@@ -212,7 +212,7 @@ public final class ParametersRenderer {
         add(items, "CFG scale", s.cfg() == null ? null : PyFormat.str(s.cfg()), MetaField.CFG);
         add(items, "Shift", s.shift() == null ? null : PyFormat.str(s.shift()), MetaField.SHIFT);
         add(items, "Denoise", s.denoise() == null ? null : PyFormat.str(s.denoise()), MetaField.DENOISE);
-        add(items, "Seed", s.seed() == null ? null : PyFormat.str(s.seed()), MetaField.SEED);
+        add(items, "Seed", scalar(s.seed()), MetaField.SEED);
         if (!s.loras().isEmpty()) {
             List<String> l = new ArrayList<>();
             List<Shown> shows = new ArrayList<>();
@@ -223,6 +223,16 @@ public final class ParametersRenderer {
             add(items, "Loras", String.join(" ", l), shows);
         }
         return items;
+    }
+
+    /**
+     * A value as Python prints it, or null (the key is left out) for what is no single value: a JSON
+     * null, a list or an object, or blank text. The anchor would print {@code None} or {@code [1, 2, 3]};
+     * readers take such placeholders for values. The Samplers detail JSON still holds them as they are.
+     */
+    static String scalar(com.fasterxml.jackson.databind.JsonNode v) {
+        if (v == null || v.isNull() || v.isContainerNode() || (v.isTextual() && v.asText().isBlank())) return null;
+        return PyFormat.str(v);
     }
 
     /** Keys whose values are written as built: JSON and our own summaries, which no reader splits at their commas. */

@@ -1,6 +1,7 @@
 package com.samplerlens.app.kit;
 
 import com.samplerlens.core.capture.LoraInfo;
+import com.samplerlens.core.capture.SamplerFieldCatalogue;
 import com.samplerlens.core.capture.SamplerFields;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,21 +14,10 @@ public final class SamplerFieldLabels {
     public static Map<String, String> of(SamplerFields f) {
         Map<String, String> rows = new LinkedHashMap<>();
         put(rows, "Written as", "Sampler_" + f.number());
-        put(rows, "Model", f.model());
-        put(rows, "Model hash", f.modelHash());
-        put(rows, "VAE", f.vae());
-        put(rows, "VAE hash", f.vaeHash());
-        put(rows, "Sampler", f.sampler());
-        put(rows, "Scheduler", f.scheduler());
-        put(rows, "Steps", f.steps());
-        put(rows, "Start step", f.startStep());
-        put(rows, "End step", f.endStep());
-        put(rows, "CFG scale", f.cfg());
-        put(rows, "Shift", f.shift());
-        put(rows, "Denoise", f.denoise());
-        put(rows, "Seed", f.seed() == null ? null : f.seed().asText());
-        put(rows, "Positive", f.positive());
-        put(rows, "Negative", f.negative());
+        for (SamplerFieldCatalogue field : SamplerFieldCatalogue.values()) {
+            Object value = field.of(f);
+            put(rows, field.label(), value instanceof com.fasterxml.jackson.databind.JsonNode j ? j.asText() : value);
+        }
         if (!f.loras().isEmpty()) {
             put(rows, "LoRAs", f.loras().stream().map(SamplerFieldLabels::lora).collect(Collectors.joining("\n")));
         }

@@ -1,5 +1,6 @@
 package com.samplerlens.core.edit;
 
+import com.samplerlens.core.capture.SamplerFieldCatalogue;
 import com.samplerlens.core.capture.SamplerFields;
 import java.util.HashMap;
 import java.util.Locale;
@@ -14,50 +15,37 @@ import java.util.Optional;
  * the inspect report (the file has the flat prompts).
  */
 public enum SamplerField {
-    MODEL("model", "Model", "model", FieldValue.TEXT, FlatField.MODEL),
-    MODEL_HASH("model_hash", "Model hash", "modelHash", FieldValue.TEXT, FlatField.MODEL_HASH),
-    VAE("vae", "VAE", "vae", FieldValue.TEXT, FlatField.VAE),
-    VAE_HASH("vae_hash", "VAE hash", "vaeHash", FieldValue.TEXT, FlatField.VAE_HASH),
-    SAMPLER("sampler", "Sampler", "sampler", FieldValue.TEXT, FlatField.SAMPLER),
-    SCHEDULER("scheduler", "Scheduler", "scheduler", FieldValue.TEXT, FlatField.SCHEDULER),
-    STEPS("steps", "Steps", "steps", FieldValue.WHOLE, FlatField.STEPS),
-    START_STEP("start_step", "Start step", "startStep", FieldValue.WHOLE, null),
-    END_STEP("end_step", "End step", "endStep", FieldValue.WHOLE, null),
-    CFG("cfg", "CFG scale", "cfg", FieldValue.DECIMAL, FlatField.CFG_SCALE),
-    SHIFT("shift", "Shift", "shift", FieldValue.DECIMAL, FlatField.SHIFT),
-    DENOISE("denoise", "Denoise", "denoise", FieldValue.DECIMAL, FlatField.DENOISE),
-    SEED("seed", "Seed", "seed", FieldValue.SEED, FlatField.SEED),
-    POSITIVE("positive", "Positive prompt", "positive", FieldValue.TEXT, null),
-    NEGATIVE("negative", "Negative prompt", "negative", FieldValue.TEXT, null);
+    MODEL(SamplerFieldCatalogue.MODEL, FieldValue.TEXT, FlatField.MODEL),
+    MODEL_HASH(SamplerFieldCatalogue.MODEL_HASH, FieldValue.TEXT, FlatField.MODEL_HASH),
+    VAE(SamplerFieldCatalogue.VAE, FieldValue.TEXT, FlatField.VAE),
+    VAE_HASH(SamplerFieldCatalogue.VAE_HASH, FieldValue.TEXT, FlatField.VAE_HASH),
+    SAMPLER(SamplerFieldCatalogue.SAMPLER, FieldValue.TEXT, FlatField.SAMPLER),
+    SCHEDULER(SamplerFieldCatalogue.SCHEDULER, FieldValue.TEXT, FlatField.SCHEDULER),
+    STEPS(SamplerFieldCatalogue.STEPS, FieldValue.WHOLE, FlatField.STEPS),
+    START_STEP(SamplerFieldCatalogue.START_STEP, FieldValue.WHOLE, null),
+    END_STEP(SamplerFieldCatalogue.END_STEP, FieldValue.WHOLE, null),
+    CFG(SamplerFieldCatalogue.CFG, FieldValue.DECIMAL, FlatField.CFG_SCALE),
+    SHIFT(SamplerFieldCatalogue.SHIFT, FieldValue.DECIMAL, FlatField.SHIFT),
+    DENOISE(SamplerFieldCatalogue.DENOISE, FieldValue.DECIMAL, FlatField.DENOISE),
+    SEED(SamplerFieldCatalogue.SEED, FieldValue.SEED, FlatField.SEED),
+    POSITIVE(SamplerFieldCatalogue.POSITIVE, FieldValue.TEXT, null),
+    NEGATIVE(SamplerFieldCatalogue.NEGATIVE, FieldValue.TEXT, null);
 
-    private static final Map<String, SamplerField> BY_NAME = new HashMap<>();
-
-    static {
-        for (SamplerField f : values()) {
-            BY_NAME.put(f.id, f);
-            BY_NAME.put(f.label.toLowerCase(Locale.ROOT), f);
-        }
-    }
-
-    private final String id;
-    private final String label;
-    private final String component;
+    private final SamplerFieldCatalogue field;
     private final FieldValue kind;
     private final FlatField flat;
 
-    SamplerField(String id, String label, String component, FieldValue kind, FlatField flat) {
-        this.id = id;
-        this.label = label;
-        this.component = component;
+    SamplerField(SamplerFieldCatalogue field, FieldValue kind, FlatField flat) {
+        this.field = field;
         this.kind = kind;
         this.flat = flat;
     }
 
     /** The JSON name ({@code cfg}). */
-    public String id() { return id; }
+    public String id() { return field.id(); }
 
-    /** The name in a {@code Sampler_N} value ({@code CFG scale}). */
-    public String label() { return label; }
+    /** The label ({@code CFG scale}). */
+    public String label() { return field.label(); }
 
     /**
      * In single-sampler mode the one sampler's fields are the flat fields: the flat field this one
@@ -66,20 +54,18 @@ public enum SamplerField {
      */
     public Optional<FlatField> flat() { return Optional.ofNullable(flat); }
 
-    /** By JSON name or label, ignoring case. */
+    /** By JSON name, label or the key inside a {@code Sampler_N} value, ignoring case. */
     public static Optional<SamplerField> byName(String name) {
-        return Optional.ofNullable(BY_NAME.get(name.strip().toLowerCase(Locale.ROOT)));
+        return SamplerFieldCatalogue.byName(name).map(f -> valueOf(f.name()));
     }
 
     /** Throws {@link IllegalArgumentException} when {@code raw} is not a value of this field. */
     public void validate(String raw) {
-        kind.parse(label, raw);
+        kind.parse(field.label(), raw);
     }
 
     /** The sampler with this field set to {@code raw}, or cleared when {@code raw} is null. */
     SamplerFields apply(SamplerFields s, String raw) {
-        HashMap<String, Object> change = new HashMap<>();
-        change.put(component, raw == null ? null : kind.parse(label, raw));
-        return RecordCopy.with(s, change);
+        return field.with(s, raw == null ? null : kind.parse(field.label(), raw));
     }
 }

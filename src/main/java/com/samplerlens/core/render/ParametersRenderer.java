@@ -6,6 +6,7 @@ import com.samplerlens.core.capture.FileNames;
 import com.samplerlens.core.capture.FlatFields;
 import com.samplerlens.core.capture.LoraInfo;
 import com.samplerlens.core.capture.MetaField;
+import com.samplerlens.core.capture.SamplerFieldCatalogue;
 import com.samplerlens.core.capture.SamplerFields;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -203,16 +204,15 @@ public final class ParametersRenderer {
     /** The fields of one {@code Sampler_N} key or block, in the spec's order. */
     static List<Item> samplerItems(SamplerFields s) {
         List<Item> items = new ArrayList<>();
-        add(items, "Model", s.model(), MetaField.MODEL_NAME);
-        add(items, "Steps", s.steps() == null ? null : s.steps().toString(), MetaField.STEPS);
-        add(items, "Start step", s.startStep() == null ? null : s.startStep().toString(), MetaField.START_STEP);
-        add(items, "End step", s.endStep() == null ? null : s.endStep().toString(), MetaField.END_STEP);
-        add(items, "Sampler", s.sampler(), MetaField.SAMPLER_NAME);
-        add(items, "Scheduler", s.scheduler(), MetaField.SCHEDULER);
-        add(items, "CFG scale", s.cfg() == null ? null : PyFormat.str(s.cfg()), MetaField.CFG);
-        add(items, "Shift", s.shift() == null ? null : PyFormat.str(s.shift()), MetaField.SHIFT);
-        add(items, "Denoise", s.denoise() == null ? null : PyFormat.str(s.denoise()), MetaField.DENOISE);
-        add(items, "Seed", scalar(s.seed()), MetaField.SEED);
+        for (SamplerFieldCatalogue f : SamplerFieldCatalogue.TEXT_ORDER) {
+            String text = switch (f.of(s)) {
+                case null -> null;
+                case Double d -> PyFormat.str(d);
+                case com.fasterxml.jackson.databind.JsonNode j -> scalar(j);
+                case Object o -> o.toString();
+            };
+            add(items, f.label(), text, f.field());
+        }
         if (!s.loras().isEmpty()) {
             List<String> l = new ArrayList<>();
             List<Shown> shows = new ArrayList<>();
@@ -238,12 +238,6 @@ public final class ParametersRenderer {
     /** Keys whose values are written as built: JSON and our own summaries, which no reader splits at their commas. */
     private static final Set<String> SAFE_AS_WRITTEN = Set.of("Hashes", "Samplers", "LoRAs");
 
-    /** The key a per-sampler field has inside a single-line {@code Sampler_N} value. */
-    private static final Map<String, String> INLINE_KEYS = Map.ofEntries(Map.entry("Model", "model"), Map.entry("Steps", "steps"),
-            Map.entry("Start step", "start"), Map.entry("End step", "end"), Map.entry("Sampler", "sampler"),
-            Map.entry("Scheduler", "scheduler"), Map.entry("CFG scale", "cfg"), Map.entry("Shift", "shift"),
-            Map.entry("Denoise", "denoise"), Map.entry("Seed", "seed"), Map.entry("Loras", "loras"));
-
     /**
      * A single-line {@code Sampler_N} value: {@code "model=…; steps=20; start=10; end=20; sampler=euler;
      * scheduler=simple; cfg=3.5; seed=0"}. It holds no {@code ", "} and no {@code ": "}, so readers that
@@ -260,7 +254,7 @@ public final class ParametersRenderer {
 
     /** The key of a per-sampler field inside a single-line {@code Sampler_N} value ("Start step" → "start"). */
     static String inlineKey(String key) {
-        return INLINE_KEYS.getOrDefault(key, key.toLowerCase(Locale.ROOT).replace(' ', '_'));
+        return SamplerFieldCatalogue.byName(key).map(SamplerFieldCatalogue::inlineKey).orElse(key.toLowerCase(Locale.ROOT).replace(' ', '_'));
     }
 
     static String inlineEscape(String v) {

@@ -1,5 +1,8 @@
 package com.samplerlens.core.render;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.samplerlens.core.capture.SamplerFieldCatalogue;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -29,23 +32,19 @@ public final class SamplersDetail {
         return o;
     }
 
-    /** The field keys of the inspect schema / Samplers detail, in the spec's order. */
+    /** The field keys of the inspect schema / Samplers detail, in the spec's order (the catalogue's). */
     public static void putFields(ObjectNode o, SamplerFields s, boolean withPrompts) {
-        if (s.model() != null) o.put("model", s.model());
-        if (s.modelHash() != null) o.put("model_hash", s.modelHash());
-        if (s.vae() != null) o.put("vae", s.vae());
-        if (s.vaeHash() != null) o.put("vae_hash", s.vaeHash());
-        if (s.sampler() != null) o.put("sampler", s.sampler());
-        if (s.scheduler() != null) o.put("scheduler", s.scheduler());
-        if (s.steps() != null) o.put("steps", s.steps());
-        if (s.startStep() != null) o.put("start_step", s.startStep());
-        if (s.endStep() != null) o.put("end_step", s.endStep());
-        if (s.cfg() != null) o.put("cfg", s.cfg());
-        if (s.shift() != null) o.put("shift", s.shift());
-        if (s.denoise() != null) o.put("denoise", s.denoise());
-        if (s.seed() != null) o.set("seed", s.seed());
-        if (withPrompts && s.positive() != null) o.put("positive", s.positive());
-        if (withPrompts && s.negative() != null) o.put("negative", s.negative());
+        for (SamplerFieldCatalogue f : SamplerFieldCatalogue.values()) {
+            if (!withPrompts && (f == SamplerFieldCatalogue.POSITIVE || f == SamplerFieldCatalogue.NEGATIVE)) continue;
+            switch (f.of(s)) {
+                case null -> { }
+                case String t -> o.put(f.id(), t);
+                case Long n -> o.put(f.id(), n);
+                case Double d -> o.put(f.id(), d);
+                case JsonNode j -> o.set(f.id(), j);
+                default -> throw new IllegalStateException("no JSON form for " + f);
+            }
+        }
         ArrayNode loras = o.putArray("loras");
         for (LoraInfo l : s.loras()) {
             ObjectNode lo = loras.addObject();

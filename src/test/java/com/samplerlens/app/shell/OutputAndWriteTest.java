@@ -75,9 +75,10 @@ class OutputAndWriteTest {
     @Test
     void raisingMaxSamplersColoursTheSecondSamplerAndAddsItToTheParameters(FxRobot robot) throws Exception {
         open(Fixtures.bundled("workflows/ui/ce_wan22_text_to_video_wan22_14B.json"));
-        // by hand from the file: save node 28 (first output by id); 58 is 2 hops from it, 57 is 3
+        // by hand from the file: outputs 28 (SaveAnimatedWEBP) and 47 (SaveWEBM) both save image 8, a tie
+        // that goes to the higher id, 47; 58 is 2 hops from it, 57 is 3
         TraceResult single = vm.traceProperty().get();
-        assertEquals("28", single.saveNodeId());
+        assertEquals("47", single.saveNodeId());
         assertEquals(List.of("57"), single.traced().stream().map(SamplerAttribution::nodeId).toList(), "Farthest picks 57");
         assertDrawnAsTraced(single);
         assertFalse(vm.previewProperty().get().parameters().contains("Sampler_2"));
@@ -94,10 +95,18 @@ class OutputAndWriteTest {
     }
 
     @Test
-    void aPreviewAsDefaultSaveNodeSendsTheUserToTheSaveNodeChoice(FxRobot robot) throws Exception {
-        // kj's OneToAll workflow: the first output node by id, #137, is a VHS_VideoCombine of the pose video;
-        // the file has 8 output nodes (2 PreviewImage, 6 VHS_VideoCombine), #160 muted, so 7 candidates
+    void theDefaultSaveNodeHasTheMostSamplersAndAnOutputWithoutOneSendsTheUserToTheChoice(FxRobot robot) throws Exception {
+        // kj's OneToAll workflow: 8 output nodes (2 PreviewImage, 6 VHS_VideoCombine), #160 muted, so 7 candidates;
+        // #306, the last VHS_VideoCombine, has the four WanVideoSamplers upstream; #137 (the pose video) none
         open(Fixtures.bundled("workflows/ui/kj_wanvideo_2_1_14B_OneToAllAnimation_pose_control_example_01.json"));
+        assertEquals("306", vm.traceProperty().get().saveNodeId());
+        assertEquals(4, vm.traceProperty().get().samplers().size());
+        String said = String.join("\n", vm.previewProperty().get().notes());
+        assertTrue(said.contains("Save node 306 VHS_VideoCombine (most samplers upstream (4)); other output nodes: 137 VHS_VideoCombine"), said);
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<String> choice = robot.lookup("#saveNode").queryAs(javafx.scene.control.ComboBox.class);
+        robot.interact(() -> choice.setValue(choice.getItems().stream().filter(i -> i.startsWith("137")).findFirst().orElseThrow()));
+        WaitForAsyncUtils.waitForFxEvents();
         assertEquals("137", vm.traceProperty().get().saveNodeId());
         assertTrue(vm.traceProperty().get().samplers().isEmpty());
         String hint = robot.lookup("#noSamplerHint").queryAs(javafx.scene.control.Label.class).getText();

@@ -23,7 +23,8 @@ import java.util.function.Supplier;
  *
  * @param chosen     the save node; null when the graph has no output node
  * @param candidates every output node, in id order
- * @param samplers   for each candidate (same order): samplers upstream of it, itself included
+ * @param samplers   for each candidate (same order): samplers upstream of it, itself included; empty when
+ *                   the save node was requested or is the preferred class (then they were not counted)
  * @param reason     why {@code chosen} won, for people ("requested", "SaveImageWithMetaDataUniversal",
  *                   "most samplers upstream (2)", "image size 1920x1088 matches the file" …)
  */
@@ -51,17 +52,18 @@ public record SaveNodeChoice(String chosen, List<String> candidates, List<Intege
     public static SaveNodeChoice choose(Graph graph, SamplerClassifier classifier, Predicate<String> definedOutput, String requested,
                                         Supplier<String> fileSize, Function<String, String> imageSizeOf) {
         List<String> outputs = outputs(graph, classifier.table(), definedOutput);
-        List<Integer> counts = new ArrayList<>(outputs.size());
-        for (String id : outputs) counts.add(samplersUpstream(graph, id, classifier));
         if (requested != null) {
             if (!graph.contains(requested)) throw new UnknownSaveNodeException(requested, outputs, graph);
-            return new SaveNodeChoice(requested, outputs, counts, "requested");
+            return new SaveNodeChoice(requested, outputs, List.of(), "requested");
         }
-        if (outputs.isEmpty()) return new SaveNodeChoice(null, outputs, counts, "no output node");
+        if (outputs.isEmpty()) return new SaveNodeChoice(null, outputs, List.of(), "no output node");
         String preferred = classifier.table().preferredSaveNode();
         for (String id : outputs) {
-            if (graph.node(id).classType().equals(preferred)) return new SaveNodeChoice(id, outputs, counts, preferred);
+            if (graph.node(id).classType().equals(preferred)) return new SaveNodeChoice(id, outputs, List.of(), preferred);
         }
+        // one walk per output: counted only when no save node is named or preferred
+        List<Integer> counts = new ArrayList<>(outputs.size());
+        for (String id : outputs) counts.add(samplersUpstream(graph, id, classifier));
         int most = counts.stream().mapToInt(Integer::intValue).max().orElse(0);
         List<String> tied = new ArrayList<>();
         for (int i = 0; i < outputs.size(); i++) if (counts.get(i) == most) tied.add(outputs.get(i));

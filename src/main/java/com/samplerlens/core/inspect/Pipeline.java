@@ -32,7 +32,6 @@ import com.samplerlens.core.trace.ValueResolver;
 import com.samplerlens.core.write.BundleSource;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -271,13 +270,5 @@ public final class Pipeline {
         ComposedMetadata m = inspector.composer().compose(graph, TraceOptions.defaults().withSaveNode(outputId), HashLookup.NONE);
         FlatFields f = m.flat();
         return f.width() != null && f.height() != null ? f.width() + "x" + f.height() : null;
-    }
-
-    /** Every option as one list, for people ("max samplers 2 (from the source's Samplers detail)" …) — see inspect's Save node line. */
-    public static List<String> describe(Resolved r) {
-        List<String> out = new ArrayList<>();
-        if (r.saveNode() != null && r.saveNode().chosen() != null) out.add("save node " + r.saveNode().chosen() + ": " + r.saveNode().reason());
-        if (r.anchor() != AnchorSettings.NONE) out.add("settings of the SaveImageWithMetaDataUniversal node used as defaults");
-        return out;
     }
 }

@@ -15,8 +15,8 @@ import java.util.function.Supplier;
 /**
  * Which output node the image came from (SPEC §2 as docs/spec-changes.md words it): the
  * {@code SaveImageWithMetaDataUniversal} node when there is one, else the output with the most
- * samplers upstream; a tie goes to the output whose image size is the file's pixel size, then to
- * the higher id (the later one). "Output" is a save or preview class of the sampler table, or a
+ * samplers upstream; a tie goes to the output whose image size is the file's pixel size, then to a
+ * save class over a preview class, then to the higher id (the later one). "Output" is a save or preview class of the sampler table, or a
  * class whose node definition says it is an output node (a {@code KSampler (Efficient)} is both
  * a sampler and an output). A requested id that is not in the graph is an error naming the ids
  * that are, never a silent fallback.
@@ -76,6 +76,13 @@ public record SaveNodeChoice(String chosen, List<String> candidates, List<Intege
                 tied = matching;
                 why += ", image size " + pixels + " matches the file";
             }
+        }
+        // a file is saved by a save node; a preview of the same samplers (often of an intermediate
+        // image) loses a tie to it (the spec is silent on previews; ComfyUI_examples' inpaint file shows why)
+        List<String> saving = tied.stream().filter(id -> !classifier.table().isPreviewNode(graph.node(id).classType())).toList();
+        if (!saving.isEmpty() && saving.size() < tied.size()) {
+            tied = saving;
+            why += ", a save node before a preview";
         }
         // the later output of a tie: ids compare in ComfyUI order, the highest is the last added
         String last = tied.stream().max(NodeIds.ORDER).orElseThrow();

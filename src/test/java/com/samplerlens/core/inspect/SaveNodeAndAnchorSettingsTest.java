@@ -94,6 +94,24 @@ class SaveNodeAndAnchorSettingsTest {
     }
 
     @Test
+    void aSaveNodeWinsATieWithAPreview(@TempDir Path dir) throws Exception {
+        // as in ComfyUI_examples' stable_cascade__inpaint_controlnet.png: a PreviewImage (higher id) of the raw
+        // decode and the SaveImage of the result have the same sampler upstream
+        Path json = Files.writeString(dir.resolve("preview.json"), """
+            {"1": {"class_type": "CheckpointLoaderSimple", "inputs": {"ckpt_name": "a.safetensors"}},
+             "2": {"class_type": "EmptyLatentImage", "inputs": {"width": 64, "height": 64, "batch_size": 1}},
+             "3": {"class_type": "KSampler", "inputs": {"seed": 1, "steps": 4, "cfg": 7.0, "sampler_name": "euler", "scheduler": "normal",
+                   "denoise": 1.0, "model": ["1", 0], "positive": ["1", 1], "negative": ["1", 1], "latent_image": ["2", 0]}},
+             "4": {"class_type": "VAEDecode", "inputs": {"samples": ["3", 0], "vae": ["1", 2]}},
+             "5": {"class_type": "ImageInvert", "inputs": {"image": ["4", 0]}},
+             "9": {"class_type": "SaveImage", "inputs": {"filename_prefix": "a", "images": ["5", 0]}},
+             "76": {"class_type": "PreviewImage", "inputs": {"images": ["4", 0]}}}""");
+        Pipeline.Output o = inspect(json, Choices.NONE);
+        assertEquals("9", o.report().composed().trace().saveNodeId());
+        assertEquals("most samplers upstream (1), a save node before a preview", o.resolved().saveNode().reason());
+    }
+
+    @Test
     void anUnknownSaveNodeIsAnErrorNamingTheOutputs() throws Exception {
         Path file = Fixtures.shared("realworld/ce_2_pass_pose_worship.png");
         SaveNodeChoice.UnknownSaveNodeException e = assertThrows(SaveNodeChoice.UnknownSaveNodeException.class,

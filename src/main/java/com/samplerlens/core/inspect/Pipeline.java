@@ -171,12 +171,17 @@ public final class Pipeline {
     public record Output(LoadedSource source, Resolved resolved, InspectReport report, InspectReport traced, EditedMetadata edited,
                          MetadataBundle bundle, List<String> warnings) {
 
-        /** Notes the trace gave that mean the parameters lack their sampler fields (spec §2: an error line, the rest kept). */
+        /**
+         * Why the parameters lack their sampler fields, when they do (spec §2: an error line, the rest
+         * still produced): decided from the trace itself, not from the wording of its warnings.
+         */
         public List<String> errors() {
             if (report == null) return List.of();
-            return report.composed().trace().warnings().stream()
-                    .filter(w -> w.startsWith("no sampler found") || w.startsWith("no output node") || w.startsWith("Sampler node not found"))
-                    .toList();
+            var t = report.composed().trace();
+            if (t.saveNodeId() == null) return List.of("no output node found; nothing to trace");
+            if (t.samplers().isEmpty()) return List.of("no sampler found upstream of node " + t.saveNodeId() + "; no sampler fields are written");
+            if (t.traced().isEmpty()) return List.of("the selected sampler is not upstream of node " + t.saveNodeId() + "; no sampler fields are written");
+            return List.of();
         }
     }
 

@@ -120,11 +120,9 @@ public final class InspectCommand implements Callable<Integer> {
     private Inspected inspectOne(Path p, Pipeline pipeline, Choices choices) {
         Pipeline.Output output;
         try {
-            output = pipeline.inspect(pipeline.load(p), choices);
+            output = tracing.output(spec, pipeline, p, choices, com.samplerlens.core.edit.EditList.EMPTY);
         } catch (UnreadableFileException e) {
             return new Inspected(p, null, null, e.getMessage());
-        } catch (SaveNodeChoice.UnknownSaveNodeException e) {
-            throw new ParameterException(spec.commandLine(), "--save-node: " + p + ": " + e.getMessage());
         }
         return new Inspected(p, output, json && !exporting.active() ? toJson(output) : null, null);
     }

@@ -27,7 +27,6 @@ import com.samplerlens.core.inspect.InspectOptions;
 import com.samplerlens.core.inspect.AnchorSettings;
 import com.samplerlens.core.inspect.Choices;
 import com.samplerlens.core.inspect.Pipeline;
-import com.samplerlens.core.render.ParameterAdjustments;
 import com.samplerlens.core.trace.SaveNodeChoice;
 import com.samplerlens.core.inspect.ModelFolderHashes;
 import com.samplerlens.core.trace.MultiSamplerOverride;
@@ -169,14 +168,8 @@ public final class CoreInspectionService implements InspectionService {
     }
 
     /** The edits with the save node's extra keys under them, rendered with the resolved options. */
-    private MetadataBundle editedBundle(InspectReport traced, EditedMetadata edited, Pipeline.Resolved r) {
-        EditedMetadata withKeys = edited;
-        if (!r.anchor().extra().isEmpty()) {
-            var extra = new java.util.TreeMap<>(r.anchor().extra());
-            extra.putAll(edited.adjustments().extra());
-            withKeys = new EditedMetadata(edited.composed(), new ParameterAdjustments(extra, edited.adjustments().removed()), edited.warnings());
-        }
-        return withKeys.bundle(traced.graph(), traced.bundle(), r.options().render());
+    private static MetadataBundle editedBundle(InspectReport traced, EditedMetadata edited, Pipeline.Resolved r) {
+        return Pipeline.withAnchorKeys(edited, r.anchor()).bundle(traced.graph(), traced.bundle(), r.options().render());
     }
 
     @Override

@@ -219,8 +219,8 @@ public final class Pipeline {
         return new Output(source, r, report, traced, edited, bundle, edited.warnings());
     }
 
-    /** The anchor node's extra-metadata keys under the user's own: an edit's key wins. */
-    private static EditedMetadata withAnchorKeys(EditedMetadata edited, AnchorSettings anchor) {
+    /** The anchor node's extra-metadata keys under the user's own: an edit's key wins (the app's edits go through it too). */
+    public static EditedMetadata withAnchorKeys(EditedMetadata edited, AnchorSettings anchor) {
         if (anchor.extra().isEmpty()) return edited;
         TreeMap<String, String> extra = new TreeMap<>(anchor.extra());
         extra.putAll(edited.adjustments().extra());

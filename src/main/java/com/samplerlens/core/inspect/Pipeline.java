@@ -8,7 +8,6 @@ import com.samplerlens.core.capture.HashLookup;
 import com.samplerlens.core.container.ContainerFormat;
 import com.samplerlens.core.container.MetadataBundle;
 import com.samplerlens.core.container.MetadataKeys;
-import com.samplerlens.core.container.MetadataReaders;
 import com.samplerlens.core.container.PixelSize;
 import com.samplerlens.core.container.UnreadableFileException;
 import com.samplerlens.core.edit.EditList;
@@ -261,11 +260,12 @@ public final class Pipeline {
         }
     }
 
+    /** The header's pixel size; only the first MiB is read (headers and EXIF come first), asked only on a tie. */
     private static String pixelSize(LoadedSource source) {
         if (source.metadata().format() == ContainerFormat.JSON) return null;
-        try {
-            return PixelSize.of(MetadataReaders.readBytes(source.metadata().file())).orElse(null);
-        } catch (UnreadableFileException e) {
+        try (var in = java.nio.file.Files.newInputStream(source.metadata().file())) {
+            return PixelSize.of(in.readNBytes(1 << 20)).orElse(null);
+        } catch (IOException e) {
             return null;
         }
     }

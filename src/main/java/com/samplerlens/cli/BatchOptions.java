@@ -42,6 +42,7 @@ public final class BatchOptions {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        CliGuards.refuseOverInput(spec, "--out-dir", outDir, "--from-dir", fromDir, "--into-dir", intoDir);
         List<Path> originals = list(spec, fromDir, true);
         List<Path> edited = list(spec, intoDir, false);
         try {

@@ -132,12 +132,15 @@ public final class InspectCommand implements Callable<Integer> {
                 if (i.error() != null) {
                     err.println(i.error());
                     failed = true;
-                } else if (exporting.active()) {
-                    failed |= !exporting.export(i.source(), i.report(), toJson(i.source(), i.report()), out, err);
-                } else if (json) {
-                    results.add(i.json());
                 } else {
-                    printText(out, i.source(), i.report());
+                    try {
+                        if (exporting.active()) failed |= !exporting.export(i.source(), i.report(), toJson(i.source(), i.report()), inputs, out, err);
+                        else if (json) results.add(i.json());
+                        else printText(out, i.source(), i.report());
+                    } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+                        err.println(CliGuards.failure(i.source().metadata().file(), e));
+                        failed = true;
+                    }
                 }
             }
         }
@@ -152,15 +155,17 @@ public final class InspectCommand implements Callable<Integer> {
     private record Inspected(LoadedSource source, InspectReport report, JsonNode json, String error) {}
 
     private Inspected inspectOne(Path p, SourceLoader loader, Inspector inspector, InspectOptions options) {
-        LoadedSource source;
         try {
-            source = loader.load(p);
+            LoadedSource source = loader.load(p);
+            InspectReport report = source.graph() == null ? null
+                    : inspector.inspect(source.graph(), new SourceTexts(source.prompt(), source.workflow(), source.parameters()), options);
+            return new Inspected(source, report, json && !exporting.active() ? toJson(source, report) : null, null);
         } catch (UnreadableFileException e) {
             return new Inspected(null, null, null, e.getMessage());
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            // whatever one file does (hostile nesting, a huge graph), the run goes on with the next
+            return new Inspected(null, null, null, CliGuards.failure(p, e));
         }
-        InspectReport report = source.graph() == null ? null
-                : inspector.inspect(source.graph(), new SourceTexts(source.prompt(), source.workflow(), source.parameters()), options);
-        return new Inspected(source, report, json && !exporting.active() ? toJson(source, report) : null, null);
     }
 
     /** Options and environment together; an option can only add to what the environment asks. */

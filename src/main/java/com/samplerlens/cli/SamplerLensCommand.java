@@ -38,7 +38,10 @@ public final class SamplerLensCommand implements Runnable {
         return run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
     }
 
-    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    public static int run(String[] args, PrintWriter rawOut, PrintWriter rawErr) {
+        // texts from files (prompts, names) may hold terminal escape sequences: never printed raw
+        PrintWriter out = CliGuards.terminalSafe(rawOut);
+        PrintWriter err = CliGuards.terminalSafe(rawErr);
         CommandLine cl = new CommandLine(new SamplerLensCommand());
         cl.setOut(out);
         cl.setErr(err);
@@ -50,9 +53,18 @@ public final class SamplerLensCommand implements Runnable {
         });
         cl.setExecutionExceptionHandler((ex, c, p) -> {
             // Never a stack trace for people: one line, the cause's message.
-            err.println("samplerlens: " + (ex.getMessage() != null ? ex.getMessage() : ex.getClass().getSimpleName()));
+            err.println("samplerlens: " + com.samplerlens.core.io.Failures.describe(ex));
             return FILE_FAILED;
         });
-        return cl.execute(args);
+        try {
+            return cl.execute(args);
+        } catch (StackOverflowError | OutOfMemoryError e) {
+            // picocli passes Errors through; the commands name the file where they know it
+            err.println("samplerlens: " + com.samplerlens.core.io.Failures.describe(e));
+            return FILE_FAILED;
+        } finally {
+            out.flush();
+            err.flush();
+        }
     }
 }

@@ -95,13 +95,17 @@ public final class AtomicFileWriter {
         }
         removeLeftovers(absolute);
         Path temp;
-        try {
-            temp = createTemp(absolute);
-        } catch (FileSystemException e) {
-            // the user knows the target, not our temporary name
-            throw new UnsafeTargetException(target + ": cannot write in its folder (" + reason(e) + ")");
+        synchronized (LIVE_TEMPS) {
+            // after the shutdown hook has run, no new temporary file may appear
+            if (shuttingDown) throw new IOException(target + ": not written, the program is stopping");
+            try {
+                temp = createTemp(absolute);
+            } catch (FileSystemException e) {
+                // the user knows the target, not our temporary name
+                throw new UnsafeTargetException(target + ": cannot write in its folder (" + reason(e) + ")");
+            }
+            LIVE_TEMPS.add(temp);
         }
-        LIVE_TEMPS.add(temp);
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
                 ByteBuffer buffer = ByteBuffer.wrap(bytes);
@@ -136,14 +140,18 @@ public final class AtomicFileWriter {
      * SIGTERM during a write leaves none behind (SIGKILL cannot be caught: see removeLeftovers).
      */
     private static final Set<Path> LIVE_TEMPS = ConcurrentHashMap.newKeySet();
+    private static boolean shuttingDown; // guarded by LIVE_TEMPS
 
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            for (Path p : LIVE_TEMPS) {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException | RuntimeException e) {
-                    // the next write to the same name removes it (removeLeftovers)
+            synchronized (LIVE_TEMPS) {
+                shuttingDown = true;
+                for (Path p : LIVE_TEMPS) {
+                    try {
+                        Files.deleteIfExists(p);
+                    } catch (IOException | RuntimeException e) {
+                        // the next write to the same name removes it (removeLeftovers)
+                    }
                 }
             }
         }, "samplerlens-temp-cleanup"));

@@ -316,6 +316,20 @@ class HardeningTest {
     }
 
     @Test
+    void inputsThatAreFoldersOrFifosAreOneLineWithoutIoJargon() throws Exception {
+        Path fifo = special("mkfifo", "input.png");
+        Path folder = Files.createDirectories(dir.resolve("input-folder.png"));
+        Run fromFolder = cli("write", folder.toString(), "--into", IMAGE.toString(), "--out", dir.resolve("o.png").toString());
+        assertOneLine(fromFolder, "input-folder.png: is a folder, not a file");
+        Run intoFifo = cli("write", LORA_PNG.toString(), "--into", fifo.toString(), "--out", dir.resolve("o.png").toString());
+        assertOneLine(intoFifo, "input.png: is not a regular file");
+        Run stripFifo = cli("strip", fifo.toString());
+        assertOneLine(stripFifo, "input.png: ");
+        for (Run r : List.of(fromFolder, intoFifo, stripFifo)) assertFalse(r.err().contains("Is a directory") || r.err().contains("IOException"), r.toString());
+        assertFalse(Files.exists(dir.resolve("o.png")));
+    }
+
+    @Test
     void controlCharactersAreEscapedInTextAndJsonOutput() throws Exception {
         String prompt = "red \u001b[31mcat\u001b]0;pwned\u0007 \u009b2J end";
         String json = "{\"1\": {\"class_type\": \"CheckpointLoaderSimple\", \"inputs\": {\"ckpt_name\": \"a.safetensors\"}},"

@@ -67,15 +67,17 @@ public final class MetadataStripper {
      */
     public static List<String> stripFile(Path source, Path target, AtomicFileWriter.Replace replace, boolean followLink)
             throws IOException, UnreadableFileException {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(source);
-        } catch (IOException e) {
-            throw new UnreadableFileException(source, "cannot be read (" + e.getMessage() + ")");
-        }
+        // the readers' checks: a FIFO or device is refused before it is opened, a huge file before it is read
+        byte[] bytes = MetadataReaders.readBytes(source);
         byte[] stripped = strip(source, bytes);
         return AtomicFileWriter.write(target, stripped, replace, followLink, written -> {
-            List<String> left = leftovers(written);
+            List<String> left;
+            try {
+                left = leftovers(written);
+            } catch (IOException e) {
+                // name the output, not our temporary file
+                throw new IOException(String.valueOf(e.getMessage()).replace(written.toString(), target.getFileName().toString()), e);
+            }
             if (!left.isEmpty()) throw new IOException(target.getFileName() + ": metadata still there after stripping: " + String.join(", ", left));
         }).notices();
     }

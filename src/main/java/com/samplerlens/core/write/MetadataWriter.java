@@ -169,7 +169,9 @@ public final class MetadataWriter {
         try {
             read = MetadataReaders.read(written);
         } catch (UnreadableFileException e) {
-            throw new IOException(output.getFileName() + ": the file written cannot be read back (" + e.getMessage() + ")", e);
+            // the message names our temporary file; the user knows the output's name
+            String why = String.valueOf(e.getMessage()).replace(written.toString(), output.getFileName().toString());
+            throw new IOException(output.getFileName() + ": the file written cannot be read back (" + why + ")", e);
         }
         check(output, read, MetadataKeys.PARAMETERS, expected.parameters(), UnaryOperator.identity());
         check(output, read, MetadataKeys.PROMPT, expected.prompt(), expected.jsonForm());

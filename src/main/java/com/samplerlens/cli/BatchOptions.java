@@ -61,7 +61,7 @@ public final class BatchOptions {
             switch (step.outcome()) {
                 case WRITTEN -> out.println(head + " → " + step.output());
                 case SKIPPED -> out.println(head + ": skipped, " + step.message() + " (use --force to replace it)");
-                case FAILED -> out.println(head + ": failed, " + step.message());
+                case FAILED -> out.println(head + ": failed, " + CliGuards.oneLine(step.message()));
             }
             out.flush();
         }, () -> false);

@@ -16,11 +16,19 @@ import picocli.CommandLine.ParameterException;
 final class CliGuards {
     private CliGuards() {}
 
-    /** "FILE: problem" for whatever stopped one file (see {@link Failures}). */
+    /** "FILE: problem" for whatever stopped one file (see {@link Failures}), on one line. */
     static String failure(Path file, Throwable t) {
         String text = Failures.describe(t);
         String name = file.toString();
-        return text.startsWith(name + ":") ? text : name + ": " + text;
+        return oneLine(text.startsWith(name + ":") ? text : name + ": " + text);
+    }
+
+    /**
+     * An error message on one line: texts quoted from a file (a chunk keyword, a JSON key) may hold
+     * line breaks, and a second line would look like a second error.
+     */
+    static String oneLine(String message) {
+        return message == null ? "" : message.replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\r");
     }
 
     /**

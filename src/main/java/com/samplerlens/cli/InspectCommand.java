@@ -130,7 +130,7 @@ public final class InspectCommand implements Callable<Integer> {
             var stream = exporting.active() || batch.size() == 1 ? batch.stream() : batch.parallelStream();
             for (Inspected i : stream.map(p -> inspectOne(p, loader, inspector, options)).toList()) {
                 if (i.error() != null) {
-                    err.println(i.error());
+                    err.println(CliGuards.oneLine(i.error()));
                     failed = true;
                 } else {
                     try {

@@ -53,7 +53,7 @@ public final class SamplerLensCommand implements Runnable {
         });
         cl.setExecutionExceptionHandler((ex, c, p) -> {
             // Never a stack trace for people: one line, the cause's message.
-            err.println("samplerlens: " + com.samplerlens.core.io.Failures.describe(ex));
+            err.println(CliGuards.oneLine("samplerlens: " + com.samplerlens.core.io.Failures.describe(ex)));
             return FILE_FAILED;
         });
         try {

@@ -68,7 +68,7 @@ public final class StripCommand implements Callable<Integer> {
                 err.println(target + ": already exists (use --force to replace it)");
                 failed = true;
             } catch (UnreadableFileException | UnsafeTargetException e) {
-                err.println(e.getMessage());
+                err.println(CliGuards.oneLine(e.getMessage()));
                 failed = true;
             } catch (IOException | RuntimeException | StackOverflowError | OutOfMemoryError e) {
                 err.println(CliGuards.failure(f, e));

@@ -330,6 +330,17 @@ class HardeningTest {
     }
 
     @Test
+    void aLineBreakQuotedFromAFileStaysOnTheErrorsOneLine() throws Exception {
+        // found by the ContainerReader fuzzer: a chunk keyword with a line feed split the error in two
+        byte[] png = HostileBytes.concat(HostileBytes.PNG_SIGNATURE, HostileBytes.ihdr(),
+                HostileBytes.pngChunk("tEXt", HostileBytes.latin1("two\nlines\u0000x")), HostileBytes.iend());
+        Path file = Files.write(dir.resolve("keyword.png"), png);
+        Run r = cli("inspect", file.toString(), dir.resolve("missing.png").toString());
+        assertEquals(2, r.err().lines().count(), r.toString());
+        assertTrue(r.err().contains("two\\nlines"), r.toString());
+    }
+
+    @Test
     void controlCharactersAreEscapedInTextAndJsonOutput() throws Exception {
         String prompt = "red \u001b[31mcat\u001b]0;pwned\u0007 \u009b2J end";
         String json = "{\"1\": {\"class_type\": \"CheckpointLoaderSimple\", \"inputs\": {\"ckpt_name\": \"a.safetensors\"}},"

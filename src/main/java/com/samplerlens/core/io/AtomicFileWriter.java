@@ -5,23 +5,23 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
-import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.PosixFileAttributes;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Writes a file so that it is either complete and checked or not there at all: the bytes go to a
@@ -70,6 +70,7 @@ public final class AtomicFileWriter {
     public static Written write(Path target, byte[] bytes, Replace replace, boolean followLink, Verifier verifier) throws IOException {
         List<String> notices = new ArrayList<>();
         Path absolute = target.toAbsolutePath();
+        Path shown = target;
         if (followLink && Files.isSymbolicLink(absolute)) {
             Path real;
             try {
@@ -79,6 +80,7 @@ public final class AtomicFileWriter {
             }
             notices.add(target + " is a symbolic link; wrote the file it points to, " + real);
             absolute = real;
+            shown = real;
         }
         BasicFileAttributes existing = attributesOf(absolute);
         if (existing != null) {
@@ -132,7 +134,7 @@ public final class AtomicFileWriter {
             LIVE_TEMPS.remove(temp);
         }
         syncFolder(absolute.getParent());
-        return new Written(absolute, List.copyOf(notices));
+        return new Written(shown, List.copyOf(notices));
     }
 
     /**

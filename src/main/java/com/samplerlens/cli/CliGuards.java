@@ -48,6 +48,19 @@ final class CliGuards {
         }
     }
 
+    /** The image format a file's extension names, or null. */
+    static com.samplerlens.core.container.ContainerFormat formatByName(Path p) {
+        String name = p.getFileName() == null ? "" : p.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        if (dot < 0) return null;
+        try {
+            var f = com.samplerlens.core.container.ContainerFormat.parse(name.substring(dot + 1));
+            return f == com.samplerlens.core.container.ContainerFormat.JSON ? null : f;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
     /** True when both names reach the same file or folder, whether or not {@code a} exists yet. */
     static boolean same(Path a, Path b) {
         try {

@@ -64,6 +64,14 @@ public final class WriteCommand implements Callable<Integer> {
             CliGuards.refuseOverInput(spec, "--out", out, "SOURCE", source);
             if (CliGuards.same(out, into)) throw new ParameterException(spec.commandLine(), "--out " + out + " is --into " + into + "; use --in-place to rewrite it");
         }
+        if (out == null && !inPlace) {
+            // the default name (IMAGE_meta.EXT) may be SOURCE itself: photo_meta.png --into photo.png
+            ContainerFormat f = requested != null ? requested : CliGuards.formatByName(into);
+            if (f != null && CliGuards.same(MetadataWriter.defaultOutput(into, f), source)) {
+                throw new ParameterException(spec.commandLine(), "the default output " + MetadataWriter.defaultOutput(into, f)
+                        + " is SOURCE; give --out; SamplerLens never writes over its inputs");
+            }
+        }
         var err = spec.commandLine().getErr();
         MetadataBundle bundle;
         try {

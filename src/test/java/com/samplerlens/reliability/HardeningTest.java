@@ -261,8 +261,15 @@ class HardeningTest {
         assertEquals(SamplerLensCommand.USAGE, cli("write", source.toString(), "--into", image.toString(), "--out", source.toString(), "--force").code());
         assertEquals(SamplerLensCommand.USAGE, cli("write", source.toString(), "--into", image.toString(), "--out", image.toString(), "--force").code());
         assertEquals(SamplerLensCommand.USAGE, cli("write", source.toString(), "--into", image.toString(), "--out", hardLink.toString(), "--force").code());
+        assertEquals(before, snapshot());
+        Path metaSource = Files.copy(LORA_PNG, dir.resolve("image_meta.png"));
+        before = snapshot();
+        Run byDefault = cli("write", metaSource.toString(), "--into", image.toString(), "--force");
+        assertEquals(SamplerLensCommand.USAGE, byDefault.code(), byDefault.toString());
+        assertTrue(byDefault.err().contains("is SOURCE"), byDefault.toString());
         Run strip = cli("strip", image.toString(), "--out", image.toString(), "--force");
         assertOneLine(strip, "image.png: is the file being stripped");
+        assertEquals(before, snapshot());
         // photo.png exports photo.json: when photo.json is an input of the same run, it is not replaced
         Path photo = Files.copy(LORA_PNG, dir.resolve("photo.png"));
         Path photoJson = Files.writeString(dir.resolve("photo.json"), deepPrompt(3));

@@ -48,6 +48,25 @@ final class CliGuards {
         }
     }
 
+    /** A file's identity (device and inode where the system has them), or null when nothing is there. */
+    static Object fileKey(Path p) {
+        try {
+            var a = Files.readAttributes(p, java.nio.file.attribute.BasicFileAttributes.class, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+            return a.fileKey() != null ? a.fileKey() : p.toRealPath(java.nio.file.LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    static java.util.Set<Object> fileKeys(java.util.Collection<Path> paths) {
+        java.util.Set<Object> keys = new java.util.HashSet<>();
+        for (Path p : paths) {
+            Object k = fileKey(p);
+            if (k != null) keys.add(k);
+        }
+        return keys;
+    }
+
     /** The image format a file's extension names, or null. */
     static com.samplerlens.core.container.ContainerFormat formatByName(Path p) {
         String name = p.getFileName() == null ? "" : p.getFileName().toString();

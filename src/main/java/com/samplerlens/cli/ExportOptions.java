@@ -27,6 +27,9 @@ public final class ExportOptions {
 
     boolean active() { return export != null; }
 
+    /** The inputs' file identities, taken once per run (a folder of 20,000 files is checked in one pass). */
+    private java.util.Set<Object> inputKeys;
+
     /** Null when the option is well formed, else the problem. */
     String problem() {
         if (export == null) return null;
@@ -49,11 +52,11 @@ public final class ExportOptions {
         String text = kind == MetadataExport.Kind.JSON ? MetadataExport.pretty(json)
                 : report != null ? MetadataExport.parametersText(report) : MetadataExport.withNewline(source.parameters());
         // photo.json exported from photo.png must not replace a photo.json given as input too
-        for (Path in : inputs) {
-            if (CliGuards.same(target, in)) {
-                err.println(target + ": is one of the inputs; not exported over it");
-                return false;
-            }
+        if (inputKeys == null) inputKeys = CliGuards.fileKeys(inputs);
+        Object key = CliGuards.fileKey(target);
+        if (key != null && inputKeys.contains(key)) {
+            err.println(target + ": is one of the inputs; not exported over it");
+            return false;
         }
         try {
             var notices = MetadataExport.write(target, text, force ? com.samplerlens.core.io.AtomicFileWriter.Replace.EVEN_READ_ONLY

@@ -37,6 +37,12 @@ for fxjar in "${javafx_jars[@]}"; do
   mkdir -p "$work/classes" "$work/libs"
   (cd "$work/classes" && "$JAVA_HOME/bin/jar" xf "$here/$fxjar")
   find "$work/classes" -maxdepth 1 -type f \( -name '*.so' -o -name '*.dll' -o -name '*.dylib' \) -exec mv {} "$work/libs/" \;
+  # JavaFX for Windows brings the MSVC runtime (vcruntime140.dll, ucrtbase.dll, ...), which the
+  # JDK has already: jlink refuses two files of one name, and the JDK's copy serves both
+  for lib in "$work/libs"/*; do
+    name=$(basename "$lib")
+    if [ -e "$JAVA_HOME/bin/$name" ] || [ -e "$JAVA_HOME/lib/$name" ]; then rm "$lib"; fi
+  done
   rm -rf "$work/classes/META-INF/MANIFEST.MF"
   "$JAVA_HOME/bin/jmod" create --class-path "$work/classes" --libs "$work/libs" "$fxmods/$module.jmod"
 done

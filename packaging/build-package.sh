@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the installable SamplerLens: a jlink runtime (only the JDK modules the app needs) and,
 # with jpackage, an app image plus the native installer of the system it runs on.
-#   Linux:   app-image and .deb  (needs dpkg-deb and ldd; packaging/linux/build-deb.sh)
+#   Linux:   app-image and .deb  (needs dpkg-deb and readelf; packaging/linux/build-deb.sh)
 #   Windows: app-image and .msi  (run in Git Bash; needs the WiX Toolset 3 on PATH)
 #   macOS:   app-image and .dmg  (run on macOS; sign/notarize separately, see docs/packaging.md)
 # Usage: packaging/build-package.sh [app-image|deb|msi|dmg]   (default: app-image and the system's installer)

@@ -95,15 +95,18 @@ public final class InspectCommand implements Callable<Integer> {
             var stream = exporting.active() || batch.size() == 1 ? batch.stream() : batch.parallelStream();
             for (Inspected i : stream.map(p -> inspectOne(p, pipeline, choices)).toList()) {
                 if (i.error() != null) {
-                    err.println(i.error());
+                    err.println(CliGuards.oneLine(i.error()));
                     if (json && !exporting.active()) results.add(errorJson(i));
                     failed = true;
-                } else if (exporting.active()) {
-                    failed |= !exporting.export(i.output().source(), i.output().report(), toJson(i.output()), out, err);
-                } else if (json) {
-                    results.add(i.json());
                 } else {
-                    printText(out, i.output());
+                    try {
+                        if (exporting.active()) failed |= !exporting.export(i.output().source(), i.output().report(), toJson(i.output()), inputs, out, err);
+                        else if (json) results.add(i.json());
+                        else printText(out, i.output());
+                    } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+                        err.println(CliGuards.failure(i.file(), e));
+                        failed = true;
+                    }
                 }
             }
         }
@@ -118,13 +121,17 @@ public final class InspectCommand implements Callable<Integer> {
     private record Inspected(Path file, Pipeline.Output output, JsonNode json, String error) {}
 
     private Inspected inspectOne(Path p, Pipeline pipeline, Choices choices) {
-        Pipeline.Output output;
         try {
-            output = tracing.output(spec, pipeline, p, choices, com.samplerlens.core.edit.EditList.EMPTY);
+            Pipeline.Output output = tracing.output(spec, pipeline, p, choices, com.samplerlens.core.edit.EditList.EMPTY);
+            return new Inspected(p, output, json && !exporting.active() ? toJson(output) : null, null);
         } catch (UnreadableFileException e) {
             return new Inspected(p, null, null, e.getMessage());
+        } catch (ParameterException e) {
+            throw e; // an unknown --save-node is bad usage, not a bad file
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            // whatever one file does (hostile nesting, a huge graph), the run goes on with the next
+            return new Inspected(p, null, null, CliGuards.failure(p, e));
         }
-        return new Inspected(p, output, json && !exporting.active() ? toJson(output) : null, null);
     }
 
     /** {@code {"file": …, "error": …}}: an unreadable file still has its object in {@code --json}. */

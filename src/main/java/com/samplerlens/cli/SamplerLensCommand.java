@@ -64,7 +64,10 @@ public final class SamplerLensCommand implements Runnable {
         return run(args, out, err, System.getenv());
     }
 
-    public static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> env) {
+    public static int run(String[] args, PrintWriter rawOut, PrintWriter rawErr, Map<String, String> env) {
+        // texts from files (prompts, names) may hold terminal escape sequences: never printed raw
+        PrintWriter out = CliGuards.terminalSafe(rawOut);
+        PrintWriter err = CliGuards.terminalSafe(rawErr);
         SamplerLensCommand top = new SamplerLensCommand();
         top.environment = Map.copyOf(env);
         CommandLine cl = withFullCommandList(new CommandLine(top));
@@ -78,9 +81,18 @@ public final class SamplerLensCommand implements Runnable {
         });
         cl.setExecutionExceptionHandler((ex, c, p) -> {
             // Never a stack trace for people: one line, the cause's message.
-            err.println("samplerlens: " + (ex.getMessage() != null ? ex.getMessage() : ex.getClass().getSimpleName()));
+            err.println(CliGuards.oneLine("samplerlens: " + com.samplerlens.core.io.Failures.describe(ex)));
             return FILE_FAILED;
         });
-        return cl.execute(args);
+        try {
+            return cl.execute(args);
+        } catch (StackOverflowError | OutOfMemoryError e) {
+            // picocli passes Errors through; the commands name the file where they know it
+            err.println("samplerlens: " + com.samplerlens.core.io.Failures.describe(e));
+            return FILE_FAILED;
+        } finally {
+            out.flush();
+            err.flush();
+        }
     }
 }

@@ -57,8 +57,16 @@ public final class StagesCommand implements Callable<Integer> {
     public Integer call() throws UnreadableFileException, IOException {
         ContainerFormat requested = CliFormats.outputFormat(spec, format);
         Pipeline pipeline = tracing.pipeline(spec, environment());
-        // the same path as write: what is measured here is what write writes
-        Pipeline.Output output = tracing.output(spec, pipeline, source, tracing.choices(spec, jpegLimit.kb), EditList.EMPTY);
+        Pipeline.Output output;
+        try {
+            // the same path as write: what is measured here is what write writes
+            output = tracing.output(spec, pipeline, source, tracing.choices(spec, jpegLimit.kb), EditList.EMPTY);
+        } catch (ParameterException e) {
+            throw e;
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            spec.commandLine().getErr().println(CliGuards.failure(source, e));
+            return SamplerLensCommand.FILE_FAILED;
+        }
         FallbackSettings settings = output.resolved().fallback();
         MetadataBundle bundle = output.bundle();
         WritePlan plan;

@@ -42,7 +42,11 @@ public final class MetadataReaders {
      */
     public static byte[] readBytes(Path file) throws UnreadableFileException {
         try {
-            long size = Files.size(file);
+            var attributes = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
+            // a FIFO or device would block or never end; a folder reads as "Is a directory"
+            if (attributes.isDirectory()) throw new UnreadableFileException(file, "is a folder, not a file");
+            if (!attributes.isRegularFile()) throw new UnreadableFileException(file, "is not a regular file (a device, FIFO or socket)");
+            long size = attributes.size();
             if (size == 0) throw new UnreadableFileException(file, "empty file");
             byte[] head = readHead(file, (int) Math.min(size, DETECT_BYTES));
             ContainerFormat format = detect(head).orElseThrow(() -> notOurs(file, head));

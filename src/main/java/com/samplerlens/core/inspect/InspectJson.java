@@ -32,8 +32,10 @@ public final class InspectJson {
         o.put("mode", m.trace().mode() == TraceMode.MULTI ? "multi" : "single");
         o.put("samplers_found", m.trace().samplers().size());
         ArrayNode samplers = o.putArray("samplers");
+        java.util.Map<String, SamplerAttribution> byId = new java.util.HashMap<>();
+        for (SamplerAttribution x : m.trace().samplers()) byId.putIfAbsent(x.nodeId(), x);
         for (SamplerFields s : m.samplers()) {
-            SamplerAttribution a = m.trace().samplers().stream().filter(x -> x.nodeId().equals(s.nodeId())).findFirst().orElseThrow();
+            SamplerAttribution a = java.util.Objects.requireNonNull(byId.get(s.nodeId()));
             ObjectNode so = samplers.addObject();
             so.put("number", s.number());
             so.put("node_id", s.nodeId());

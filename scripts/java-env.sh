@@ -21,3 +21,11 @@ read_app_jvm_options() {
     case "$line" in ''|'#'*) ;; *) app_opts+=("$line") ;; esac
   done < "$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/packaging/app-jvm-options"
 }
+# Fills the array cli_opts with the command line's JVM options (packaging/cli-jvm-options).
+read_cli_jvm_options() {
+  cli_opts=()
+  local line
+  while IFS= read -r line; do
+    case "$line" in ''|'#'*) ;; *) cli_opts+=("$line") ;; esac
+  done < "$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/packaging/cli-jvm-options"
+}

@@ -17,13 +17,17 @@ import java.util.zip.CRC32;
  * system call each; a read past the window moves it (a skip over image data is a seek).
  */
 public final class ByteInput implements Closeable {
-    /** Window size: one read fetches this much, so headers that sit close together cost one read. */
-    static final int WINDOW = 64 * 1024;
+    /**
+     * Window size: one read fetches this much, so headers that sit close together cost one read.
+     * Small on purpose: after a skip over image data only the next header is wanted, and a larger
+     * window would read (and a 60 KB IDAT run would re-read) image data for nothing.
+     */
+    static final int WINDOW = 8 * 1024;
 
     private final FileChannel channel;
     private final byte[] array;
     private final long size;
-    private final ByteBuffer window;
+    private ByteBuffer window;
     private long windowStart = -1;
     private long bytesRead;
 
@@ -31,7 +35,7 @@ public final class ByteInput implements Closeable {
         this.channel = channel;
         this.array = array;
         this.size = size;
-        this.window = channel == null ? null : ByteBuffer.allocate(WINDOW);
+        this.window = null;
     }
 
     public static ByteInput open(Path file) throws IOException {
@@ -86,6 +90,7 @@ public final class ByteInput implements Closeable {
 
     /** Makes the window hold [pos, pos + length); length is at most WINDOW. */
     private void fill(long pos, int length) throws IOException {
+        if (window == null) window = ByteBuffer.allocate(WINDOW);
         if (windowStart >= 0 && pos >= windowStart && pos + length <= windowStart + window.limit()) return;
         window.clear();
         window.limit((int) Math.min(WINDOW, size - pos));

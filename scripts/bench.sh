@@ -10,6 +10,8 @@
 #   4. AutoV2 (SHA-256) of a 2 GB file vs sha256sum        (target: >= 0.9x sha256sum's throughput)
 #   5. tracing synthetic 10k / 20k / 40k-node graphs (JMH, TracerBenchmark)
 #   6. the 24-MP JPEG write benchmark, scripts/bench-jpeg-write.sh
+#   7. peak memory of folder runs: 20,000 files (hard links to the ce_*.png fixtures) and 64 PNGs
+#      of 63 MB (hard links to one sparse file with a real workflow)    (target: < 400 MB peak each)
 # App start-up is scripts/bench-app-start.sh (needs Xvfb).
 # Usage: scripts/bench.sh [--quick] [--only 1,2,3]   (--quick: fewer rounds, 280 files, 256 MB, one JMH iteration)
 # BENCH_LAUNCHER (default ./samplerlens) is the command timed for SamplerLens; it gets an untimed
@@ -18,7 +20,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/java-env.sh
-QUICK=0; ONLY=1,2,3,4,5,6
+QUICK=0; ONLY=1,2,3,4,5,6,7
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) QUICK=1 ;;
@@ -133,5 +135,36 @@ fi
 if wanted 6 && [ -x scripts/bench-jpeg-write.sh ]; then
   echo "== 6. 24-MP JPEG write (scripts/bench-jpeg-write.sh)"
   if [ "$QUICK" = 1 ]; then scripts/bench-jpeg-write.sh 3; else scripts/bench-jpeg-write.sh; fi
+fi
+if wanted 7; then
+  echo "== 7. peak memory of folder runs (load $(load))"
+  MANY="$WORK/many"; mkdir -p "$MANY"
+  for ((i = 0; i < 20000; i++)); do f=${PNGS[$((i % ${#PNGS[@]}))]}; ln "$f" "$MANY/$(printf '%05d' "$i")_$(basename "$f")"; done
+  /usr/bin/time -f '%e s, peak %M KB' -o "$WORK/rss" "$LAUNCHER" inspect --json "$MANY" > "$WORK/many.json" 2>/dev/null || true
+  echo "20,000 files: $(python3 -c "import json,sys; print(len(json.load(open(sys.argv[1]))))" "$WORK/many.json") results, $(tail -1 "$WORK/rss")"
+  rm -rf "$MANY" "$WORK/many.json"
+  LARGE="$WORK/large"; mkdir -p "$LARGE"
+  python3 - "$LARGE/big_00.png" src/test/resources/fixtures/images/ce_lora.png <<'PY'
+import struct, sys, zlib
+out, src = sys.argv[1], sys.argv[2]
+b = open(src, 'rb').read(); p = 8; texts = []
+while p < len(b):
+    n, = struct.unpack('>I', b[p:p + 4])
+    if b[p + 4:p + 8] in (b'tEXt', b'zTXt', b'iTXt'): texts.append(b[p:p + 12 + n])
+    p += 12 + n
+size = 63 << 20; crc = zlib.crc32(b'IDAT'); zeros = bytes(1 << 20)
+for _ in range(size >> 20): crc = zlib.crc32(zeros, crc)
+def chunk(t, d): return struct.pack('>I', len(d)) + t + d + struct.pack('>I', zlib.crc32(t + d) & 0xFFFFFFFF)
+with open(out, 'wb') as f:
+    f.write(b'\x89PNG\r\n\x1a\n' + chunk(b'IHDR', struct.pack('>IIBBBBB', 4096, 4096, 8, 2, 0, 0, 0)) + b''.join(texts))
+    f.write(struct.pack('>I', size) + b'IDAT'); f.seek(size, 1)
+    f.write(struct.pack('>I', crc & 0xFFFFFFFF) + chunk(b'IEND', b''))
+PY
+  for ((i = 1; i < 64; i++)); do ln "$LARGE/big_00.png" "$LARGE/big_$(printf '%02d' "$i").png"; done
+  /usr/bin/time -f '%e s, peak %M KB' -o "$WORK/rss" "$LAUNCHER" inspect --json "$LARGE" > "$WORK/large.json" 2>/dev/null || true
+  echo "64 x 63 MB PNGs: $(python3 -c "import json,sys; print(len(json.load(open(sys.argv[1]))))" "$WORK/large.json") results, $(tail -1 "$WORK/rss")"
+  /usr/bin/time -f '%e s, peak %M KB' -o "$WORK/rss" exiftool -json "$LARGE" > /dev/null 2>&1 || true
+  echo "  exiftool -json on the same folder: $(tail -1 "$WORK/rss")"
+  rm -rf "$LARGE"
 fi
 echo "load average at the end: $(load)"

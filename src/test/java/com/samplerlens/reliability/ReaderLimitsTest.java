@@ -11,6 +11,7 @@ import com.samplerlens.core.container.png.PngMetadataReader;
 import com.samplerlens.core.container.webp.RiffChunk;
 import com.samplerlens.core.container.webp.RiffChunkReader;
 import com.samplerlens.core.json.LenientJson;
+import com.samplerlens.testing.CliRun;
 import com.samplerlens.testing.Fixtures;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -113,6 +114,25 @@ class ReaderLimitsTest {
         assertEquals(1, problems.size(), problems.toString());
         assertTrue(problems.getFirst().toString().startsWith("IDAT at offset"), problems.toString());
         assertTrue(problems.getFirst().message().contains("CRC mismatch"), problems.toString());
+    }
+
+    /** {@code inspect --verify}: a damaged byte of image data is reported only when asked for. */
+    @Test
+    void verifyOptionReportsABadImageDataCrc() throws Exception {
+        byte[] png = read(Fixtures.bundled("images/ce_lora.png"));
+        int idat = indexOf(png, latin1("IDAT"), 0);
+        png[idat + 4 + 100] ^= 1;
+        Path file = dir.resolve("damaged.png");
+        Files.write(file, png);
+        CliRun plain = CliRun.run("inspect", "--json", file.toString());
+        assertEquals(0, plain.code(), plain.err());
+        assertEquals(0, LenientJson.parse(plain.out()).get("warnings").size(), plain.out());
+        CliRun verified = CliRun.run("inspect", "--verify", "--json", file.toString());
+        assertEquals(0, verified.code(), verified.err());
+        JsonNode warnings = LenientJson.parse(verified.out()).get("warnings");
+        assertEquals(1, warnings.size(), warnings.toString());
+        assertTrue(warnings.get(0).asText().matches("IDAT at offset \\d+: CRC mismatch.*"), warnings.toString());
+        assertEquals(LenientJson.parse(plain.out()).get("parameters"), LenientJson.parse(verified.out()).get("parameters"));
     }
 
     @Test

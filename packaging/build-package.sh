@@ -92,9 +92,21 @@ case "$(uname -s)" in
   MINGW*|MSYS*|CYGWIN*) icon=assets/icons/samplerlens.ico; image="$out/SamplerLens"; appdir="$image/app"; java="$image/runtime/bin/java.exe" ;;
   *) image="$out/SamplerLens"; appdir="$image/lib/app"; java="$image/lib/runtime/bin/java" ;;
 esac
+# A second launcher, samplerlens-cli, for the command line: its own JVM options (packaging/cli-jvm-options)
+# and its own start-up cache, recorded below from com.samplerlens.cli.CliTraining (issue 16).
+read_cli_jvm_options
+# The launcher's other settings (console on Windows, no menu entry) come from packaging/cli-launcher.properties.
+{ printf 'java-options=%s -XX:AOTCache=$APPDIR/samplerlens-cli.aot -Xlog:aot=off -Xlog:cds=off\n' "${cli_opts[*]}"
+  grep -v -e '^#' -e '^java-options=' packaging/cli-launcher.properties; } > "$out/cli-launcher.properties"
 "$JAVA_HOME/bin/jpackage" --type app-image "${common[@]}" --input "$out/input" --main-jar samplerlens.jar \
   --main-class com.samplerlens.Main --runtime-image "$out/runtime" "${java_opts[@]}" --icon "$icon" \
-  --add-launcher samplerlens-cli=packaging/cli-launcher.properties
+  --add-launcher samplerlens-cli="$out/cli-launcher.properties"
+
+# The command line's cache: no display needed, every command run once on files it makes itself.
+"$java" "${cli_opts[@]}" -XX:AOTCacheOutput="$appdir/samplerlens-cli.aot" -Xlog:aot=off -Xlog:cds=off \
+  -cp "$appdir/samplerlens.jar" com.samplerlens.cli.CliTraining >/dev/null 2>&1 \
+  || echo "warning: the CLI's AOT training run failed; samplerlens-cli will start without its cache" >&2
+[ -f "$appdir/samplerlens-cli.aot" ] && echo "CLI AOT cache: $(du -h "$appdir/samplerlens-cli.aot" | cut -f1)"
 
 # 2. The AOT cache (JDK 25, JEP 483/514/515): classes loaded and linked, and method profiles,
 # recorded by running the image's own runtime on the bundled sample and a ~150-node workflow,

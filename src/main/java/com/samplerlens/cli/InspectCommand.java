@@ -1,5 +1,6 @@
 package com.samplerlens.cli;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -19,6 +20,7 @@ import com.samplerlens.core.json.LenientJson;
 import com.samplerlens.core.trace.SamplerAttribution;
 import com.samplerlens.core.trace.TraceResult;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -60,6 +62,9 @@ public final class InspectCommand implements Callable<Integer> {
 
     @Mixin TraceFlags tracing;
 
+    @Option(names = "--verify", description = "PNG: check the CRC of every chunk, image data included; by default only the chunks decoded are checked and the image data is skipped, not read.")
+    boolean verify;
+
     @Mixin ExportOptions exporting;
 
 
@@ -82,52 +87,73 @@ public final class InspectCommand implements Callable<Integer> {
             }
         }
         boolean failed = false;
-        ArrayNode results = JsonNodeFactory.instance.arrayNode();
+        boolean streamJson = json && !exporting.active() && inputs.size() + missing.size() != 1;
+        JsonResults jsonOut = streamJson ? new JsonResults(out) : null;
+        JsonNode[] single = new JsonNode[1];
         for (Inspected m : missing) {
-            err.println(m.error());
-            if (json) results.add(errorJson(m));
+            err.println(CliGuards.oneLine(m.error()));
+            if (streamJson) jsonOut.add(errorJson(m));
+            else if (json && !exporting.active()) single[0] = errorJson(m);
             failed = true;
         }
-        // Files are read and traced in parallel, a batch at a time (bounded memory), and shown in
-        // order; exports write files and stay sequential.
-        for (int from = 0; from < inputs.size(); from += PARALLEL_BATCH) {
-            List<Path> batch = inputs.subList(from, Math.min(inputs.size(), from + PARALLEL_BATCH));
-            var stream = exporting.active() || batch.size() == 1 ? batch.stream() : batch.parallelStream();
-            for (Inspected i : stream.map(p -> inspectOne(p, pipeline, choices)).toList()) {
-                if (i.error() != null) {
-                    err.println(CliGuards.oneLine(i.error()));
-                    if (json && !exporting.active()) results.add(errorJson(i));
-                    failed = true;
-                } else {
-                    try {
-                        if (exporting.active()) failed |= !exporting.export(i.output().source(), i.output().report(), toJson(i.output()), inputs, out, err);
-                        else if (json) results.add(i.json());
-                        else printText(out, i.output());
-                    } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
-                        err.println(CliGuards.failure(i.file(), e));
-                        failed = true;
-                    }
+        boolean[] anyFailed = {failed};
+        // Files are read and traced on all cores and shown in file order as they are done; what is
+        // in flight is bounded by count and by bytes (OrderedBatch). Exports write files: one at a time.
+        OrderedBatch.run(inputs, InspectCommand::weight, p -> inspectOne(p, pipeline, choices), i -> {
+            if (i.error() != null) {
+                err.println(CliGuards.oneLine(i.error()));
+                // --json: an object per file, the unreadable one with its error
+                if (streamJson) jsonOut.add(errorJson(i));
+                else if (json && !exporting.active()) single[0] = errorJson(i);
+                anyFailed[0] = true;
+            } else {
+                try {
+                    if (exporting.active()) anyFailed[0] |= !exporting.export(i.output().source(), i.output().report(), toJson(i.output()), inputs, out, err);
+                    else if (streamJson) jsonOut.add(i.json());
+                    else if (json) single[0] = i.json();
+                    else printText(out, i.output());
+                } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+                    err.println(CliGuards.failure(i.file(), e));
+                    anyFailed[0] = true;
                 }
             }
-        }
-        if (json && !exporting.active()) printJson(out, results.size() == 1 && files.size() == 1 && !Files.isDirectory(files.getFirst()) ? results.get(0) : results);
+        }, exporting.active() ? 1 : Runtime.getRuntime().availableProcessors(), PARALLEL_BATCH, BYTES_IN_FLIGHT);
+        if (streamJson) jsonOut.end();
+        else if (json && !exporting.active()) printJson(out, single[0] != null ? single[0] : JsonNodeFactory.instance.arrayNode());
         out.flush();
-        return failed ? SamplerLensCommand.FILE_FAILED : SamplerLensCommand.OK;
+        return anyFailed[0] ? SamplerLensCommand.FILE_FAILED : SamplerLensCommand.OK;
     }
 
+    /** Files in flight at most. */
     private static final int PARALLEL_BATCH = 64;
 
-    /** One file read and traced: its output and JSON form, or the one-line error. */
+    /**
+     * Bytes of files in flight at most (a file counts its size, an upper bound of what reading it
+     * can hold): 64 files of 63 MB run a few at a time, not all at once.
+     */
+    private static final long BYTES_IN_FLIGHT = 96L << 20;
+
+    private static long weight(Path p) {
+        try {
+            return Files.size(p);
+        } catch (IOException e) {
+            return 1; // the read reports it
+        }
+    }
+
+    /** One file read and traced: its output (null when only its JSON is kept) and JSON form, or the one-line error. */
     private record Inspected(Path file, Pipeline.Output output, JsonNode json, String error) {}
 
     private Inspected inspectOne(Path p, Pipeline pipeline, Choices choices) {
         try {
-            Pipeline.Output output = tracing.output(spec, pipeline, p, choices, com.samplerlens.core.edit.EditList.EMPTY);
-            return new Inspected(p, output, json && !exporting.active() ? toJson(output) : null, null);
+            Pipeline.Output output = pipeline.inspect(pipeline.load(p, verify), choices);
+            // for JSON only the JSON is kept, so a window of results holds little
+            if (json && !exporting.active()) return new Inspected(p, null, toJson(output), null);
+            return new Inspected(p, output, null, null);
         } catch (UnreadableFileException e) {
             return new Inspected(p, null, null, e.getMessage());
-        } catch (ParameterException e) {
-            throw e; // an unknown --save-node is bad usage, not a bad file
+        } catch (SaveNodeChoice.UnknownSaveNodeException e) {
+            throw new ParameterException(spec.commandLine(), "--save-node: " + p + ": " + e.getMessage());
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
             // whatever one file does (hostile nesting, a huge graph), the run goes on with the next
             return new Inspected(p, null, null, CliGuards.failure(p, e));
@@ -170,6 +196,41 @@ public final class InspectCommand implements Callable<Integer> {
         String name = p.getFileName().toString();
         int dot = name.lastIndexOf('.');
         return dot > 0 && SUPPORTED.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
+    }
+
+    /** A JSON array printed an element at a time, exactly as the whole array would print. */
+    private static final class JsonResults {
+        private final PrintWriter out;
+        private final JsonGenerator gen;
+
+        JsonResults(PrintWriter out) {
+            this.out = out;
+            try {
+                gen = LenientJson.mapper().writer().with(SerializationFeature.INDENT_OUTPUT).createGenerator(out);
+                gen.writeStartArray();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        void add(JsonNode result) {
+            try {
+                LenientJson.mapper().writeTree(gen, result);
+                gen.flush();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        void end() {
+            try {
+                gen.writeEndArray();
+                gen.flush();
+                out.println();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
     private static void printJson(PrintWriter out, JsonNode node) {

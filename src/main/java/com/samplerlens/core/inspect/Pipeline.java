@@ -72,15 +72,18 @@ public final class Pipeline {
      * @throws IllegalArgumentException one line naming a rule file that cannot be used
      */
     public static Pipeline build(Map<String, String> env, List<Path> ruleFiles, Path objectInfo, Path modelsFolder) {
-        NodeDefinitions defs = NodeDefinitions.bundled();
+        // the bundled definitions are loaded only if a UI workflow is converted (most images carry the API prompt)
+        java.util.function.Supplier<NodeDefinitions> defs = NodeDefinitions::bundled;
         if (objectInfo != null) {
             try {
-                defs = defs.withObjectInfo(objectInfo);
+                NodeDefinitions withObjectInfo = NodeDefinitions.bundled().withObjectInfo(objectInfo);
+                defs = () -> withObjectInfo;
             } catch (IOException | RuntimeException e) {
                 throw new SetupException("--node-defs " + e.getMessage(), e);
             }
         }
-        return new Pipeline(new SourceLoader(defs), rules(env, ruleFiles), env, models(env, modelsFolder));
+        // titles and positions are for drawing: the commands need none
+        return new Pipeline(SourceLoader.withoutLayout(defs), rules(env, ruleFiles), env, models(env, modelsFolder));
     }
 
     /**
@@ -112,6 +115,9 @@ public final class Pipeline {
 
     public LoadedSource load(Path file) throws UnreadableFileException { return loader.load(file); }
 
+    /** @param verify PNG: check every chunk's CRC, image data included */
+    public LoadedSource load(Path file, boolean verify) throws UnreadableFileException { return loader.load(file, verify); }
+
     /**
      * The options one source is traced, rendered and packed with.
      *
@@ -138,7 +144,11 @@ public final class Pipeline {
         AnchorSettings anchor = AnchorSettings.NONE;
         if (graph != null) {
             var tracer = inspector.composer().tracer();
-            save = SaveNodeChoice.choose(graph, tracer.classifier(), loader.definitions()::isOutputNode, c.saveNode(),
+            // node definitions name output classes of a converted UI workflow; an API prompt's are the table's
+            // (asking the definitions would load them for every image)
+            java.util.function.Predicate<String> definedOutput = LoadedSource.FROM_WORKFLOW.equals(source.graphSource())
+                    ? loader.definitions()::isOutputNode : c2 -> false;
+            save = SaveNodeChoice.choose(graph, tracer.classifier(), definedOutput, c.saveNode(),
                     () -> pixelSize(source), id -> imageSizeAt(graph, id));
             anchor = AnchorSettings.of(graph, save.chosen(), new ValueResolver(graph, tracer.valueRules()));
         }

@@ -21,13 +21,21 @@ import java.util.Set;
 /**
  * What the UI workflow converter needs to know about node classes: the order in which ComfyUI
  * stores widget values, the linkable inputs, the output types and whether a class is an output
- * node. Bundled as data ({@code node-definitions.json}) for the common node packs; a user's
- * exported {@code object_info} JSON can be laid on top for exact definitions.
+ * node. Bundled as data ({@code node-definitions.json}, derived from real {@code object_info}
+ * dumps by {@code scripts/derive-node-definitions.py}); a user's exported {@code object_info}
+ * JSON can be laid on top for exact definitions.
  */
 public final class NodeDefinitions {
 
     /** The widget value ComfyUI stores after seed widgets; it never reaches the API prompt. */
     public static final String CONTROL_AFTER_GENERATE = "control_after_generate";
+    /** Prefix of the other frontend-only widgets in the data (upload buttons, refresh buttons). */
+    public static final String FRONTEND_ONLY_PREFIX = "$";
+
+    /** True for a widget whose value the frontend stores in widgets_values but never sends with the prompt. */
+    public static boolean isFrontendOnly(String widgetName) {
+        return widgetName != null && (widgetName.equals(CONTROL_AFTER_GENERATE) || widgetName.startsWith(FRONTEND_ONLY_PREFIX));
+    }
 
     private static final String BUNDLED = "/com/samplerlens/node-definitions.json";
     private static final Set<String> WIDGET_TYPES = Set.of("INT", "FLOAT", "STRING", "BOOLEAN", "COMBO");
@@ -58,9 +66,11 @@ public final class NodeDefinitions {
      * @param outputs        output types in slot order
      * @param floatWidgets   FLOAT widgets: ComfyUI casts their values to float when it validates a
      *                       prompt, so the prompt it stores holds {@code 8.0} where the UI holds {@code 8}
+     * @param core           a ComfyUI core class ({@code nodes}, {@code comfy_extras}, {@code comfy_api_nodes})
      */
     public record Definition(String classType, Kind kind, List<String> widgets, List<List<String>> widgetVariants,
-                             Map<String, String> inputs, List<String> outputs, boolean outputNode, Set<String> floatWidgets) {
+                             Map<String, String> inputs, List<String> outputs, boolean outputNode, Set<String> floatWidgets,
+                             boolean core) {
 
         public Definition {
             widgets = Collections.unmodifiableList(new ArrayList<>(widgets));
@@ -75,6 +85,22 @@ public final class NodeDefinitions {
             if (widgets.size() == valueCount) return widgets;
             for (List<String> v : widgetVariants) if (v.size() == valueCount) return v;
             return widgets;
+        }
+
+        /** True when the frontend stores a control_after_generate value right after widget {@code name}. */
+        public boolean hasControlAfter(String name) {
+            for (List<String> l : allWidgetLists()) {
+                int i = l.indexOf(name);
+                if (i >= 0) return i + 1 < l.size() && CONTROL_AFTER_GENERATE.equals(l.get(i + 1));
+            }
+            return false;
+        }
+
+        private List<List<String>> allWidgetLists() {
+            List<List<String>> all = new ArrayList<>();
+            all.add(widgets);
+            all.addAll(widgetVariants);
+            return all;
         }
 
         /** True when some known widget list has exactly this many values. */
@@ -141,8 +167,13 @@ public final class NodeDefinitions {
         return new NodeDefinitions(merged);
     }
 
+    /**
+     * A class of a user's object_info export, with the frontend-only widgets placed as
+     * {@code scripts/derive-node-definitions.py} places them for the bundled data (keep the two in step).
+     */
     static Definition fromObjectInfo(String classType, JsonNode info) {
         List<String> widgets = new ArrayList<>();
+        List<String> trailing = new ArrayList<>();
         Set<String> floats = new java.util.HashSet<>();
         Map<String, String> sockets = new LinkedHashMap<>();
         for (String section : List.of("required", "optional")) {
@@ -151,21 +182,40 @@ public final class NodeDefinitions {
                 JsonNode entry = spec.get(name);
                 if (entry == null) continue;
                 JsonNode type = entry.isArray() && !entry.isEmpty() ? entry.get(0) : entry;
-                JsonNode opts = entry.isArray() && entry.size() > 1 ? entry.get(1) : null;
-                boolean combo = type.isArray() || "COMBO".equals(type.asText());
-                if (combo || WIDGET_TYPES.contains(type.asText())) {
-                    widgets.add(name);
-                    if ("FLOAT".equals(type.asText())) floats.add(name);
-                    boolean seedLike = "INT".equals(type.asText()) && (name.equals("seed") || name.equals("noise_seed"));
-                    if (seedLike || (opts != null && opts.path(CONTROL_AFTER_GENERATE).asBoolean(false))) widgets.add(CONTROL_AFTER_GENERATE);
-                } else {
+                JsonNode opts = entry.isArray() && entry.size() > 1 ? entry.get(1) : com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+                boolean combo = type.isArray() || "COMBO".equals(type.asText()) || "COMFY_DYNAMICCOMBO_V3".equals(type.asText());
+                if (!combo && !WIDGET_TYPES.contains(type.asText())) {
                     sockets.put(name, type.asText());
+                    continue;
+                }
+                if (opts.path("forceInput").asBoolean(false)) {
+                    sockets.put(name, combo ? "COMBO" : type.asText());
+                    continue;
+                }
+                widgets.add(name);
+                if ("FLOAT".equals(type.asText())) floats.add(name);
+                JsonNode control = opts.path(CONTROL_AFTER_GENERATE);
+                boolean seedLike = "INT".equals(type.asText()) && (name.equals("seed") || name.equals("noise_seed"));
+                if (seedLike || control.asBoolean(false) || (control.isTextual() && !control.asText().isEmpty())) widgets.add(CONTROL_AFTER_GENERATE);
+                if (combo && opts.path("remote").path("refresh_button").asBoolean(false)) {
+                    widgets.add("$auto_refresh");
+                    widgets.add("$refresh");
+                }
+                if (combo && opts.path("audio_upload").asBoolean(false)) {
+                    trailing.add("$audio_ui");
+                    trailing.add("$upload");
+                } else if (combo && (opts.path("image_upload").asBoolean(false) || opts.path("video_upload").asBoolean(false)
+                        || opts.path("animated_image_upload").asBoolean(false))) {
+                    trailing.add("$upload");
                 }
             }
         }
+        widgets.addAll(trailing);
         List<String> outputs = new ArrayList<>();
         for (JsonNode o : info.path("output")) outputs.add(o.isArray() ? "COMBO" : o.asText());
-        return new Definition(classType, Kind.NODE, widgets, List.of(), sockets, outputs, info.path("output_node").asBoolean(false), floats);
+        String module = info.path("python_module").asText("");
+        boolean core = module.equals("nodes") || module.startsWith("comfy_extras") || module.startsWith("comfy_api");
+        return new Definition(classType, Kind.NODE, widgets, List.of(), sockets, outputs, info.path("output_node").asBoolean(false), floats, core);
     }
 
     /** {@code input_order} when the export has it (newer ComfyUI), else the JSON order. */
@@ -196,7 +246,7 @@ public final class NodeDefinitions {
             List<String> outputs = new ArrayList<>();
             for (JsonNode o : d.path("outputs")) outputs.add(o.asText());
             map.put(e.getKey(), new Definition(e.getKey(), kind, names(d.path("widgets")), variants, inputs, outputs,
-                    d.path("output_node").asBoolean(false), Set.copyOf(names(d.path("float_widgets")))));
+                    d.path("output_node").asBoolean(false), Set.copyOf(names(d.path("float_widgets"))), d.path("core").asBoolean(false)));
         }
         return map;
     }

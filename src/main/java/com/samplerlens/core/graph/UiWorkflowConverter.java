@@ -56,7 +56,7 @@ public final class UiWorkflowConverter {
      * subgraph holding ten instances of one holding ten more, nine levels deep, is a small file
      * that expands to billions; so is one instance of a 100,000-link subgraph used 1,000 times.
      */
-    static final int MAX_EXPANDED_ELEMENTS = 500_000;
+    static final int MAX_EXPANDED_ELEMENTS = 200_000;
     /** Nesting depth at which subgraph expansion stops: ids grow with depth ({@code a:b:c:…}). */
     static final int MAX_NESTING = 64;
 
@@ -175,7 +175,7 @@ public final class UiWorkflowConverter {
     private static final class Flattener {
         private final JsonNode root;
         private final NodeDefinitions defs;
-        private final Map<String, SubgraphDef> subgraphs = new HashMap<>();
+        private final Map<String, SubgraphDef> subgraphs = new LinkedHashMap<>();
         private final Set<String> selfContaining;
         private final LinkedHashMap<String, Flat> flats = new LinkedHashMap<>();
         private final List<String> warnings = new ArrayList<>();

@@ -11,6 +11,10 @@ model files) are never copied. Where dumps disagree on a class the newest dump (
 gives the main widget list and older distinct lists become widget_variants (workflows saved with
 an older version of the node store the older list; the converter picks the list by length).
 
+scripts/node-definitions/packs/*.json are object_info-like files that
+scripts/node-definitions/extract-pack-sources.py read from the Python sources of packs no dump
+covers; they come after every dump (a real dump wins).
+
 scripts/node-definitions/hand-written.json holds what no dump says: frontend-only node kinds
 (reroutes, notes, primitive, Set/Get), pack classes missing from every dump, and widget lists
 read from real workflows (older node versions, readouts the frontend appends). Its entries are
@@ -165,6 +169,13 @@ def main():
     for f in files:
         with open(os.path.join(info_dir, f), encoding="utf-8") as fh:
             dumps.append((f[:-5], json.load(fh)))
+    packs_dir = os.path.join(here, "node-definitions", "packs")
+    for f in sorted(os.listdir(packs_dir)):
+        if f.endswith(".json"):
+            with open(os.path.join(packs_dir, f), encoding="utf-8") as fh:
+                data = json.load(fh)
+            label = next(iter(data.values()), {}).get("python_module", "custom_nodes." + f).split(".", 1)[1]
+            dumps.append(("pack source " + label, data))
     out = derive(dumps)
     with open(os.path.join(here, "node-definitions", "hand-written.json"), encoding="utf-8") as fh:
         hand = json.load(fh)
@@ -177,7 +188,7 @@ def main():
             fh.write(",\n" if i + 1 < len(items) else "\n")
         fh.write("}\n")
     core = sum(1 for d in out.values() if d.get("core"))
-    print(f"{len(out)} classes ({core} ComfyUI core) from {', '.join(l for l, _ in dumps)} + hand-written -> {target}")
+    print(f"{len(out)} classes ({core} ComfyUI core) from {len(dumps)} sources + hand-written -> {target}")
 
 
 if __name__ == "__main__":

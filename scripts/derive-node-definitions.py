@@ -31,6 +31,8 @@ Frontend-only widgets, placed where the frontend stores their values in widgets_
   $auto_refresh, $refresh right after a COMBO with remote.refresh_button (LoadImageOutput stores
                           ["x [output]", false, "refresh", "image"])
 Names starting with '$' never reach the prompt.
+A COMFY_DYNAMICCOMBO_V3 widget is followed in widgets_values by the widgets of the chosen option
+(listed under dynamic_widgets; the prompt names them "<combo>.<widget>").
 """
 import json
 import os
@@ -53,9 +55,22 @@ def input_names(info, section):
     return [n for n in names if n in spec], spec
 
 
+def dynamic_options(opts):
+    """For a COMFY_DYNAMICCOMBO_V3 widget: choice -> the widgets it adds, in widgets_values order."""
+    out, floats = {}, set()
+    for choice in opts.get("options") or []:
+        if not isinstance(choice, dict) or "key" not in choice:
+            continue
+        sub = {"input": choice.get("inputs") or {}}
+        widgets, _, _, sub_floats, _ = widget_lists(sub)
+        out[str(choice["key"])] = widgets
+        floats.update(sub_floats)
+    return out, floats
+
+
 def widget_lists(info):
-    """(main widgets, variant with forceInput inputs as widgets or None, sockets, float widgets)."""
-    main, legacy, sockets, floats = [], [], {}, []
+    """(main widgets, variant with forceInput inputs as widgets or None, sockets, float widgets, dynamic combos)."""
+    main, legacy, sockets, floats, dynamic = [], [], {}, [], {}
     has_force_input = False
     trailing = []
     for section in ("required", "optional"):
@@ -70,6 +85,9 @@ def widget_lists(info):
                 sockets[name] = type_name
                 continue
             own = [name]
+            if t == "COMFY_DYNAMICCOMBO_V3":
+                dynamic[name], sub_floats = dynamic_options(opts)
+                floats += sorted(name + "." + f for f in sub_floats)
             if type_name == "FLOAT":
                 floats.append(name)
             if opts.get("control_after_generate") or (type_name == "INT" and name in SEED_NAMES):
@@ -91,7 +109,7 @@ def widget_lists(info):
             legacy += own
     main += trailing
     legacy += trailing
-    return main, (legacy if has_force_input else None), sockets, floats
+    return main, (legacy if has_force_input else None), sockets, floats, dynamic
 
 
 def outputs_of(info):
@@ -105,9 +123,12 @@ def derive(dumps):
         for cls, info in data.items():
             if not isinstance(info, dict) or "input" not in info:
                 continue
-            main, legacy, sockets, floats = widget_lists(info)
+            main, legacy, sockets, floats, dynamic = widget_lists(info)
             if cls not in out:
                 d = {"widgets": main}
+                if dynamic:
+                    # a dynamic combo's chosen option adds widgets right after it, named "combo.widget"
+                    d["dynamic_widgets"] = dynamic
                 variants = [legacy] if legacy else []
                 if variants:
                     d["widget_variants"] = variants

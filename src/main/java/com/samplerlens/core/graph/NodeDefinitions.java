@@ -67,10 +67,12 @@ public final class NodeDefinitions {
      * @param floatWidgets   FLOAT widgets: ComfyUI casts their values to float when it validates a
      *                       prompt, so the prompt it stores holds {@code 8.0} where the UI holds {@code 8}
      * @param core           a ComfyUI core class ({@code nodes}, {@code comfy_extras}, {@code comfy_api_nodes})
+     * @param dynamicWidgets for each dynamic combo widget (V3 {@code COMFY_DYNAMICCOMBO_V3}): option → the
+     *                       widgets that option adds right after the combo, named {@code combo.widget} in the prompt
      */
     public record Definition(String classType, Kind kind, List<String> widgets, List<List<String>> widgetVariants,
                              Map<String, String> inputs, List<String> outputs, boolean outputNode, Set<String> floatWidgets,
-                             boolean core) {
+                             boolean core, Map<String, Map<String, List<String>>> dynamicWidgets) {
 
         public Definition {
             widgets = Collections.unmodifiableList(new ArrayList<>(widgets));
@@ -78,6 +80,26 @@ public final class NodeDefinitions {
             inputs = Collections.unmodifiableMap(new LinkedHashMap<>(inputs));
             outputs = List.copyOf(outputs);
             floatWidgets = Set.copyOf(floatWidgets);
+            dynamicWidgets = Map.copyOf(dynamicWidgets);
+        }
+
+        /**
+         * The widget names for these stored values: {@link #widgetsFor(int)}, with the widgets a
+         * dynamic combo's chosen option adds inserted after it as {@code combo.widget}.
+         */
+        public List<String> widgetsForValues(JsonNode values) {
+            if (dynamicWidgets.isEmpty()) return widgetsFor(values.size());
+            List<String> names = new ArrayList<>();
+            for (String w : widgets) {
+                int at = names.size();
+                names.add(w);
+                Map<String, List<String>> options = w == null ? null : dynamicWidgets.get(w);
+                if (options == null || at >= values.size()) continue;
+                for (String sub : options.getOrDefault(values.get(at).asText(), List.of())) {
+                    names.add(isFrontendOnly(sub) ? sub : w + "." + sub);
+                }
+            }
+            return names;
         }
 
         /** The widget list whose length matches the stored values, else the main list. */
@@ -172,6 +194,7 @@ public final class NodeDefinitions {
      * {@code scripts/derive-node-definitions.py} places them for the bundled data (keep the two in step).
      */
     static Definition fromObjectInfo(String classType, JsonNode info) {
+        Map<String, Map<String, List<String>>> dynamic = new HashMap<>();
         List<String> widgets = new ArrayList<>();
         List<String> trailing = new ArrayList<>();
         Set<String> floats = new java.util.HashSet<>();
@@ -194,6 +217,16 @@ public final class NodeDefinitions {
                 }
                 widgets.add(name);
                 if ("FLOAT".equals(type.asText())) floats.add(name);
+                if ("COMFY_DYNAMICCOMBO_V3".equals(type.asText())) {
+                    Map<String, List<String>> options = new HashMap<>();
+                    for (JsonNode option : opts.path("options")) {
+                        Definition sub = fromObjectInfo(classType, com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
+                                .set("input", option.path("inputs")));
+                        options.put(option.path("key").asText(), sub.widgets());
+                        sub.floatWidgets().forEach(f -> floats.add(name + "." + f));
+                    }
+                    dynamic.put(name, Map.copyOf(options));
+                }
                 JsonNode control = opts.path(CONTROL_AFTER_GENERATE);
                 boolean seedLike = "INT".equals(type.asText()) && (name.equals("seed") || name.equals("noise_seed"));
                 if (seedLike || control.asBoolean(false) || (control.isTextual() && !control.asText().isEmpty())) widgets.add(CONTROL_AFTER_GENERATE);
@@ -215,7 +248,7 @@ public final class NodeDefinitions {
         for (JsonNode o : info.path("output")) outputs.add(o.isArray() ? "COMBO" : o.asText());
         String module = info.path("python_module").asText("");
         boolean core = module.equals("nodes") || module.startsWith("comfy_extras") || module.startsWith("comfy_api");
-        return new Definition(classType, Kind.NODE, widgets, List.of(), sockets, outputs, info.path("output_node").asBoolean(false), floats, core);
+        return new Definition(classType, Kind.NODE, widgets, List.of(), sockets, outputs, info.path("output_node").asBoolean(false), floats, core, dynamic);
     }
 
     /** {@code input_order} when the export has it (newer ComfyUI), else the JSON order. */
@@ -246,9 +279,25 @@ public final class NodeDefinitions {
             List<String> outputs = new ArrayList<>();
             for (JsonNode o : d.path("outputs")) outputs.add(o.asText());
             map.put(e.getKey(), new Definition(e.getKey(), kind, names(d.path("widgets")), variants, inputs, outputs,
-                    d.path("output_node").asBoolean(false), Set.copyOf(names(d.path("float_widgets"))), d.path("core").asBoolean(false)));
+                    d.path("output_node").asBoolean(false), Set.copyOf(names(d.path("float_widgets"))), d.path("core").asBoolean(false),
+                    dynamicWidgets(d.path("dynamic_widgets"))));
         }
         return map;
+    }
+
+    private static Map<String, Map<String, List<String>>> dynamicWidgets(JsonNode d) {
+        if (!d.isObject()) return Map.of();
+        Map<String, Map<String, List<String>>> out = new HashMap<>();
+        for (var combo = d.properties().iterator(); combo.hasNext(); ) {
+            var c = combo.next();
+            Map<String, List<String>> options = new HashMap<>();
+            for (var opt = c.getValue().properties().iterator(); opt.hasNext(); ) {
+                var o = opt.next();
+                options.put(o.getKey(), names(o.getValue()));
+            }
+            out.put(c.getKey(), Map.copyOf(options));
+        }
+        return out;
     }
 
     private static List<String> names(JsonNode array) {

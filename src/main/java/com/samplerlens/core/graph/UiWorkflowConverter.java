@@ -604,7 +604,7 @@ public final class UiWorkflowConverter {
         }
 
         private void namedByTheDefinition(Flat f, Definition def, JsonNode values, Map<String, InputValue> out) {
-            List<String> names = def.widgetsFor(values.size());
+            List<String> names = def.widgetsForValues(values);
             if (!def.knowsWidgetCount(values.size()) && values.size() > names.size()) {
                 warnOnce(f.type + "#" + values.size(), f.type + " has " + values.size() + " widget values, the definition knows " + names.size() + "; the extra ones are kept as widget_N");
             }

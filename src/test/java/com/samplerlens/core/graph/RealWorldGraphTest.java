@@ -92,8 +92,15 @@ class RealWorldGraphTest {
     void uiOnlyLtxWorkflowKeepsCfgSamplerAndPrompts() throws Exception {
         // Top level: CFGGuider 4828 [1], RandomNoise 4832 [42, "fixed"], KSamplerSelect 4831
         // ["euler_ancestral"], CLIPTextEncode 2483 ["HDR footage"], 2612 [negative …].
-        Graph g = convertWorkflowOf(realworld("ltx_LTX-2.3_ICLoRA_HDR_Distilled.json")).graph();
+        var converted = convertWorkflowOf(realworld("ltx_LTX-2.3_ICLoRA_HDR_Distilled.json"));
+        assertEquals(List.of(), converted.warnings(), "every class defined (LTXVideo classes read from the pack's sources)");
+        Graph g = converted.graph();
         assertEquals(1.0, literal(g, "4828", "cfg").doubleValue());
+        // ResizeImageMaskNode 5112 ["scale to multiple", 32, "lanczos"]: a dynamic combo whose option adds
+        // "multiple" (linked here from 5111, so the stored 32 is not used), then scale_method
+        assertEquals("scale to multiple", literal(g, "5112", "resize_type").asText());
+        assertEquals("lanczos", literal(g, "5112", "scale_method").asText());
+        assertEquals("5111", linkSource(g, "5112", "resize_type.multiple"));
         assertEquals(42, literal(g, "4832", "noise_seed").asLong());
         assertEquals("euler_ancestral", literal(g, "4831", "sampler_name").asText());
         ComposedMetadata m = MetadataComposer.bundled().compose(g, TraceOptions.defaults(), HashLookup.NONE);

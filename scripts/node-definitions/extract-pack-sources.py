@@ -42,11 +42,32 @@ def const_str(node, consts):
     return None
 
 
-def input_type(node, consts):
+def input_type(node, consts, depth=0):
+    """The input's type; "COMBO" for enum lists however they are written; None when unknown."""
     s = const_str(node, consts)
     if s is not None:
         return s
-    return "COMBO"  # a list, a call returning the list, a name bound to a list …
+    if depth > 5:
+        return None
+    if isinstance(node, (ast.List, ast.Tuple, ast.ListComp, ast.BinOp, ast.Subscript)):
+        return "COMBO"
+    if isinstance(node, ast.Name):
+        bound = consts.get(("value", node.id))
+        if bound is not None:
+            return input_type(bound, consts, depth + 1)
+        return "COMBO" if node.id.isupper() else None  # an imported constant list; else a type object we cannot read
+    if isinstance(node, ast.Attribute):
+        if isinstance(node.value, ast.Name) and node.value.id in ("cls", "s", "self"):
+            bound = consts.get(("class", node.attr))  # a class attribute: cls.latent_upscalers
+            return input_type(bound, consts, depth + 1) if bound is not None else None
+        return "COMBO" if node.attr.isupper() else None  # KSampler.SAMPLERS …
+    if isinstance(node, ast.Call):
+        fn = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
+        if fn[:1].isupper():
+            # a type object such as AnyType("*") or MultiInput("FLOAT", …): its first argument names the type
+            return const_str(node.args[0], consts) if node.args else None
+        return "COMBO"  # folder_paths.get_filename_list(…) and the like
+    return None
 
 
 def options(node):
@@ -76,12 +97,17 @@ def v1_inputs(fn, consts, problems, cls_name):
             if not isinstance(ik, ast.Constant):
                 problems.append(cls_name + ": an input name is not a literal")
                 return None
+            if isinstance(iv, ast.Name) and isinstance(consts.get(("value", iv.id)), ast.Tuple):
+                iv = consts[("value", iv.id)]  # an entry kept in a variable: use_controlnet_widget = ("BOOLEAN", {…})
             entry = iv.elts if isinstance(iv, (ast.Tuple, ast.List)) else [iv]
             if isinstance(iv, ast.List) and entry and all(isinstance(e, ast.Constant) for e in entry):
                 t, opts = "COMBO", {}  # ["a", "b"] written without the tuple
             else:
                 t = input_type(entry[0], consts) if entry else "COMBO"
                 opts = options(entry[1]) if len(entry) > 1 else {}
+                if t is None:
+                    problems.append(cls_name + ": the type of input " + str(ik.value) + " cannot be read")
+                    return None
             spec[ik.value] = [t, opts] if opts else [t]
             names.append(ik.value)
         section_out[k.value] = spec
@@ -142,6 +168,7 @@ def main():
                 target = stmt.targets[0].id
                 if isinstance(stmt.value, ast.Constant) and isinstance(stmt.value.value, str):
                     consts[target] = stmt.value.value
+                consts[("value", target)] = stmt.value
                 if target.endswith("NODE_CLASS_MAPPINGS") and isinstance(stmt.value, ast.Dict):
                     for k, v in zip(stmt.value.keys, stmt.value.values):
                         if isinstance(k, ast.Constant) and isinstance(v, ast.Name):
@@ -157,12 +184,16 @@ def main():
                             registered = k.value.value
             methods = {m.name: m for m in cls.body if isinstance(m, ast.FunctionDef)}
             if "INPUT_TYPES" in methods:
-                got = v1_inputs(methods["INPUT_TYPES"], consts, problems, cls.name)
+                scope = {k: v for k, v in consts.items() if not (isinstance(k, tuple) and k[0] == "class")}
+                for stmt in cls.body:
+                    if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name):
+                        scope[("class", stmt.targets[0].id)] = stmt.value
+                got = v1_inputs(methods["INPUT_TYPES"], scope, problems, cls.name)
                 if got is None:
                     continue
                 spec, order = got
                 rt = class_attr(cls, "RETURN_TYPES")
-                outs = [input_type(e, consts) for e in rt.elts] if isinstance(rt, (ast.Tuple, ast.List)) else []
+                outs = [input_type(e, consts) or "*" for e in rt.elts] if isinstance(rt, (ast.Tuple, ast.List)) else []
                 on = class_attr(cls, "OUTPUT_NODE")
                 own_name = class_attr(cls, "NAME")
                 classes[cls.name] = {"input": spec, "input_order": order, "output": outs,

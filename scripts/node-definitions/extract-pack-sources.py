@@ -150,6 +150,18 @@ def v3_schema(fn, consts):
     return node_id, {"required": spec}, {"required": names}, outputs, output_node
 
 
+def module_statements(body):
+    """Module-level statements, with those inside top-level if/try blocks in file order: a later
+    binding wins, which is the one a ComfyUI install with the pack's optional dependencies sees."""
+    for stmt in body:
+        if isinstance(stmt, ast.If):
+            yield from module_statements(stmt.body)
+        elif isinstance(stmt, ast.Try):
+            yield from module_statements(stmt.body)
+        else:
+            yield stmt
+
+
 def main():
     git_dir, label, out_path = sys.argv[1], sys.argv[2], sys.argv[3]
     commit = git(git_dir, "rev-parse", "HEAD").strip()
@@ -161,11 +173,14 @@ def main():
         except (SyntaxError, subprocess.CalledProcessError, UnicodeDecodeError):
             continue
         consts = {}
-        for stmt in tree.body:
+        for stmt in module_statements(tree.body):
             if isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name) and stmt.value is not None:
                 stmt = ast.Assign(targets=[stmt.target], value=stmt.value)
-            if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name):
-                target = stmt.targets[0].id
+            for extra in stmt.targets[:-1] if isinstance(stmt, ast.Assign) and len(stmt.targets) > 1 else []:
+                if isinstance(extra, ast.Name):
+                    consts[("value", extra.id)] = stmt.value  # a = b = (…)
+            if isinstance(stmt, ast.Assign) and isinstance(stmt.targets[-1], ast.Name):
+                target = stmt.targets[-1].id
                 if isinstance(stmt.value, ast.Constant) and isinstance(stmt.value.value, str):
                     consts[target] = stmt.value.value
                 consts[("value", target)] = stmt.value

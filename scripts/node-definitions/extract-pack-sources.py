@@ -12,7 +12,8 @@ Usage: extract-pack-sources.py GIT_DIR REPO_LABEL OUT.json
   REPO_LABEL  owner/name, recorded with the commit in every class's python_module
 
 Understood: classes with an INPUT_TYPES classmethod that returns a dict literal (values may
-call functions for enum lists); registration by a NODE_CLASS_MAPPINGS dict literal or by a
+call functions for enum lists; calls to the pack's own one-return helpers and dict(k=v) are
+inlined); registration by a NODE_CLASS_MAPPINGS dict literal or by a
 decorator with name="…" (LTXVideo's @comfy_node); V3 classes whose define_schema returns
 io.Schema(node_id=…, inputs=[io.Int.Input("name", …), …], outputs=[…]). Anything built
 dynamically is skipped and listed on stderr.
@@ -79,9 +80,54 @@ def options(node):
     return out
 
 
+# Functions of the pack whose body is a single return (define_preprocessor_inputs, INPUT.INT …),
+# by name: calls to them are replaced by what they return, parameters substituted.
+HELPERS = {}
+
+
+class _Substitute(ast.NodeTransformer):
+    def __init__(self, bound):
+        self.bound = bound
+
+    def visit_Name(self, node):
+        return self.bound.get(node.id, node)
+
+
+def inline(node, depth=0):
+    """node with dict(k=v) calls turned into dict literals and calls to one-return helpers inlined."""
+    if depth > 6 or not isinstance(node, ast.Call):
+        return node
+    fn = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", None)
+    if fn == "dict" and not node.args:
+        return ast.Dict(keys=[ast.Constant(k.arg) for k in node.keywords], values=[inline(k.value, depth + 1) for k in node.keywords])
+    helper = HELPERS.get(fn)
+    if helper is None:
+        return node
+    args = helper.args
+    bound = {}
+    params = args.posonlyargs + args.args
+    defaults = dict(zip([a.arg for a in params][len(params) - len(args.defaults):], args.defaults))
+    bound.update(defaults)
+    for a, v in zip(params, node.args):
+        bound[a.arg] = v
+    extra = []
+    for k in node.keywords:
+        if any(a.arg == k.arg for a in params):
+            bound[k.arg] = k.value
+        elif k.arg is not None:
+            extra.append(k)
+    if args.kwarg is not None:
+        bound[args.kwarg.arg] = ast.Dict(keys=[ast.Constant(k.arg) for k in extra], values=[k.value for k in extra])
+    body = helper.body[-1].value
+    import copy
+    out = _Substitute(bound).visit(copy.deepcopy(body))
+    return inline(out, depth + 1)
+
+
 def v1_inputs(fn, consts, problems, cls_name):
     """The dict literal INPUT_TYPES returns, as object_info's input section."""
-    ret = next((n.value for n in ast.walk(fn) if isinstance(n, ast.Return) and isinstance(n.value, ast.Dict)), None)
+    ret = next((inline(n.value) for n in ast.walk(fn) if isinstance(n, ast.Return) and n.value is not None), None)
+    ret = ret if isinstance(ret, ast.Dict) else None
     if ret is None:
         problems.append(cls_name + ": INPUT_TYPES is not a dict literal")
         return None
@@ -89,6 +135,7 @@ def v1_inputs(fn, consts, problems, cls_name):
     for k, v in zip(ret.keys, ret.values):
         if not (isinstance(k, ast.Constant) and k.value in ("required", "optional")):
             continue
+        v = inline(v)
         if not isinstance(v, ast.Dict):
             problems.append(cls_name + ": section " + str(k.value) + " is not a dict literal")
             return None
@@ -97,6 +144,7 @@ def v1_inputs(fn, consts, problems, cls_name):
             if not isinstance(ik, ast.Constant):
                 problems.append(cls_name + ": an input name is not a literal")
                 return None
+            iv = inline(iv)
             if isinstance(iv, ast.Name) and isinstance(consts.get(("value", iv.id)), ast.Tuple):
                 iv = consts[("value", iv.id)]  # an entry kept in a variable: use_controlnet_widget = ("BOOLEAN", {…})
             entry = iv.elts if isinstance(iv, (ast.Tuple, ast.List)) else [iv]
@@ -167,10 +215,20 @@ def main():
     commit = git(git_dir, "rev-parse", "HEAD").strip()
     files = [f for f in git(git_dir, "ls-tree", "-r", "--name-only", "HEAD").splitlines() if f.endswith(".py")]
     classes, mappings, problems = {}, {}, []
+    trees = {}
     for f in files:
         try:
-            tree = ast.parse(git(git_dir, "show", "HEAD:" + f))
+            trees[f] = ast.parse(git(git_dir, "show", "HEAD:" + f))
         except (SyntaxError, subprocess.CalledProcessError, UnicodeDecodeError):
+            continue
+        for n in ast.walk(trees[f]):
+            if isinstance(n, ast.FunctionDef) and n.name != "INPUT_TYPES" and len(n.body) >= 1 \
+                    and isinstance(n.body[-1], ast.Return) and n.body[-1].value is not None \
+                    and all(isinstance(b, (ast.Return, ast.Expr)) for b in n.body):
+                HELPERS.setdefault(n.name, n)
+    for f in files:
+        tree = trees.get(f)
+        if tree is None:
             continue
         consts = {}
         for stmt in module_statements(tree.body):

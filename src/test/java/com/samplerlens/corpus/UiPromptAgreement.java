@@ -54,7 +54,7 @@ public record UiPromptAgreement(Path file, boolean hasWorkflow, boolean hasPromp
             ui = converted.graph();
             for (String w : converted.warnings()) {
                 if (!w.startsWith("no definition for ")) continue;
-                String cls = w.substring("no definition for ".length(), w.indexOf(':', "no definition for ".length()));
+                String cls = w.substring("no definition for ".length(), w.lastIndexOf(": its widget values"));
                 undefined.add(cls);
                 if (coreClasses.contains(cls)) undefinedCore.add(cls);
             }

@@ -131,37 +131,54 @@ public final class NodeDefinitions {
         }
     }
 
+    /** Classes laid on top of the bundled ones (a user's object_info export); looked up first. */
     private final Map<String, Definition> byClass;
+    /** The bundled classes, parsed one by one when first asked for; null when all are in byClass. */
+    private final BundledClasses bundled;
 
-    private NodeDefinitions(Map<String, Definition> byClass) {
+    private NodeDefinitions(Map<String, Definition> byClass, BundledClasses bundled) {
         this.byClass = Collections.unmodifiableMap(byClass);
+        this.bundled = bundled;
     }
 
     /** The definitions shipped with SamplerLens. */
     public static NodeDefinitions bundled() {
         try (InputStream in = NodeDefinitions.class.getResourceAsStream(BUNDLED)) {
             if (in == null) throw new IllegalStateException("missing resource " + BUNDLED);
-            return new NodeDefinitions(parseBundled(LenientJson.mapper().readTree(in)));
+            byte[] bytes = in.readAllBytes();
+            BundledClasses lazy = BundledClasses.index(bytes);
+            if (lazy != null) return new NodeDefinitions(Map.of(), lazy);
+            return new NodeDefinitions(parseBundled(LenientJson.mapper().readTree(bytes)), null);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read bundled node definitions", e);
         }
     }
 
+    private Definition lookup(String classType) {
+        Definition d = byClass.get(classType);
+        return d != null || bundled == null ? d : bundled.get(classType);
+    }
+
     public Optional<Definition> find(String classType) {
-        return Optional.ofNullable(byClass.get(classType));
+        return Optional.ofNullable(lookup(classType));
     }
 
     public Kind kindOf(String classType) {
-        Definition d = byClass.get(classType);
+        Definition d = lookup(classType);
         return d == null ? Kind.NODE : d.kind();
     }
 
     public boolean isOutputNode(String classType) {
-        Definition d = byClass.get(classType);
+        Definition d = lookup(classType);
         return d != null && d.outputNode();
     }
 
-    public int size() { return byClass.size(); }
+    public int size() {
+        if (bundled == null) return byClass.size();
+        Set<String> all = new java.util.HashSet<>(bundled.names());
+        all.addAll(byClass.keySet());
+        return all.size();
+    }
 
     /**
      * These definitions with the classes of a ComfyUI {@code object_info} export laid on top
@@ -179,6 +196,7 @@ public final class NodeDefinitions {
         if (root == null || !root.isObject()) throw new IOException(objectInfo.getFileName() + ": not a ComfyUI object_info export (expected a JSON object of classes)");
         Map<String, Definition> merged = new HashMap<>(byClass);
         int added = 0;
+        // the bundled classes stay lazy underneath; the export's classes are looked up first
         for (var it = root.properties().iterator(); it.hasNext(); ) {
             var e = it.next();
             if (!e.getValue().isObject() || !e.getValue().has("input")) continue;
@@ -186,7 +204,7 @@ public final class NodeDefinitions {
             added++;
         }
         if (added == 0) throw new IOException(objectInfo.getFileName() + ": not a ComfyUI object_info export (no class has an \"input\" section)");
-        return new NodeDefinitions(merged);
+        return new NodeDefinitions(merged, bundled);
     }
 
     /**
@@ -267,7 +285,14 @@ public final class NodeDefinitions {
         Map<String, Definition> map = new HashMap<>();
         for (var it = root.properties().iterator(); it.hasNext(); ) {
             var e = it.next();
-            JsonNode d = e.getValue();
+            map.put(e.getKey(), bundledDefinition(e.getKey(), e.getValue()));
+        }
+        return map;
+    }
+
+    /** One class of the bundled format. */
+    static Definition bundledDefinition(String classType, JsonNode d) {
+        {
             Kind kind = d.has("kind") ? Kind.valueOf(d.get("kind").asText().toUpperCase(java.util.Locale.ROOT)) : Kind.NODE;
             List<List<String>> variants = new ArrayList<>();
             for (JsonNode v : d.path("widget_variants")) variants.add(names(v));
@@ -278,11 +303,10 @@ public final class NodeDefinitions {
             }
             List<String> outputs = new ArrayList<>();
             for (JsonNode o : d.path("outputs")) outputs.add(o.asText());
-            map.put(e.getKey(), new Definition(e.getKey(), kind, names(d.path("widgets")), variants, inputs, outputs,
+            return new Definition(classType, kind, names(d.path("widgets")), variants, inputs, outputs,
                     d.path("output_node").asBoolean(false), Set.copyOf(names(d.path("float_widgets"))), d.path("core").asBoolean(false),
-                    dynamicWidgets(d.path("dynamic_widgets"))));
+                    dynamicWidgets(d.path("dynamic_widgets")));
         }
-        return map;
     }
 
     private static Map<String, Map<String, List<String>>> dynamicWidgets(JsonNode d) {

@@ -143,6 +143,27 @@ class BundledNodeDefinitionsTest {
         assertTrue(core > 700, "core classes in the dump: " + core);
     }
 
+    @Test
+    void theLazyIndexGivesWhatParsingTheWholeFileGives() throws Exception {
+        byte[] bytes;
+        try (var in = NodeDefinitions.class.getResourceAsStream("/com/samplerlens/node-definitions.json")) {
+            bytes = in.readAllBytes();
+        }
+        JsonNode whole = LenientJson.mapper().readTree(bytes);
+        BundledClasses lazy = BundledClasses.index(bytes);
+        assertTrue(lazy != null, "the generated file is laid out one class per line");
+        assertEquals(whole.size(), lazy.names().size());
+        assertEquals(whole.size(), DEFS.size());
+        for (var it = whole.properties().iterator(); it.hasNext(); ) {
+            var e = it.next();
+            assertEquals(NodeDefinitions.bundledDefinition(e.getKey(), e.getValue()), lazy.get(e.getKey()), e.getKey());
+        }
+        // a layout other than one class per line is parsed whole instead
+        assertEquals(null, BundledClasses.index("{\n  \"A\": {\n    \"widgets\": []\n  }\n}\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertEquals(List.of("x"), BundledClasses.index("{\n\"A \\\"q\\\"\": {\"widgets\":[\"x\"]}\n}\n".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .get("A \"q\"").widgets());
+    }
+
     private static JsonNode literal(Node n, String input) {
         InputValue v = n.inputs().get(input);
         assertTrue(v instanceof InputValue.Literal, n.classType() + "." + input + " is a literal: " + v);

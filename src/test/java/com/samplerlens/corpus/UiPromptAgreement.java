@@ -26,7 +26,7 @@ import java.util.TreeSet;
  * samplers by id and class, the same attributed node sets, the same parameters text).
  */
 public record UiPromptAgreement(Path file, boolean hasWorkflow, boolean hasPrompt, Set<String> undefinedClasses,
-                                Set<String> undefinedCoreClasses, List<String> disagreements) {
+                                Set<String> undefinedCoreClasses, Set<String> unnamedValueClasses, List<String> disagreements) {
 
     /** True when the file has both chunks and they disagree. */
     public boolean differs() { return !disagreements.isEmpty(); }
@@ -47,16 +47,19 @@ public record UiPromptAgreement(Path file, boolean hasWorkflow, boolean hasPromp
         if (prompt != null && !ApiPromptLoader.isApiPrompt(prompt)) prompt = null;
         Set<String> undefined = new TreeSet<>();
         Set<String> undefinedCore = new TreeSet<>();
+        Set<String> unnamed = new TreeSet<>();
         List<String> diffs = new ArrayList<>();
         Graph ui = null;
         if (workflow != null) {
             var converted = UiWorkflowConverter.convert(workflow, defs);
             ui = converted.graph();
             for (String w : converted.warnings()) {
+                if (w.contains(" widget values, the definition knows ")) unnamed.add(w.substring(0, w.indexOf(" has ")));
                 if (!w.startsWith("no definition for ")) continue;
                 String cls = w.substring("no definition for ".length(), w.lastIndexOf(": its widget values"));
                 undefined.add(cls);
                 if (coreClasses.contains(cls)) undefinedCore.add(cls);
+                if (w.endsWith("kept as widget_0, widget_1 …")) unnamed.add(cls);
             }
         }
         if (ui != null && prompt != null) {
@@ -70,7 +73,7 @@ public record UiPromptAgreement(Path file, boolean hasWorkflow, boolean hasPromp
             String pb = fromUi.bundle().parameters();
             if (a.equals(b) && !java.util.Objects.equals(pa, pb)) diffs.add("parameters: prompt «" + pa + "» / workflow «" + pb + "»");
         }
-        return new UiPromptAgreement(file, workflow != null, prompt != null, undefined, undefinedCore, diffs);
+        return new UiPromptAgreement(file, workflow != null, prompt != null, undefined, undefinedCore, unnamed, diffs);
     }
 
     private static List<String> samplers(InspectReport r) {

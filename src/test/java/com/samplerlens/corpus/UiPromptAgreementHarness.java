@@ -27,7 +27,7 @@ public final class UiPromptAgreementHarness {
         try (Stream<Path> s = Files.walk(dir)) {
             files = s.filter(Files::isRegularFile).sorted().toList();
         }
-        int withWorkflow = 0, allDefined = 0, both = 0, agree = 0, good = 0, errors = 0;
+        int withWorkflow = 0, allDefined = 0, both = 0, agree = 0, good = 0, errors = 0, allNamed = 0, namedAndAgree = 0;
         Map<String, Integer> undefinedCounts = new TreeMap<>();
         for (Path f : files) {
             UiPromptAgreement r;
@@ -48,11 +48,15 @@ public final class UiPromptAgreementHarness {
                 if (!r.differs()) agree++;
             }
             boolean ok = defined && !r.differs();
+            if (r.unnamedValueClasses().isEmpty()) allNamed++;
+            if (r.unnamedValueClasses().isEmpty() && !r.differs()) namedAndAgree++;
             if (ok) good++;
             if (!ok) System.out.println("FAIL " + dir.relativize(f) + " undefined=" + r.undefinedClasses() + " " + r.disagreements());
         }
         System.out.printf("files with a UI workflow: %d; every node defined: %d; with both chunks: %d, UI = prompt: %d; all good: %d (%.1f%%); errors: %d%n",
                 withWorkflow, allDefined, both, agree, good, 100.0 * good / Math.max(1, withWorkflow), errors);
+        System.out.printf("every widget value named (by a definition or by the workflow's own widget inputs): %d; and UI = prompt: %d (%.1f%%)%n",
+                allNamed, namedAndAgree, 100.0 * namedAndAgree / Math.max(1, withWorkflow));
         undefinedCounts.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(40)
                 .forEach(e -> System.out.println("  undefined " + e.getKey() + ": " + e.getValue() + " files"));
     }

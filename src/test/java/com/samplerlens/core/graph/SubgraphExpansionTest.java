@@ -152,6 +152,30 @@ class SubgraphExpansionTest {
         assertEquals(111, literal(g, "10:1", "seed").asInt(), "seed not in the proxy list: the inner widget's own value");
     }
 
+    @Test
+    void aPromotedValueReachesTheWidgetOfANestedSubgraph() {
+        // outer subgraph "sg-outer" promotes its input seed to the nested instance 5 (of sg-sampler),
+        // which promotes it in turn to its KSampler; the outer instance 10 holds [77, 30]
+        ObjectNode wf = samplerWorkflow();
+        ObjectNode outer = subgraph(subgraphs(wf), "sg-outer");
+        ArrayNode outerInputs = (ArrayNode) outer.get("inputs");
+        outerInputs.addObject().put("name", "seed").put("type", "INT").putArray("linkIds").add(1);
+        outerInputs.addObject().put("name", "steps").put("type", "INT").putArray("linkIds").add(2);
+        ObjectNode nested = node((ArrayNode) outer.get("nodes"), 5, "sg-sampler");
+        input(nested, "seed", "INT", 1, "seed");
+        input(nested, "steps", "INT", 2, "steps");
+        nested.putArray("widgets_values").add(1).add(2);
+        link((ArrayNode) outer.get("links"), 1, -10, 0, 5, 0, "INT");
+        link((ArrayNode) outer.get("links"), 2, -10, 1, 5, 1, "INT");
+        ObjectNode inst = node((ArrayNode) wf.get("nodes"), 10, "sg-outer");
+        input(inst, "seed", "INT", null, "seed");
+        input(inst, "steps", "INT", null, "steps");
+        inst.putArray("widgets_values").add(77).add(30);
+        Graph g = UiWorkflowConverter.convert(wf, DEFS).graph();
+        assertEquals(77, literal(g, "10:5:1", "seed").asInt());
+        assertEquals(30, literal(g, "10:5:1", "steps").asInt());
+    }
+
     // ---- hostile shapes -------------------------------------------------------------------
 
     @Test

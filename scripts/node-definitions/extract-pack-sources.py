@@ -126,6 +126,10 @@ def inline(node, depth=0):
 
 def v1_inputs(fn, consts, problems, cls_name):
     """The dict literal INPUT_TYPES returns, as object_info's input section."""
+    consts = dict(consts)
+    for stmt in fn.body:  # local names: cnet_filenames = [ … ]
+        if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name):
+            consts[("value", stmt.targets[0].id)] = stmt.value
     ret = next((inline(n.value) for n in ast.walk(fn) if isinstance(n, ast.Return) and n.value is not None), None)
     ret = ret if isinstance(ret, ast.Dict) else None
     if ret is None:
@@ -136,6 +140,11 @@ def v1_inputs(fn, consts, problems, cls_name):
         if not (isinstance(k, ast.Constant) and k.value in ("required", "optional")):
             continue
         v = inline(v)
+        fn_name = (v.func.attr if isinstance(v.func, ast.Attribute) else getattr(v.func, "id", "")) if isinstance(v, ast.Call) else ""
+        if fn_name[:1].isupper() and not v.args[1:] and not v.keywords:
+            # a dict subclass that accepts any input (rgthree's FlexibleOptionalInputType(any)):
+            # object_info lists it as {} and the inputs it accepts are sockets, never widgets
+            v = ast.Dict(keys=[], values=[])
         if not isinstance(v, ast.Dict):
             problems.append(cls_name + ": section " + str(k.value) + " is not a dict literal")
             return None

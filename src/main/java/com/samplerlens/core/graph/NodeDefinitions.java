@@ -292,21 +292,19 @@ public final class NodeDefinitions {
 
     /** One class of the bundled format. */
     static Definition bundledDefinition(String classType, JsonNode d) {
-        {
-            Kind kind = d.has("kind") ? Kind.valueOf(d.get("kind").asText().toUpperCase(java.util.Locale.ROOT)) : Kind.NODE;
-            List<List<String>> variants = new ArrayList<>();
-            for (JsonNode v : d.path("widget_variants")) variants.add(names(v));
-            Map<String, String> inputs = new LinkedHashMap<>();
-            for (var in = d.path("inputs").properties().iterator(); in.hasNext(); ) {
-                var i = in.next();
-                inputs.put(i.getKey(), i.getValue().asText());
-            }
-            List<String> outputs = new ArrayList<>();
-            for (JsonNode o : d.path("outputs")) outputs.add(o.asText());
-            return new Definition(classType, kind, names(d.path("widgets")), variants, inputs, outputs,
-                    d.path("output_node").asBoolean(false), Set.copyOf(names(d.path("float_widgets"))), d.path("core").asBoolean(false),
-                    dynamicWidgets(d.path("dynamic_widgets")));
+        Kind kind = d.has("kind") ? Kind.valueOf(d.get("kind").asText().toUpperCase(java.util.Locale.ROOT)) : Kind.NODE;
+        List<List<String>> variants = new ArrayList<>();
+        for (JsonNode v : d.path("widget_variants")) variants.add(names(v));
+        Map<String, String> inputs = new LinkedHashMap<>();
+        for (var in = d.path("inputs").properties().iterator(); in.hasNext(); ) {
+            var i = in.next();
+            inputs.put(i.getKey(), i.getValue().asText());
         }
+        List<String> outputs = new ArrayList<>();
+        for (JsonNode o : d.path("outputs")) outputs.add(o.asText());
+        return new Definition(classType, kind, names(d.path("widgets")), variants, inputs, outputs,
+                d.path("output_node").asBoolean(false), Set.copyOf(names(d.path("float_widgets"))), d.path("core").asBoolean(false),
+                dynamicWidgets(d.path("dynamic_widgets")));
     }
 
     private static Map<String, Map<String, List<String>>> dynamicWidgets(JsonNode d) {

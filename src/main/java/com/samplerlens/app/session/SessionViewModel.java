@@ -1,8 +1,8 @@
 package com.samplerlens.app.session;
 
 import com.samplerlens.app.graph.AttributionLooks;
-import com.samplerlens.app.graph.GraphGeometry;
-import com.samplerlens.app.graph.GraphLayouter;
+import com.samplerlens.app.graph.CanvasScene;
+import com.samplerlens.app.graph.CanvasScenes;
 import com.samplerlens.app.graph.NodeLook;
 import com.samplerlens.app.kit.Inspection;
 import com.samplerlens.app.kit.InspectionService;
@@ -90,7 +90,7 @@ public final class SessionViewModel {
 
     // results
     private final ReadOnlyObjectWrapper<LoadedDocument> document = new ReadOnlyObjectWrapper<>(this, "document");
-    private final ReadOnlyObjectWrapper<GraphGeometry> geometry = new ReadOnlyObjectWrapper<>(this, "geometry");
+    private final ReadOnlyObjectWrapper<CanvasScene> canvas = new ReadOnlyObjectWrapper<>(this, "canvas");
     private final ReadOnlyObjectWrapper<Inspection> inspection = new ReadOnlyObjectWrapper<>(this, "inspection");
     private final ReadOnlyObjectWrapper<TraceResult> trace = new ReadOnlyObjectWrapper<>(this, "trace");
     private final ReadOnlyObjectWrapper<Map<String, NodeLook>> looks = new ReadOnlyObjectWrapper<>(this, "looks", Map.of());
@@ -168,7 +168,7 @@ public final class SessionViewModel {
                 LoadedDocument doc = service.load(file);
                 if (isCancelled()) return null;
                 updateMessage("Laying out " + doc.graph().size() + " nodes…");
-                GraphGeometry geo = GraphLayouter.layout(doc.graph());
+                CanvasScene geo = CanvasScenes.build(doc.graph(), doc.texts());
                 if (isCancelled()) return null;
                 updateMessage("Tracing " + doc.graph().size() + " nodes…");
                 return new Opened(doc, geo, options, settings, compute(doc, options, settings));
@@ -187,7 +187,7 @@ public final class SessionViewModel {
                 replacingDocument = false;
             }
             document.set(opened.document());
-            geometry.set(opened.geometry());
+            canvas.set(opened.canvas());
             prefs.addRecentFile(file);
             recentFiles.setAll(prefs.recentFiles());
             // options changed while it was opening: trace again with the current ones
@@ -417,7 +417,7 @@ public final class SessionViewModel {
         return new OutputSettings(outputFormat.get(), multiline.get(), civitaiNames.get(), maxJpegExifKb.get());
     }
 
-    private record Opened(LoadedDocument document, GraphGeometry geometry, TraceOptions options, OutputSettings settings, Traced traced) {}
+    private record Opened(LoadedDocument document, CanvasScene canvas, TraceOptions options, OutputSettings settings, Traced traced) {}
 
     private record Traced(Inspection inspection, Map<String, NodeLook> looks) {}
 
@@ -507,7 +507,7 @@ public final class SessionViewModel {
     public IntegerProperty maxJpegExifKbProperty() { return maxJpegExifKb; }
 
     public ReadOnlyObjectProperty<LoadedDocument> documentProperty() { return document.getReadOnlyProperty(); }
-    public ReadOnlyObjectProperty<GraphGeometry> geometryProperty() { return geometry.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<CanvasScene> canvasProperty() { return canvas.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<Inspection> inspectionProperty() { return inspection.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<TraceResult> traceProperty() { return trace.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<Map<String, NodeLook>> looksProperty() { return looks.getReadOnlyProperty(); }

@@ -267,7 +267,7 @@ public final class MainWindow {
     // ---------------------------------------------------------------- behaviour
 
     private void wireViewModel() {
-        vm.geometryProperty().addListener((o, a, geo) -> {
+        vm.canvasProperty().addListener((o, a, geo) -> {
             LoadedDocument doc = vm.documentProperty().get();
             graph.show(doc == null ? null : doc.graph(), geo, vm.looksProperty().get());
         });

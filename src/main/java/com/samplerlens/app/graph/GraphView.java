@@ -293,7 +293,8 @@ public final class GraphView extends Region {
         List<CanvasNode> samplers = new ArrayList<>();
         for (CanvasNode n : l.nodes()) {
             NodeLook look = ll.of(n.id());
-            boolean holdsSampler = look.sampler() != null || !ll.samplersInside(n.id()).isEmpty();
+            boolean holdsSampler = look.sampler() != null && look.sampler().traced()
+                    || ll.samplersInside(n.id()).stream().anyMatch(NodeLook.SamplerMark::traced);
             if (!look.memberships().isEmpty() || holdsSampler || look.save()) attributed.add(n);
             if (holdsSampler || look.save()) samplersAndSave.add(n);
             if (holdsSampler) samplers.add(n);
@@ -307,8 +308,18 @@ public final class GraphView extends Region {
             if (b[2] <= roomW && b[3] <= roomH) return new double[] {b[0] + b[2] / 2, b[1] + b[3] / 2};
         }
         if (last == null) return new double[] {all[0] + all[2] / 2, all[1] + all[3] / 2};
+        // S1 (the sampler numbered first) when nothing wider fits
+        samplers.sort(java.util.Comparator.comparingInt(n -> firstNumber(ll, n)));
         CanvasNode first = samplers.isEmpty() ? samplersAndSave.isEmpty() ? attributed.getFirst() : samplersAndSave.getFirst() : samplers.getFirst();
         return new double[] {first.x() + first.width() / 2, first.top() + Math.min(first.fullHeight(), roomH) / 2};
+    }
+
+    private static int firstNumber(LevelLooks ll, CanvasNode n) {
+        int best = Integer.MAX_VALUE;
+        NodeLook look = ll.of(n.id());
+        if (look.sampler() != null && look.sampler().traced()) best = look.sampler().number();
+        for (NodeLook.SamplerMark m : ll.samplersInside(n.id())) if (m.traced()) best = Math.min(best, m.number());
+        return best;
     }
 
     private static double[] boundsOf(List<CanvasNode> nodes) {

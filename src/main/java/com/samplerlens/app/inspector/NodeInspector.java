@@ -70,7 +70,16 @@ public final class NodeInspector extends ScrollPane {
         title.setWrapText(true);
         Label kind = new Label(node.classType() + "  ·  #" + node.id() + modeText(node.mode()));
         kind.getStyleClass().add(Styles.TEXT_MUTED);
-        content.getChildren().addAll(new VBox(2, title, kind), section("Why this colour"), membership(graph, node));
+        content.getChildren().add(new VBox(2, title, kind));
+        TraceResult traced = vm.traceProperty().get();
+        if (traced != null && traced.outputNodeIds().contains(node.id()) && !node.id().equals(traced.saveNodeId())) {
+            // any output node can be the save node: choosing it here is the picker's choice, one click away
+            javafx.scene.control.Button useAsSave = new javafx.scene.control.Button("Use as save node");
+            useAsSave.setId("useAsSaveNode");
+            useAsSave.setOnAction(e -> vm.saveNodeIdProperty().set(node.id()));
+            content.getChildren().add(useAsSave);
+        }
+        content.getChildren().addAll(section("Why this colour"), membership(graph, node));
         var inspection = vm.inspectionProperty().get();
         List<NodeCaptures.Capture> captures = inspection == null ? List.of() : inspection.captures().of(node.id());
         if (!captures.isEmpty()) {

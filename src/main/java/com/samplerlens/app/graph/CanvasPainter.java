@@ -42,6 +42,8 @@ final class CanvasPainter {
     /** Below this scale slots and widgets are left out, as LiteGraph's low-quality mode does. */
     static final double DETAIL_MIN_SCALE = 0.45;
     static final double RADIUS = 8;
+    /** Slot names, widget values and note text smaller than this are blur: left out, which also keeps zoomed-out frames cheap. */
+    static final double MIN_SMALL_PX = 6;
     private static final double BADGE_PX = 15;
 
     /** A title as it was drawn in the last frame: for the tests that check legibility. */
@@ -328,7 +330,7 @@ final class CanvasPainter {
         CanvasTheme t = f.t();
         double s = f.s();
         double font = SMALL_FONT * s;
-        boolean text = font >= 5;
+        boolean text = font >= MIN_SMALL_PX;
         g.setTextBaseline(VPos.CENTER);
         g.setFont(font(font, false));
         int rows = Math.max(n.inputs().size(), n.outputs().size());
@@ -438,7 +440,7 @@ final class CanvasPainter {
             g.setFill(bg);
             g.fillRoundRect(x, y, w, h, 6 * f.s(), 6 * f.s());
         }
-        if (font < 5) return;
+        if (font < MIN_SMALL_PX) return;
         double pad = 6 * f.s();
         double line = font * 1.3;
         g.setFill(colour);
@@ -511,7 +513,7 @@ final class CanvasPainter {
             double cy = f.sy(n.y()) + (i + 0.7) * CanvasScene.SLOT_HEIGHT * s;
             if (cy > top + h) break;
             slotDot(g, t, slots.get(i), in ? x + w - 10 * s : x + 10 * s, cy, s);
-            if (font >= 5) {
+            if (font >= MIN_SMALL_PX) {
                 g.setFill(t.text());
                 g.setTextAlign(in ? TextAlignment.RIGHT : TextAlignment.LEFT);
                 g.fillText(fitted(slots.get(i).name(), w - 30 * s, font, false), in ? x + w - 20 * s : x + 20 * s, cy);

@@ -47,7 +47,7 @@ public final class GraphView extends Region {
     private static final double MIN_SCALE = 0.04;
     private static final double MAX_SCALE = 4.0;
     /** Opening or fitting never zooms out below this: titles stay legible, the minimap shows the rest. */
-    public static final double READABLE_SCALE = 0.45;
+    public static final double READABLE_SCALE = 0.5;
     private static final double MINIMAP_W = 220;
     private static final double MINIMAP_H = 150;
 

@@ -152,6 +152,19 @@ public final class SessionViewModel {
 
     // ---------------------------------------------------------------- commands
 
+    private Path sample;
+
+    /** Opens the bundled sample: shown as the sample, not as a file of the user's, and kept out of recent files. */
+    public Task<?> openSample(Path file) {
+        sample = file;
+        return open(file);
+    }
+
+    /** Whether this file is the bundled sample opened by {@link #openSample}. */
+    public boolean isSample(Path file) {
+        return sample != null && sample.equals(file);
+    }
+
     /**
      * Opens a file in the background: reading, layout and the first trace all happen off the FX
      * thread, so the window stays live and the graph appears traced in one step. The result
@@ -188,8 +201,11 @@ public final class SessionViewModel {
             }
             document.set(opened.document());
             canvas.set(opened.canvas());
-            prefs.addRecentFile(file);
-            recentFiles.setAll(prefs.recentFiles());
+            // the bundled sample lives in a temporary folder: not a file of the user's to reopen
+            if (!isSample(file)) {
+                prefs.addRecentFile(file);
+                recentFiles.setAll(prefs.recentFiles());
+            }
             // options changed while it was opening: trace again with the current ones
             if (opened.options().equals(traceOptions()) && opened.settings().equals(outputSettings())) apply(++traceGeneration, opened.traced());
             else retrace();

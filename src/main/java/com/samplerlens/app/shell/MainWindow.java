@@ -141,7 +141,8 @@ public final class MainWindow {
         stage.setScene(scene);
         stage.setMinWidth(900);
         stage.setMinHeight(560);
-        stage.titleProperty().bind(vm.documentProperty().map(d -> d.file().getFileName() + " — SamplerLens").orElse("SamplerLens"));
+        stage.titleProperty().bind(vm.documentProperty().map(d -> (vm.isSample(d.file()) ? "Sample workflow (Wan2.2 14B text to video)"
+                : d.file().getFileName().toString()) + " — SamplerLens").orElse("SamplerLens"));
         stage.setOnHidden(e -> {
             prefs.setWindowBounds(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight());
             vm.shutdown();
@@ -208,6 +209,7 @@ public final class MainWindow {
     private ToolBar toolBar() {
         Button open = toolButton("Open", "Open an image or workflow (Ctrl+O)", this::chooseAndOpen);
         open.setId("openButton");
+        recentButton.setId("recentButton");
         recentButton.setTooltip(new Tooltip("Recently opened files"));
         Button write = toolButton("Write…", "Write the metadata to a new file (Ctrl+S)", writeFlow::writeAs);
         write.setId("writeButton");
@@ -435,6 +437,8 @@ public final class MainWindow {
 
     private static MenuItem item(String text, KeyCombination key, Runnable action) {
         MenuItem i = new MenuItem(text);
+        // file names like "_meta.png": an underscore is text, not a mnemonic marker
+        i.setMnemonicParsing(false);
         if (key != null) i.setAccelerator(key);
         i.setOnAction(e -> action.run());
         return i;

@@ -217,7 +217,16 @@ public final class CoreInspectionService implements InspectionService {
         } else {
             notes.add("File sizes appear when the source is a " + settings.format().name() + " image; re-embedding measures the target");
         }
-        WritePlan plan = WritePlanner.plan(settings.format(), bundle, fallbackSettings(settings), target);
+        WritePlan plan;
+        try {
+            plan = WritePlanner.plan(settings.format(), bundle, fallbackSettings(settings), target);
+        } catch (IllegalArgumentException damaged) {
+            // a damaged source (a truncated PNG) can still be read and re-embedded elsewhere: the
+            // preview says so and leaves its sizes out instead of refusing the whole file
+            notes.add(document.file().getFileName() + " cannot be rewritten in place (" + damaged.getMessage()
+                    + "); re-embed the metadata into an intact copy");
+            plan = WritePlanner.plan(settings.format(), bundle, fallbackSettings(settings), null);
+        }
         List<OutputPreview.Field> fields = new ArrayList<>();
         List<OutputPreview.Stage> stages = new ArrayList<>();
         JpegStagePlan chosen = plan.chosen().orElse(null);

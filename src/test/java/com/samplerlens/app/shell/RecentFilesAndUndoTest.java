@@ -62,6 +62,21 @@ class RecentFilesAndUndoTest {
     }
 
     @Test
+    void aTruncatedPngThatTheCommandLineReadsOpensWithAWarning(@TempDir Path dir) throws Exception {
+        // the first 60,000 bytes of a 208 KB PNG: its text chunks are whole, the pixel data is cut
+        byte[] whole = Files.readAllBytes(Fixtures.bundled("images/ce_lora.png"));
+        Path cut = dir.resolve("cut.png");
+        Files.write(cut, java.util.Arrays.copyOf(whole, 60_000));
+        WaitForAsyncUtils.asyncFx(() -> app.vm().open(cut)).get(10, java.util.concurrent.TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitFor(20, java.util.concurrent.TimeUnit.SECONDS,
+                () -> app.vm().traceProperty().get() != null || app.vm().problemProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(null, app.vm().problemProperty().get(), "refused");
+        assertFalse(app.vm().documentProperty().get().warnings().isEmpty(), "the damage is reported as a warning");
+        assertTrue(app.vm().documentProperty().get().graph().size() > 0);
+    }
+
+    @Test
     void ctrlZInTheFieldJustEditedUndoesTheEdit(FxRobot robot) throws Exception {
         app.open(Fixtures.bundled("workflows/ui/ce_wan22_text_to_video_wan22_14B.json"));
         TextField steps = robot.lookup("#samplerField-cfg").queryAs(TextField.class);

@@ -162,6 +162,7 @@ public final class SamplersPane extends VBox {
      * then the user is pointed at the Save node choice.
      */
     static String noSamplerText(TraceResult trace, Graph graph) {
+        if (graph != null && graph.size() == 0) return "This image has no ComfyUI graph, only its parameters text: see its summary.";
         if (trace.saveNodeId() == null) return "This graph has no output node, so there is nothing to trace from.";
         Node save = graph == null ? null : graph.node(trace.saveNodeId());
         String which = "#" + trace.saveNodeId() + (save == null ? "" : " (" + save.classType() + ")");

@@ -245,6 +245,19 @@ public final class GraphView extends Region {
         animator.animateTo(s, t[0], t[1]);
     }
 
+    /**
+     * Brings a node of the level shown into view, keeping the zoom and the selection: what a
+     * person does by dragging the canvas (tests use it to reach a node before clicking it).
+     */
+    public void reveal(String nodeId) {
+        CanvasNode n = currentLevel().node(nodeId);
+        if (n == null) return;
+        animator.stop();
+        userZoomed = true;
+        double[] t = centring(n, scale.get());
+        setView(scale.get(), t[0], t[1]);
+    }
+
     /** The translation that centres a node; a node taller than the view shows its top (the title) instead. */
     private double[] centring(CanvasNode n, double s) {
         double h = Math.min(n.fullHeight() * s, height() * 0.8);

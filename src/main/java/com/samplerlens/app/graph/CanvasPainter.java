@@ -42,6 +42,11 @@ final class CanvasPainter {
     /** Below this scale slots and widgets are left out, as LiteGraph's low-quality mode does. */
     static final double DETAIL_MIN_SCALE = 0.45;
     static final double RADIUS = 8;
+    /**
+     * Below this scale shadows and widget outlines are left out: a stroke is the dearest shape for
+     * the software rasteriser and at this size the outline is a blur of one pixel anyway.
+     */
+    static final double FINE_SCALE = 0.8;
     /** Slot names, widget values and note text smaller than this are blur: left out, which also keeps zoomed-out frames cheap. */
     static final double MIN_SMALL_PX = 6;
     private static final double BADGE_PX = 15;
@@ -106,9 +111,9 @@ final class CanvasPainter {
         double titleH = group.fontSize() * 1.4 * f.s();
         g.setGlobalAlpha(0.25);
         g.setFill(c);
-        g.fillRoundRect(x, y, w, h, 8 * f.s(), 8 * f.s());
+        fillRound(f, x, y, w, h, 4 * f.s(), true);
         g.setGlobalAlpha(0.4);
-        g.fillRect(x, y, w, Math.min(titleH, h));
+        clippedRect(f, x, y, w, Math.min(titleH, h));
         g.setGlobalAlpha(1);
         double font = group.fontSize() * f.s();
         if (font >= 7) {
@@ -185,22 +190,22 @@ final class CanvasPainter {
         Color bodyColour = t.custom(n.bgcolor(), n.kind() == Kind.NOTE ? Color.web("#665533") : t.nodeBody());
         if (!t.dark() && n.kind() == Kind.NOTE && n.color() == null) titleColour = titleColour.interpolate(Color.WHITE, 0.5);
         if (!t.dark() && n.kind() == Kind.NOTE && n.bgcolor() == null) bodyColour = bodyColour.interpolate(Color.WHITE, 0.5);
-        if (s >= DETAIL_MIN_SCALE) {
+        if (s >= FINE_SCALE && w * fullH < BIG_SHAPE * 20) {
             g.setFill(t.shadow());
-            g.fillRoundRect(x + 3 * s, top + 3 * s, w, fullH, r * 2, r * 2);
+            fillRound(f, x + 3 * s, top + 3 * s, w, fullH, r, true);
         }
-        g.setFill(bodyColour);
-        g.fillRoundRect(x, top, w, fullH, r * 2, r * 2);
         if (!n.collapsed()) {
+            g.setFill(bodyColour);
+            fillRound(f, x, top + titleH, w, fullH - titleH, r, false, true);
             g.setFill(titleColour);
-            roundedTop(g, x, top, w, titleH, r);
+            fillRound(f, x, top, w, titleH, r, true, false);
         } else {
             g.setFill(titleColour);
-            g.fillRoundRect(x, top, w, fullH, r * 2, r * 2);
+            fillRound(f, x, top, w, fullH, r, true);
         }
         if (n.mode() == 4) { // bypassed: ComfyUI's magenta wash
             g.setFill(Color.web("#FF00FF", 0.3));
-            g.fillRoundRect(x, top, w, fullH, r * 2, r * 2);
+            fillRound(f, x, top, w, fullH, r, true);
         }
         drawBand(f, look, x, top, w, titleH, r, hatch);
         drawFrame(f, n, look, x, top, w, fullH, r);
@@ -209,9 +214,8 @@ final class CanvasPainter {
         if (selected || n.id().equals(f.hovered())) {
             double o = (look.memberships().isEmpty() && !look.shared() ? 3 : 9) * s + (look.save() ? 5 * s : 0);
             g.setStroke(selected ? t.boxOutline() : t.boxOutline().deriveColor(0, 1, 1, 0.45));
-            g.setLineWidth(selected ? 2 : 1.2);
             g.setLineDashes();
-            g.strokeRoundRect(x - o, top - o, w + 2 * o, fullH + 2 * o, (r + o) * 2, (r + o) * 2);
+            strokeRound(f, x - o, top - o, w + 2 * o, fullH + 2 * o, r + o, selected ? 2 : 1.2);
         }
 
         drawTitle(f, n, x, top, w, titleH, selected, titleColour, bodyColour);
@@ -257,15 +261,25 @@ final class CanvasPainter {
         if (marks.isEmpty()) {
             if (look.shared()) {
                 g.setStroke(f.t().shared());
-                g.setLineWidth(Math.max(1, 2 * s));
                 g.setLineDashes();
-                g.strokeRoundRect(x - o, top - o, w + 2 * o, h + 2 * o, (r + o) * 2, (r + o) * 2);
+                strokeRound(f, x - o, top - o, w + 2 * o, h + 2 * o, r + o, Math.max(1, 2 * s));
             }
         } else {
             boolean isSampler = look.sampler() != null;
             double width = Math.max(isSampler ? 2.5 : 1.5, (isSampler ? 6 : 3.5) * s);
             g.setLineWidth(width);
             double dash = Math.max(6, 18 * s);
+            if (w * h >= BIG_SHAPE * 8) {
+                // zoomed in: one solid frame per sampler, nested, instead of dashes around a huge shape
+                for (int i = 0; i < marks.size(); i++) {
+                    NodeLook.SamplerMark m = marks.get(i);
+                    Color c = SamplerPalette.colour(m.colourIndex());
+                    g.setStroke(m.traced() ? c : SamplerPalette.muted(c));
+                    double oi = o + i * width;
+                    strokeRound(f, x - oi, top - oi, w + 2 * oi, h + 2 * oi, r + oi, width);
+                }
+                marks = List.of();
+            }
             for (int i = 0; i < marks.size(); i++) {
                 NodeLook.SamplerMark m = marks.get(i);
                 Color c = SamplerPalette.colour(m.colourIndex());
@@ -285,10 +299,10 @@ final class CanvasPainter {
             g.setLineDashOffset(0);
         }
         if (look.save()) {
-            double so = o + 5 * s;
+            double so = o + 5 * s + Math.max(0, look.memberships().size() - 1) * 3.5 * s;
             g.setStroke(f.t().boxOutline());
-            g.setLineWidth(Math.max(1.5, 2.5 * s));
-            g.strokeRoundRect(x - so, top - so, w + 2 * so, h + 2 * so, (r + so) * 2, (r + so) * 2);
+            g.setLineDashes();
+            strokeRound(f, x - so, top - so, w + 2 * so, h + 2 * so, r + so, Math.max(1.5, 2.5 * s));
         }
     }
 
@@ -378,9 +392,11 @@ final class CanvasPainter {
             }
             g.setFill(t.widgetBg());
             g.fillRoundRect(x + margin, wy, w - 2 * margin, wh, wh, wh);
-            g.setStroke(t.widgetOutline());
-            g.setLineWidth(Math.max(0.6, s));
-            g.strokeRoundRect(x + margin, wy, w - 2 * margin, wh, wh, wh);
+            if (s >= FINE_SCALE) {
+                g.setStroke(t.widgetOutline());
+                g.setLineWidth(Math.max(0.6, s));
+                g.strokeRoundRect(x + margin, wy, w - 2 * margin, wh, wh, wh);
+            }
             if (text) {
                 double mid = wy + wh / 2;
                 double inner = w - 2 * margin - 2 * 14 * s;
@@ -619,6 +635,97 @@ final class CanvasPainter {
     }
 
     // ---------------------------------------------------------------- shapes
+
+    /** Shapes bigger than this many square pixels are built from rectangles (see {@link #fillRound}). */
+    private static final double BIG_SHAPE = 6_000;
+
+    /**
+     * A filled rounded rectangle. The software renderer rasterises a rounded shape over its whole
+     * area, which zoomed in is the whole screen for every node in view; a big one is drawn as
+     * pixel-aligned rectangles cut to the view plus a quarter disc in each corner, which it fills
+     * directly. Written by hand because the renderer has no such fast path.
+     */
+    static void fillRound(Frame f, double x, double y, double w, double h, double r, boolean bottomCorners) {
+        fillRound(f, x, y, w, h, r, true, bottomCorners);
+    }
+
+    static void fillRound(Frame f, double x, double y, double w, double h, double r, boolean topCorners, boolean bottomCorners) {
+        GraphicsContext g = f.g();
+        if (w <= 0 || h <= 0) return;
+        r = Math.min(r, Math.min(w / 2, h / 2));
+        if (w * h < BIG_SHAPE) {
+            if (topCorners && bottomCorners) g.fillRoundRect(x, y, w, h, 2 * r, 2 * r);
+            else if (topCorners) roundedTop(g, x, y, w, h, r);
+            else if (bottomCorners) roundedBottom(g, x, y, w, h, r);
+            else g.fillRect(x, y, w, h);
+            return;
+        }
+        double x0 = Math.round(x), y0 = Math.round(y), x1 = Math.round(x + w), y1 = Math.round(y + h), rr = Math.round(r);
+        double topR = topCorners ? rr : 0, bottomR = bottomCorners ? rr : 0;
+        clippedRect(f, x0 + rr, y0, x1 - x0 - 2 * rr, y1 - y0);
+        clippedRect(f, x0, y0 + topR, rr, y1 - y0 - topR - bottomR);
+        clippedRect(f, x1 - rr, y0 + topR, rr, y1 - y0 - topR - bottomR);
+        if (rr < 1) return;
+        if (topCorners) {
+            corner(f, x0, y0, rr, 90);
+            corner(f, x1 - 2 * rr, y0, rr, 0);
+        }
+        if (bottomCorners) {
+            corner(f, x0, y1 - 2 * rr, rr, 180);
+            corner(f, x1 - 2 * rr, y1 - 2 * rr, rr, 270);
+        }
+    }
+
+    private static void roundedBottom(GraphicsContext g, double x, double y, double w, double h, double r) {
+        double rr = Math.min(r, Math.min(w / 2, h));
+        g.beginPath();
+        g.moveTo(x, y);
+        g.lineTo(x + w, y);
+        g.lineTo(x + w, y + h - rr);
+        g.arcTo(x + w, y + h, x + w - rr, y + h, rr);
+        g.lineTo(x + rr, y + h);
+        g.arcTo(x, y + h, x, y + h - rr, rr);
+        g.closePath();
+        g.fill();
+    }
+
+    private static void corner(Frame f, double x, double y, double r, double start) {
+        if (x > f.w() || y > f.h() || x + 2 * r < 0 || y + 2 * r < 0) return;
+        f.g().fillArc(x, y, 2 * r, 2 * r, start, 90, javafx.scene.shape.ArcType.ROUND);
+    }
+
+    private static void clippedRect(Frame f, double x, double y, double w, double h) {
+        double x0 = Math.max(x, -2), y0 = Math.max(y, -2), x1 = Math.min(x + w, f.w() + 2), y1 = Math.min(y + h, f.h() + 2);
+        if (x1 > x0 && y1 > y0) f.g().fillRect(x0, y0, x1 - x0, y1 - y0);
+    }
+
+    /**
+     * A rounded frame of line width {@code lw}; a big one as four filled edges cut to the view and
+     * four corner arcs (see {@link #fillRound}).
+     */
+    static void strokeRound(Frame f, double x, double y, double w, double h, double r, double lw) {
+        GraphicsContext g = f.g();
+        g.setLineWidth(lw);
+        if (w * h < BIG_SHAPE) {
+            g.strokeRoundRect(x, y, w, h, 2 * r, 2 * r);
+            return;
+        }
+        r = Math.min(r, Math.min(w / 2, h / 2));
+        javafx.scene.paint.Paint fill = g.getFill();
+        g.setFill(g.getStroke());
+        clippedRect(f, x + r, y - lw / 2, w - 2 * r, lw);
+        clippedRect(f, x + r, y + h - lw / 2, w - 2 * r, lw);
+        clippedRect(f, x - lw / 2, y + r, lw, h - 2 * r);
+        clippedRect(f, x + w - lw / 2, y + r, lw, h - 2 * r);
+        g.setFill(fill);
+        if (r >= 1) {
+            double[][] corners = {{x, y, 90}, {x + w - 2 * r, y, 0}, {x, y + h - 2 * r, 180}, {x + w - 2 * r, y + h - 2 * r, 270}};
+            for (double[] c : corners) {
+                if (c[0] > f.w() || c[1] > f.h() || c[0] + 2 * r < 0 || c[1] + 2 * r < 0) continue;
+                g.strokeArc(c[0], c[1], 2 * r, 2 * r, c[2], 90, javafx.scene.shape.ArcType.OPEN);
+            }
+        }
+    }
 
     private static void roundedTop(GraphicsContext g, double x, double y, double w, double h, double r) {
         if (w <= 0 || h <= 0) return;

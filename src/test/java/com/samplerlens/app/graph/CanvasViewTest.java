@@ -249,5 +249,41 @@ class CanvasViewTest {
         }
     }
 
+    @Test
+    void aResizeKeepsTheUsersZoomAndTheMinimapMovesTheView(FxRobot robot) throws Exception {
+        open(robot, ONE_TO_ALL_FILE, 2, "306");
+        robot.interact(() -> graph.zoomAt(graph.getWidth() / 2, graph.getHeight() / 2, 1.7));
+        double zoomed = graph.scaleProperty().get();
+        robot.interact(() -> app.stage().setWidth(app.stage().getWidth() - 120));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(zoomed, graph.scaleProperty().get(), 1e-9, "the user's zoom survives a resize");
+        // a click in the minimap's corner moves the view there, at the same zoom
+        assertTrue(graph.minimapShown());
+        javafx.scene.Node minimap = robot.lookup("#graphMinimap").query();
+        Bounds before = fx(() -> graph.screenBoxOf("306"));
+        robot.moveTo(minimap.localToScreen(12, 12)).clickOn(MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        Bounds after = fx(() -> graph.screenBoxOf("306"));
+        assertTrue(Math.abs(after.getMinX() - before.getMinX()) > 50, "the view moved: " + before + " → " + after);
+        assertEquals(zoomed, graph.scaleProperty().get(), 1e-9);
+    }
+
+    @Test
+    void aSubgraphsNodeTabLinksToTheSamplerInside(FxRobot robot) throws Exception {
+        open(robot, ONE_TO_ALL_FILE, 2, "306");
+        robot.interact(() -> graph.reveal("311"));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.moveTo(centreOnScreen("311")).clickOn(MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("311", graph.selectedNodeProperty().get());
+        javafx.scene.control.Hyperlink link = robot.lookup(n -> n instanceof javafx.scene.control.Hyperlink h
+                && h.getText().contains("#311:248")).queryAs(javafx.scene.control.Hyperlink.class);
+        assertTrue(link.getText().startsWith("S2"), link.getText());
+        robot.clickOn(link);
+        settle();
+        assertEquals("311:", graph.levelProperty().get(), "the link opens the subgraph");
+        assertEquals("311:248", graph.selectedNodeProperty().get());
+    }
+
     private FxRobot robot() { return new FxRobot(); }
 }

@@ -120,6 +120,7 @@ public final class MainWindow {
         javafx.scene.control.ScrollPane noGraph = new javafx.scene.control.ScrollPane(noGraphSummary);
         noGraph.setId("noGraphSummary");
         noGraph.setFitToWidth(true);
+        noGraph.setStyle("-fx-background: -color-bg-default; -fx-background-color: -color-bg-default;");
         noGraph.visibleProperty().bind(vm.documentProperty().map(d -> d.graph().size() == 0).orElse(false));
         StackPane centre = new StackPane(graph, noGraph, emptyHint(), loadingHint(), reembedZone, messages);
         centre.setId("graphArea");

@@ -42,7 +42,8 @@ class RecentFilesAndUndoTest {
     void recentFilesFillAtOnceAndKeepUnderscores(FxRobot robot, @TempDir Path dir) throws Exception {
         Path file = dir.resolve("_wan_2.2_.json");
         Files.copy(Fixtures.bundled("workflows/ui/ce_wan22_text_to_video_wan22_14B.json"), file);
-        MenuButton recent = robot.lookup("#recentButton").queryAs(MenuButton.class);
+        // this window's button: an earlier test's window may still be open
+        MenuButton recent = robot.from(app.stage().getScene().getRoot()).lookup("#recentButton").queryAs(MenuButton.class);
         assertTrue(recent.isDisabled(), "nothing opened yet");
         app.open(file);
         assertFalse(recent.isDisabled(), "enabled without a restart");

@@ -99,6 +99,7 @@ public final class SessionViewModel {
     private final ReadOnlyObjectWrapper<Problem> problem = new ReadOnlyObjectWrapper<>(this, "problem");
     private final ReadOnlyObjectWrapper<Task<?>> work = new ReadOnlyObjectWrapper<>(this, "work");
     private final ObservableList<Path> recentFiles = FXCollections.observableArrayList();
+    private final ObservableList<Path> recentFilesView = FXCollections.unmodifiableObservableList(recentFiles);
     private final ReadOnlyObjectWrapper<Path> modelsFolder = new ReadOnlyObjectWrapper<>(this, "modelsFolder");
     private long traceGeneration;
     /** Set while an open resets the per-document options: the old document is not traced again for them. */
@@ -541,7 +542,12 @@ public final class SessionViewModel {
     /** The edits in effect (what Write writes). */
     public EditList edits() { return edits == null ? EditList.EMPTY : edits.edits(); }
     public ReadOnlyObjectProperty<Path> modelsFolderProperty() { return modelsFolder.getReadOnlyProperty(); }
-    public ObservableList<Path> recentFiles() { return FXCollections.unmodifiableObservableList(recentFiles); }
+    /**
+     * The recent files, read-only. One wrapper for the life of the view model: the source list
+     * holds a wrapper's listeners only weakly, so a wrapper made per call was collected with the
+     * listener on it and Recent stayed disabled until a restart.
+     */
+    public ObservableList<Path> recentFiles() { return recentFilesView; }
 
     public List<String> warnings() {
         java.util.List<String> all = new java.util.ArrayList<>();

@@ -45,6 +45,8 @@ class RecentFilesAndUndoTest {
         // this window's button: an earlier test's window may still be open
         MenuButton recent = robot.from(app.stage().getScene().getRoot()).lookup("#recentButton").queryAs(MenuButton.class);
         assertTrue(recent.isDisabled(), "nothing opened yet");
+        // the bug this guards against lost the window's listener at a garbage collection
+        System.gc();
         app.open(file);
         assertFalse(recent.isDisabled(), "enabled without a restart");
         assertEquals("_wan_2.2_.json", recent.getItems().getFirst().getText());

@@ -52,5 +52,8 @@ class AppStartTest {
         // the bundled sample is named as the sample, not as a file of the user's (it sits in a temp folder)
         assertEquals("Sample workflow (Wan2.2 14B text to video) — SamplerLens", stage.getTitle());
         assertEquals("2 samplers found", robot.lookup("#samplersFound").queryAs(Label.class).getText());
+        // the window's own icon (not Java's), in every size the installers' icons have
+        assertEquals(java.util.List.of(16.0, 32.0, 48.0, 64.0, 128.0, 256.0),
+                stage.getIcons().stream().map(javafx.scene.image.Image::getWidth).toList());
     }
 }

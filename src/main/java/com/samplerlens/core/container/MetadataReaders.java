@@ -46,6 +46,17 @@ public final class MetadataReaders {
      *               only of the chunks decoded
      */
     public static EmbeddedMetadata read(Path file, boolean verify) throws UnreadableFileException {
+        try {
+            var attributes = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
+            // as readBytes: a FIFO or device would block or never end; a folder reads as "Is a directory"
+            if (attributes.isDirectory()) throw new UnreadableFileException(file, "is a folder, not a file");
+            if (!attributes.isRegularFile()) throw new UnreadableFileException(file, "is not a regular file (a device, FIFO or socket)");
+        } catch (NoSuchFileException e) {
+            throw new UnreadableFileException(file, "no such file");
+        } catch (IOException e) {
+            throw new UnreadableFileException(file, "cannot read (" + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", e);
+        }
         try (ByteInput in = ByteInput.open(file)) {
             long size = in.size();
             if (size == 0) throw new UnreadableFileException(file, "empty file");

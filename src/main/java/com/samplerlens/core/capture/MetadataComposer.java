@@ -47,6 +47,7 @@ public final class MetadataComposer {
         List<String> warnings = new ArrayList<>(trace.warnings());
         PromptRouting routing = new PromptRouting(graph, table, rules, values);
         FieldCapture capture = FieldCapture.run(graph, rules, values, routing, hashes);
+        capture.warnings().forEach((id, texts) -> { if (trace.isUpstream(id)) warnings.addAll(texts); });
         List<Captured> all = capture.all();
         List<Captured> flatScope = all.stream().filter(c -> c.scope() == CaptureRule.Scope.ALL).toList();
 

@@ -69,6 +69,8 @@ final class SamplerFieldResolver {
         // KSamplerAdvanced end_at_step 10000 and WanVideoSampler end_step -1 mean "to the last step"
         if (end != null && steps != null && (end < 0 || end > steps)) end = steps;
         if (end != null && end < 0) end = null;
+        // 10000 is "to the last step" too; without the steps it is no step number at all
+        if (end != null && steps == null && end >= 10000) end = null;
         return new SamplerFields(s.number(), id, s.classType(), model, modelHash, vae, vaeHash,
                 nonEmpty(pick(own, MetaField.SAMPLER_NAME, sources)), nonEmpty(pick(own, MetaField.SCHEDULER, sources)),
                 steps, Values.toLong(pick(own, MetaField.START_STEP, sources)), end,
@@ -130,7 +132,11 @@ final class SamplerFieldResolver {
 
     private String prompt(String samplerId, PromptRouting.Branch branch, MetaField field, FieldSources.Recorder sources) {
         String encoder = routing.encoderOf(samplerId, branch);
-        if (encoder == null) return null;
+        if (encoder == null) encoder = samplerId; // a sampler with its own prompt widgets (the anchor's MetadataTestSampler)
+        else if (routing.isEmpty(encoder)) {
+            sources.set(field, encoder);
+            return "";
+        }
         Captured prompt = null;
         for (Captured c : all) {
             if (c.nodeId().equals(encoder) && c.field() == field && Snapshot.usable(c.value())) {

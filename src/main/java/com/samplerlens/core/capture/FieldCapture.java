@@ -136,6 +136,9 @@ public final class FieldCapture {
                 yield px == null ? List.of() : List.of(JSON.numberNode(px));
             }
             case "preset_width", "preset_height" -> {
+                // SDXLEmptyLatentSizePicker+: a width_override / height_override above 0 wins over the preset
+                JsonNode override = values.resolve(node, format.substring(7) + "_override") instanceof Resolution.Value o ? o.value() : null;
+                if (override != null && override.canConvertToLong() && override.asLong() > 0) yield List.of(JSON.numberNode(override.asLong()));
                 Matcher m = PRESET_SIZE.matcher(v.asText());
                 yield m.find() ? List.of(JSON.numberNode(Long.parseLong(m.group(format.equals("preset_width") ? 1 : 2)))) : List.of();
             }
@@ -183,6 +186,7 @@ public final class FieldCapture {
             case "inline_lora" -> LoraTags.parse(firstText(node, rule.inputs(), values));
             case "lora_manager" -> loraManager(node, rule.inputs(), values);
             case "easy_lora_stack" -> easyLoraStack(node, values);
+            case "cr_lora_stack" -> crLoraStack(node, values);
             default -> throw new IllegalStateException("unknown capture selector '" + selector + "'");
         };
         List<Resolution.Value> out = new ArrayList<>();
@@ -247,6 +251,19 @@ public final class FieldCapture {
             JsonNode sm = valueOf(node, "lora_" + i + (simple ? "_strength" : "_model_strength"), values);
             JsonNode sc = simple ? sm : valueOf(node, "lora_" + i + "_clip_strength", values);
             out.add(new LoraTags.Entry(name, sm, sc, null));
+        }
+        return out;
+    }
+
+    /** Comfyroll CR LoRA Stack: lora_name_N with model_weight_N and clip_weight_N where switch_N is "On". */
+    private static List<LoraTags.Entry> crLoraStack(Node node, ValueResolver values) {
+        List<LoraTags.Entry> out = new ArrayList<>();
+        for (int i = 1; node.inputs().containsKey("lora_name_" + i); i++) {
+            JsonNode on = valueOf(node, "switch_" + i, values);
+            if (on == null || !(on.asText().equalsIgnoreCase("on") || (on.isBoolean() && on.booleanValue()))) continue;
+            JsonNode name = valueOf(node, "lora_name_" + i, values);
+            if (name == null || !name.isTextual() || name.asText().isBlank() || name.asText().equalsIgnoreCase("none")) continue;
+            out.add(new LoraTags.Entry(name, valueOf(node, "model_weight_" + i, values), valueOf(node, "clip_weight_" + i, values), null));
         }
         return out;
     }

@@ -12,9 +12,11 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The pixel size a LatentUpscaleBy gives, read statically: the anchor's
- * {@code round(latent_dim × scale_by × 8)} on the size of the latent that reaches its
- * {@code samples} input. That latent's size is found by walking the latent inputs upstream to
+ * The pixel size a LatentUpscaleBy gives, read statically, as ComfyUI computes it: the latent
+ * dimension times {@code scale_by}, rounded (Python's round, half to even), times 8. The anchor
+ * rounds after the × 8 ({@code round(latent × scale_by × 8)}) and so writes 563x563 for a 512
+ * latent upscaled by 1.1, where the image it saved is 560x560 (its own test output
+ * Embedding-Vae-near_00001_.png). The latent reaching the {@code samples} input is found by walking the latent inputs upstream to
  * a node whose capture rules read a literal width and height (EmptyLatentImage, LatentUpscale …),
  * scaling by every LatentUpscaleBy passed on the way, as ComfyUI rounds each one.
  */
@@ -28,7 +30,7 @@ final class LatentSize {
     /** The width (or height) after {@code node}'s LatentUpscaleBy with factor {@code scale}; null when the input latent's size is unknown. */
     static Long scaled(Graph graph, ValueResolver values, CaptureRules rules, Node node, double scale, boolean width) {
         Long latent = latentDim(graph, values, rules, node, width);
-        return latent == null ? null : (long) Math.rint(latent * scale * 8);
+        return latent == null ? null : (long) Math.rint(latent * scale) * 8;
     }
 
     /** The latent dimension (pixels / 8) reaching {@code upscaler}'s samples input. */

@@ -59,7 +59,8 @@ class RealWorldValuesTest {
     /** KSampler 3's negative is ConditioningZeroOut 16 of the positive CLIPTextEncode 6: an empty prompt, not the positive text. */
     @Test
     void conditioningZeroOutIsAnEmptyNegative() throws Exception {
-        InspectReport r = inspect("ce_sd3_anime_example.png", TraceOptions.defaults().withMaxSamplers(2));
+        InspectReport r = inspect("ce_sd3_anime_example.png",
+                TraceOptions.defaults().withOverride(com.samplerlens.core.trace.MultiSamplerOverride.FORCE_MULTI));
         SamplerFields s = sampler(r, "3");
         assertTrue(s.positive().startsWith("happy cute anime fox girl with massive fluffy fennec ears"), s.positive());
         assertEquals("", s.negative());

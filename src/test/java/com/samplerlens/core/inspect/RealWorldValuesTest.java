@@ -129,4 +129,48 @@ class RealWorldValuesTest {
         assertFalse(params.contains("Sampler_1: \"\""), params);
         assertFalse(params.contains("Sampler_2: \"\""), params);
     }
+
+    /**
+     * x-flux (UI workflow only): XlabsSampler 3 is a sampler; its widgets [257762932021983, fixed, 25, 1, 3.5] are
+     * noise_seed, control, steps, timestep_to_start_cfg, true_gs (the real CFG). Guidance 3.5 is the positive
+     * CLIPTextEncodeFlux 5's, not the negative 19's 4.0. FluxLoraLoader 23 adds furry_lora at 0.9.
+     */
+    @Test
+    void xlabsSampler() throws Exception {
+        InspectReport r = inspect("xf_lora_workflow.json", TraceOptions.defaults());
+        assertEquals("3", r.composed().flatSamplerId());
+        FlatFields f = r.composed().flat();
+        assertEquals(25L, f.steps());
+        assertEquals(3.5, f.cfg());
+        assertEquals(3.5, f.guidance());
+        assertEquals("257762932021983", f.seed().asText());
+        assertEquals("flux1-dev-fp8.safetensors", f.model());
+        assertEquals("furry in the city with text \"hello world\"", f.t5Prompt());
+        assertEquals(1, f.loras().size());
+        assertEquals("furry_lora.safetensors", f.loras().getFirst().name());
+        assertEquals(0.9, f.loras().getFirst().strengthModel());
+    }
+
+    /**
+     * Image Saver (UI workflow only): KSampler 3's seed, steps, cfg, sampler, scheduler and denoise come from
+     * outputs 0-5 of Input Parameters (Image Saver) 55 [seed 0 randomize, 20, 7, euler, beta, 1]; the prompts from
+     * String Literal (Image Saver) 22 / 23; the size from Width/Height Literal (Image Saver) 12 / 13 (512);
+     * the model from Checkpoint Loader with Name (Image Saver) 25.
+     */
+    @Test
+    void imageSaverLiterals() throws Exception {
+        InspectReport r = inspect("ims_example-workflow.json", TraceOptions.defaults());
+        FlatFields f = r.composed().flat();
+        assertEquals("beautiful scenery nature glass bottle landscape, purple galaxy bottle", f.positive());
+        assertEquals("(worst quality, low quality, bad quality:1.3), embedding:ng_deepnegative_v1_75t, embedding:EasyNegative, embedding:badhandv4", f.negative());
+        assertEquals(20L, f.steps());
+        assertEquals(7.0, f.cfg());
+        assertEquals("euler", f.sampler());
+        assertEquals("beta", f.scheduler());
+        assertEquals(1.0, f.denoise());
+        assertEquals(512L, f.width());
+        assertEquals(512L, f.height());
+        assertEquals("theAllysMixIII_v10.safetensors", f.model());
+        assertEquals(3, f.embeddings().size());
+    }
 }

@@ -173,4 +173,26 @@ class RealWorldValuesTest {
         assertEquals("theAllysMixIII_v10.safetensors", f.model());
         assertEquals(3, f.embeddings().size());
     }
+
+    /**
+     * kijai's Fun-Control workflow pairs WanVideoSampler 27 on Wan2_2-Fun-Control-Camera-A14B-HIGH with
+     * WanVideoSampler 117 on Wan2_2-I2V-A14B-LOW: a high/low-noise split although the models differ otherwise.
+     */
+    @Test
+    void funControlHighWithI2vLowIsAHighLowPair() throws Exception {
+        LoadedSource s = LOADER.load(Fixtures.bundled("workflows/ui/kj_wanvideo_2_2_Fun_control_camera_example_01.json"));
+        InspectReport r = Inspector.bundled().inspect(s.graph(), SourceTexts.NONE,
+                InspectOptions.defaults().withTrace(TraceOptions.defaults().withMaxSamplers(2)));
+        assertTrue(r.bundle().parameters().contains("Samplers: High[0-2] dpm++_sde; Low[2-6] dpm++_sde"), r.bundle().parameters());
+    }
+
+    /** LTX-2 distilled: ManualSigmas 5182 (9 sigmas) and 5183 (4 sigmas) give the two samplers 8 and 3 steps; CFGGuider 5151/5171 cfg 1. */
+    @Test
+    void manualSigmasSteps() throws Exception {
+        InspectReport r = inspect("ltx_LTX-2_T2V_Distilled_wLora.json", TraceOptions.defaults().withMaxSamplers(2));
+        assertEquals(8L, sampler(r, "5232:5159").steps());
+        assertEquals(3L, sampler(r, "5232:5155").steps());
+        assertEquals(1.0, sampler(r, "5232:5159").cfg());
+        assertEquals(1.0, sampler(r, "5232:5155").cfg());
+    }
 }

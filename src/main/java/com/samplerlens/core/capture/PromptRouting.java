@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  * Guider overrides pick one input; a node with both positive- and negative-named link inputs is
  * followed only on the branch's side; otherwise all links are followed. Only live switch branches
  * are walked, and the walk stops at other samplers as attribution does (the video sampler after an
- * image sampler has no prompt of its own, not the image's). A class whose conditioning is empty
+ * image sampler has no prompt of its own, not the image's), except through an output that hands
+ * the sampler's conditioning on (KSampler (Efficient)'s CONDITIONING+/-, Impact's basic pipe). A class whose conditioning is empty
  * whatever its input (ConditioningZeroOut) ends the walk: that branch's prompt is empty.
  */
 public final class PromptRouting {
@@ -84,16 +85,22 @@ public final class PromptRouting {
         ArrayDeque<String> queue = new ArrayDeque<>();
         Set<String> seen = new HashSet<>();
         for (Graph.Edge e : graph.incoming(samplerId)) {
-            if (e.inputName().equals(startInput) && values.isLive(e) && seen.add(e.from())) queue.add(e.from());
+            if (e.inputName().equals(startInput) && values.isLive(e) && entersSource(e) && seen.add(e.from())) queue.add(e.from());
         }
         while (!queue.isEmpty()) {
             String id = queue.poll();
             Node n = graph.node(id);
             if (isTextEncoder(n.classType()) || table.isEmptyConditioning(n.classType())) return id;
-            if (samplers.isSampler(n.classType())) continue;
-            for (Graph.Edge e : follow(n, branch)) if (values.isLive(e) && seen.add(e.from())) queue.add(e.from());
+            for (Graph.Edge e : follow(n, branch)) if (values.isLive(e) && entersSource(e) && seen.add(e.from())) queue.add(e.from());
         }
         return null;
+    }
+
+    /** A link from another sampler is followed only from an output that hands that sampler's conditioning on. */
+    private boolean entersSource(Graph.Edge e) {
+        Node src = graph.node(e.from());
+        if (src == null || !samplers.isSampler(src.classType())) return src != null;
+        return table.passesConditioning(src.classType(), e.outputIndex());
     }
 
     private List<Graph.Edge> follow(Node n, Branch branch) {

@@ -24,9 +24,11 @@ public final class SamplerTable {
     private final Set<String> previewNodes;
     private final String preferredSaveNode;
     private final Set<String> emptyConditioning;
+    private final Map<String, Set<Integer>> passesConditioning;
 
     private SamplerTable(Map<String, PromptInputs> samplers, Map<String, PromptInputs> guiders, List<String> notSamplers,
-                         Set<String> outputNodes, Set<String> previewNodes, String preferredSaveNode, Set<String> emptyConditioning) {
+                         Set<String> outputNodes, Set<String> previewNodes, String preferredSaveNode, Set<String> emptyConditioning,
+                         Map<String, Set<Integer>> passesConditioning) {
         this.samplers = Collections.unmodifiableMap(samplers);
         this.guiders = Collections.unmodifiableMap(guiders);
         this.notSamplers = List.copyOf(notSamplers);
@@ -34,12 +36,13 @@ public final class SamplerTable {
         this.previewNodes = Collections.unmodifiableSet(previewNodes);
         this.preferredSaveNode = preferredSaveNode;
         this.emptyConditioning = Collections.unmodifiableSet(emptyConditioning);
+        this.passesConditioning = Collections.unmodifiableMap(passesConditioning);
     }
 
     /** The bundled table. */
     public static SamplerTable bundled() {
         return new SamplerTable(new LinkedHashMap<>(), new LinkedHashMap<>(), new ArrayList<>(),
-                new LinkedHashSet<>(), new LinkedHashSet<>(), null, new LinkedHashSet<>()).merge(DataFiles.bundled("trace/samplers.json"));
+                new LinkedHashSet<>(), new LinkedHashSet<>(), null, new LinkedHashSet<>(), new LinkedHashMap<>()).merge(DataFiles.bundled("trace/samplers.json"));
     }
 
     /** This table with a user file's entries on top (same shape as the bundled file). */
@@ -56,6 +59,12 @@ public final class SamplerTable {
         var prev = new LinkedHashSet<>(previewNodes);
         var empty = new LinkedHashSet<>(emptyConditioning);
         json.path("emptyConditioning").forEach(n -> empty.add(n.asText()));
+        var passes = new LinkedHashMap<>(passesConditioning);
+        json.path("passesConditioning").properties().forEach(e -> {
+            Set<Integer> outs = new LinkedHashSet<>();
+            e.getValue().forEach(i -> outs.add(i.asInt()));
+            passes.put(e.getKey(), Collections.unmodifiableSet(outs));
+        });
         readPromptInputs(json.path("samplers"), s);
         readPromptInputs(json.path("guiders"), g);
         json.path("notSamplers").forEach(n -> not.add(n.asText()));
@@ -64,7 +73,7 @@ public final class SamplerTable {
         // a class the user declares a sampler is a sampler, whatever the bundled exclusions say
         not.removeIf(s::containsKey);
         String preferred = json.path("preferredSaveNode").isTextual() ? json.get("preferredSaveNode").asText() : preferredSaveNode;
-        return new SamplerTable(s, g, not, out, prev, preferred, empty);
+        return new SamplerTable(s, g, not, out, prev, preferred, empty, passes);
     }
 
     private static void readPromptInputs(JsonNode obj, Map<String, PromptInputs> into) {
@@ -105,4 +114,10 @@ public final class SamplerTable {
 
     /** True for classes whose conditioning output is empty whatever their input (ConditioningZeroOut). */
     public boolean isEmptyConditioning(String classType) { return emptyConditioning.contains(classType); }
+
+    /** True when the sampler class hands its own conditioning on through output {@code outputIndex} (KSampler (Efficient)'s CONDITIONING+). */
+    public boolean passesConditioning(String classType, int outputIndex) {
+        Set<Integer> outs = passesConditioning.get(classType);
+        return outs != null && outs.contains(outputIndex);
+    }
 }

@@ -167,4 +167,26 @@ class PackCaptureTest {
         assertEquals(SamplerField.START_STEP, SamplerField.byName("start").orElseThrow());
         assertEquals(SamplerField.END_STEP, SamplerField.byName("End").orElseThrow());
     }
+
+    /**
+     * A hires pass on KSampler (Efficient) takes its conditioning from the first pass's CONDITIONING+/- outputs
+     * (1 and 2): the prompt search passes that sampler there, and nowhere else.
+     */
+    @Test
+    void efficientSamplerHandsItsConditioningOn() {
+        Graph g = TestGraphs.api("""
+            {"1": {"class_type": "Efficient Loader", "inputs": {"ckpt_name": "rv.safetensors", "vae_name": "Baked VAE", "clip_skip": -2, "lora_name": "None",
+                    "lora_model_strength": 1.0, "lora_clip_strength": 1.0, "positive": "a girl in the clouds", "negative": "lowres",
+                    "token_normalization": "none", "weight_interpretation": "comfy", "empty_latent_width": 512, "empty_latent_height": 512, "batch_size": 1}},
+             "2": {"class_type": "KSampler (Efficient)", "inputs": {"seed": 1, "steps": 20, "cfg": 7.5, "sampler_name": "euler", "scheduler": "normal", "denoise": 1.0,
+                    "preview_method": "none", "vae_decode": "true", "model": ["1", 0], "positive": ["1", 1], "negative": ["1", 2], "latent_image": ["1", 3], "optional_vae": ["1", 4]}},
+             "3": {"class_type": "KSampler (Efficient)", "inputs": {"seed": 2, "steps": 12, "cfg": 7.5, "sampler_name": "euler", "scheduler": "normal", "denoise": 0.5,
+                    "preview_method": "none", "vae_decode": "true", "model": ["2", 0], "positive": ["2", 1], "negative": ["2", 2], "latent_image": ["2", 3], "optional_vae": ["2", 4]}},
+             "4": {"class_type": "SaveImage", "inputs": {"images": ["3", 5]}}}""");
+        ComposedMetadata m = compose(g, TraceOptions.defaults().withMaxSamplers(2));
+        SamplerFields hires = m.samplers().stream().filter(s -> s.nodeId().equals("3")).findFirst().orElseThrow();
+        assertEquals("a girl in the clouds", hires.positive());
+        assertEquals("lowres", hires.negative());
+        assertEquals(0.5, hires.denoise());
+    }
 }

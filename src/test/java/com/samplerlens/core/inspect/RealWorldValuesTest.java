@@ -21,10 +21,25 @@ import org.junit.jupiter.api.Test;
 class RealWorldValuesTest {
 
     private static final SourceLoader LOADER = new SourceLoader(NodeDefinitions.bundled());
+    /**
+     * For the UI-only workflows: ComfyUI core classes from a real object_info dump (../shared/data), and
+     * the x-flux and Image Saver classes none of the dumps has (test data, from the packs' INPUT_TYPES).
+     */
+    private static final SourceLoader UI_LOADER;
+
+    static {
+        try {
+            UI_LOADER = new SourceLoader(NodeDefinitions.bundled()
+                    .withObjectInfo(Fixtures.sharedRoot().resolveSibling("data").resolve("object-info/2026-05_yuzuki-phone.json"))
+                    .withObjectInfo(Fixtures.bundled("object-info/packs-not-in-the-dumps.json")));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     private static InspectReport inspect(String file, TraceOptions trace) throws Exception {
         Path p = Fixtures.shared("realworld/" + file);
-        LoadedSource s = LOADER.load(p);
+        LoadedSource s = (file.endsWith(".json") && !file.startsWith("xx_") ? UI_LOADER : LOADER).load(p);
         return Inspector.bundled().inspect(s.graph(), SourceTexts.NONE, InspectOptions.defaults().withTrace(trace));
     }
 

@@ -73,7 +73,7 @@ public final class MetadataComposer {
             Map<String, Integer> sharedMap = new HashMap<>();
             for (String id : trace.shared()) sharedMap.put(id, saveMap.getOrDefault(id, 0));
             Snapshot shared = Snapshot.of(all, sharedMap, c -> true);
-            SamplerFieldResolver r = new SamplerFieldResolver(graph, values, samplerIds, all, shared, routing, hashes);
+            SamplerFieldResolver r = new SamplerFieldResolver(table, graph, values, samplerIds, all, shared, routing, hashes);
             for (SamplerAttribution a : trace.traced()) {
                 FieldSources.Recorder sources = new FieldSources.Recorder();
                 samplers.add(r.resolve(a, sources));

@@ -100,7 +100,7 @@ public final class PromptRouting {
     private boolean entersSource(Graph.Edge e) {
         Node src = graph.node(e.from());
         if (src == null || !samplers.isSampler(src.classType())) return src != null;
-        return table.passesConditioning(src.classType(), e.outputIndex());
+        return table.passesOn(src.classType(), e.outputIndex());
     }
 
     private List<Graph.Edge> follow(Node n, Branch branch) {

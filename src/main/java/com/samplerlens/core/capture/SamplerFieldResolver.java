@@ -26,8 +26,9 @@ final class SamplerFieldResolver {
     private final Snapshot shared;
     private final PromptRouting routing;
     private final HashLookup hashes;
+    private final com.samplerlens.core.trace.SamplerTable table;
 
-    SamplerFieldResolver(Graph graph, ValueResolver values, Set<String> samplerIds, List<Captured> all, Snapshot shared,
+    SamplerFieldResolver(com.samplerlens.core.trace.SamplerTable table, Graph graph, ValueResolver values, Set<String> samplerIds, List<Captured> all, Snapshot shared,
                          PromptRouting routing, HashLookup hashes) {
         this.graph = graph;
         this.values = values;
@@ -36,6 +37,7 @@ final class SamplerFieldResolver {
         this.shared = shared;
         this.routing = routing;
         this.hashes = hashes;
+        this.table = table;
     }
 
     /** The sampler's fields; the node each value is taken from goes to {@code sources}. */
@@ -103,6 +105,12 @@ final class SamplerFieldResolver {
         return v == null || v.asText().isBlank() ? null : v.asText();
     }
 
+    /** A link from another sampler is on the model path only from an output that hands its model on (KSampler (Efficient)'s MODEL). */
+    private boolean modelLink(Graph.Edge e) {
+        if (!samplerIds.contains(e.from())) return true;
+        return table.passesOn(graph.node(e.from()).classType(), e.outputIndex());
+    }
+
     /** Distances of the nodes reachable through the sampler's model input (all inputs when it has none). */
     private Map<String, Integer> modelPath(String samplerId) {
         List<Graph.Edge> in = graph.incoming(samplerId);
@@ -113,7 +121,7 @@ final class SamplerFieldResolver {
         Set<String> seen = new HashSet<>();
         seen.add(samplerId);
         for (Graph.Edge e : starts) {
-            if (values.isLive(e) && !samplerIds.contains(e.from()) && seen.add(e.from())) {
+            if (values.isLive(e) && modelLink(e) && seen.add(e.from())) {
                 dist.put(e.from(), 1);
                 queue.add(e.from());
             }
@@ -121,7 +129,7 @@ final class SamplerFieldResolver {
         while (!queue.isEmpty()) {
             String id = queue.poll();
             for (Graph.Edge e : graph.incoming(id)) {
-                if (values.isLive(e) && !samplerIds.contains(e.from()) && seen.add(e.from())) {
+                if (values.isLive(e) && modelLink(e) && seen.add(e.from())) {
                     dist.put(e.from(), dist.get(id) + 1);
                     queue.add(e.from());
                 }

@@ -24,11 +24,11 @@ public final class SamplerTable {
     private final Set<String> previewNodes;
     private final String preferredSaveNode;
     private final Set<String> emptyConditioning;
-    private final Map<String, Set<Integer>> passesConditioning;
+    private final Map<String, Set<Integer>> passesOn;
 
     private SamplerTable(Map<String, PromptInputs> samplers, Map<String, PromptInputs> guiders, List<String> notSamplers,
                          Set<String> outputNodes, Set<String> previewNodes, String preferredSaveNode, Set<String> emptyConditioning,
-                         Map<String, Set<Integer>> passesConditioning) {
+                         Map<String, Set<Integer>> passesOn) {
         this.samplers = Collections.unmodifiableMap(samplers);
         this.guiders = Collections.unmodifiableMap(guiders);
         this.notSamplers = List.copyOf(notSamplers);
@@ -36,7 +36,7 @@ public final class SamplerTable {
         this.previewNodes = Collections.unmodifiableSet(previewNodes);
         this.preferredSaveNode = preferredSaveNode;
         this.emptyConditioning = Collections.unmodifiableSet(emptyConditioning);
-        this.passesConditioning = Collections.unmodifiableMap(passesConditioning);
+        this.passesOn = Collections.unmodifiableMap(passesOn);
     }
 
     /** The bundled table. */
@@ -59,8 +59,8 @@ public final class SamplerTable {
         var prev = new LinkedHashSet<>(previewNodes);
         var empty = new LinkedHashSet<>(emptyConditioning);
         json.path("emptyConditioning").forEach(n -> empty.add(n.asText()));
-        var passes = new LinkedHashMap<>(passesConditioning);
-        json.path("passesConditioning").properties().forEach(e -> {
+        var passes = new LinkedHashMap<>(passesOn);
+        json.path("passesOn").properties().forEach(e -> {
             Set<Integer> outs = new LinkedHashSet<>();
             e.getValue().forEach(i -> outs.add(i.asInt()));
             passes.put(e.getKey(), Collections.unmodifiableSet(outs));
@@ -115,9 +115,9 @@ public final class SamplerTable {
     /** True for classes whose conditioning output is empty whatever their input (ConditioningZeroOut). */
     public boolean isEmptyConditioning(String classType) { return emptyConditioning.contains(classType); }
 
-    /** True when the sampler class hands its own conditioning on through output {@code outputIndex} (KSampler (Efficient)'s CONDITIONING+). */
-    public boolean passesConditioning(String classType, int outputIndex) {
-        Set<Integer> outs = passesConditioning.get(classType);
+    /** True when the sampler class hands its own model / conditioning on through output {@code outputIndex} (KSampler (Efficient)'s MODEL, CONDITIONING+/-). */
+    public boolean passesOn(String classType, int outputIndex) {
+        Set<Integer> outs = passesOn.get(classType);
         return outs != null && outs.contains(outputIndex);
     }
 }

@@ -170,7 +170,7 @@ class PackCaptureTest {
 
     /**
      * A hires pass on KSampler (Efficient) takes its conditioning from the first pass's CONDITIONING+/- outputs
-     * (1 and 2): the prompt search passes that sampler there, and nowhere else.
+     * (1 and 2) and its model from the MODEL output (0): the prompt and model searches pass that sampler there, and nowhere else.
      */
     @Test
     void efficientSamplerHandsItsConditioningOn() {
@@ -188,5 +188,6 @@ class PackCaptureTest {
         assertEquals("a girl in the clouds", hires.positive());
         assertEquals("lowres", hires.negative());
         assertEquals(0.5, hires.denoise());
+        assertEquals("rv.safetensors", hires.model()); // through the first pass's MODEL output
     }
 }

@@ -1,64 +1,170 @@
 #!/usr/bin/env bash
-# Benchmarks (not unit tests), each side by side with a reference tool in the same run:
-#   1. inspect --json over a folder of 2,800 real ComfyUI PNGs (hard links to the bundled
-#      fixtures) vs exiftool -json on the same folder      (target: SamplerLens >= 2x faster)
-#   2. AutoV2 (SHA-256) of a 2 GB file vs sha256sum        (target: >= 0.9x sha256sum's throughput)
-#   3. tracing synthetic 10k / 20k / 40k-node graphs (JMH, TracerBenchmark)
-#   4. the 24-MP JPEG write benchmark, scripts/bench-jpeg-write.sh, when it is there
-# Usage: scripts/bench.sh [--quick]   (--quick: 280 files, 256 MB, JMH with one short iteration)
-# Needs a JDK 25, Maven with the project's dependencies, exiftool and sha256sum on the PATH.
+# Benchmarks (not unit tests). Each pair is whole processes, side by side with its reference tool in
+# the same run: A and B alternate, every round, and the medians are compared; the machine is
+# shared, so the ratio is the figure to quote, with the load printed beside it.
+#   1. one file:   ./samplerlens inspect --json FILE  vs  exiftool -json FILE   (target: wall <= 2x exiftool's)
+#   2. 2,800 heavy PNGs (hard links, 200 each, to the 14 ce_*.png fixtures, 0.2-1.5 MB)
+#                  ./samplerlens inspect --json DIR   vs  exiftool -json DIR    (target: >= 4x faster, < 400 MB peak)
+#   3. 2,800 small PNGs (the same fixtures' text chunks on a 24x24 image, 4-20 KB; make-small-pngs.py)
+#                  as 2                                                          (same targets)
+#   4. AutoV2 (SHA-256) of a 2 GB file vs sha256sum        (target: >= 0.9x sha256sum's throughput)
+#   5. tracing synthetic 10k / 20k / 40k-node graphs (JMH, TracerBenchmark)
+#   6. the 24-MP JPEG write benchmark, scripts/bench-jpeg-write.sh
+#   7. peak memory of folder runs: 20,000 files (hard links to the ce_*.png fixtures) and 64 PNGs
+#      of 63 MB (hard links to one sparse file with a real workflow)    (target: < 400 MB peak each)
+# App start-up is scripts/bench-app-start.sh (needs Xvfb).
+# Usage: scripts/bench.sh [--quick] [--only 1,2,3]   (--quick: fewer rounds, 280 files, 256 MB, one JMH iteration)
+# BENCH_LAUNCHER (default ./samplerlens) is the command timed for SamplerLens; it gets an untimed
+# first run, so a launcher that records a start-up cache has it before the timing starts.
+# Needs a JDK 25, Maven with the project's dependencies, exiftool, sha256sum, /usr/bin/time, python3.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/java-env.sh
-QUICK=${1:-}
-COPIES=200; HASH_SIZE=2G; JMH_ARGS=(-wi 3 -i 5)
-if [ "$QUICK" = --quick ]; then COPIES=20; HASH_SIZE=256M; JMH_ARGS=(-wi 1 -i 1 -w 1 -r 1); fi
+QUICK=0; ONLY=1,2,3,4,5,6,7
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --quick) QUICK=1 ;;
+    --only) ONLY=$2; shift ;;
+    *) echo "usage: scripts/bench.sh [--quick] [--only 1,2,3]" >&2; exit 2 ;;
+  esac
+  shift
+done
+COPIES=200; HASH_SIZE=2G; JMH_ARGS=(-wi 3 -i 5); ROUNDS_ONE=15; ROUNDS_DIR=3
+if [ "$QUICK" = 1 ]; then COPIES=20; HASH_SIZE=256M; JMH_ARGS=(-wi 1 -i 1 -w 1 -r 1); ROUNDS_ONE=7; ROUNDS_DIR=1; fi
+wanted() { [[ ",$ONLY," == *",$1,"* ]]; }
 command -v exiftool >/dev/null || { echo "bench: exiftool is not installed" >&2; exit 1; }
-
-mvn -B -q -o test-compile
-CP="target/classes:target/test-classes:$(mvn -B -q -o dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=test)"
+[ -x /usr/bin/time ] || { echo "bench: /usr/bin/time is not installed (apt-get install time)" >&2; exit 1; }
+LAUNCHER=${BENCH_LAUNCHER:-./samplerlens}
 JAVA="$JAVA_HOME/bin/java"
 WORK="$(mktemp -d -p target bench.XXXXXX)"   # inside the project: hard links need the same file system
 trap 'rm -rf "$WORK"' EXIT
-seconds() { local s; s=$(date +%s.%N); "$@" > /dev/null; echo "$(date +%s.%N) - $s" | bc; }
+load() { uptime | sed 's/.*load average: //'; }
+
+# pair NAME ROUNDS A... -- B...: runs A then B, ROUNDS times, stdout to /dev/null; prints the median
+# wall time and the highest peak RSS of each, and the ratio of the medians.
+pair() {
+  local name=$1 rounds=$2; shift 2
+  local a=() b=() seen=0
+  for x in "$@"; do
+    if [ "$seen" = 0 ] && [ "$x" = -- ]; then seen=1; elif [ "$seen" = 0 ]; then a+=("$x"); else b+=("$x"); fi
+  done
+  local wa=() wb=() ma=0 mb=0 r t0 t1 rss
+  for ((r = 0; r < rounds; r++)); do
+    for side in a b; do
+      local -n cmd=$side
+      t0=$(date +%s.%N)
+      /usr/bin/time -f %M -o "$WORK/rss" "${cmd[@]}" >/dev/null 2>"$WORK/stderr" || true
+      t1=$(date +%s.%N)
+      rss=$(tail -1 "$WORK/rss")
+      if [ "$side" = a ]; then wa+=("$(echo "$t1 - $t0" | bc)"); [ "$rss" -gt "$ma" ] && ma=$rss
+      else wb+=("$(echo "$t1 - $t0" | bc)"); [ "$rss" -gt "$mb" ] && mb=$rss; fi
+    done
+  done
+  python3 - "$name" "$ma" "$mb" "${wa[*]}" "${wb[*]}" <<'PY'
+import statistics, sys
+name, ma, mb, wa, wb = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), [float(x) for x in sys.argv[4].split()], [float(x) for x in sys.argv[5].split()]
+a, b = statistics.median(wa), statistics.median(wb)
+print(f"{name}: samplerlens {a:.3f} s (runs {' '.join(f'{x:.2f}' for x in wa)}; peak {ma/1024:.0f} MB)")
+print(f"{' ' * len(name)}  exiftool    {b:.3f} s (runs {' '.join(f'{x:.2f}' for x in wb)}; peak {mb/1024:.0f} MB)")
+print(f"{' ' * len(name)}  samplerlens / exiftool wall: {a/b:.2f}x   exiftool / samplerlens: {b/a:.2f}x")
+PY
+}
 
 echo "== machine"
 echo "nproc: $(nproc)"; lscpu | head -n 15 | sed -n '/Model name\|^CPU(s)\|Thread\|Core/p'
-echo "java: $("$JAVA" -version 2>&1 | head -1)   exiftool: $(exiftool -ver)   $(sha256sum --version | head -1)"
+echo "java: $("$JAVA" -version 2>&1 | head -1)   exiftool: $(exiftool -ver)   launcher: $LAUNCHER"
+echo "load average at start: $(load)"
+"$LAUNCHER" inspect --json src/test/resources/fixtures/images/ce_lora.png >/dev/null   # builds, records a start-up cache
+sleep "${BENCH_CACHE_WAIT:-20}"   # a launcher that assembles its cache in the background gets the time to finish
 
-echo "== 1. inspect --json vs exiftool -json"
-FOLDER="$WORK/pngs"; mkdir -p "$FOLDER"
 PNGS=(src/test/resources/fixtures/images/ce_*.png)
-for ((i = 0; i < COPIES; i++)); do
-  for f in "${PNGS[@]}"; do ln "$f" "$FOLDER/$(basename "$f" .png)_$i.png"; done
-done
-COUNT=$(ls "$FOLDER" | wc -l)
-echo "$COUNT files ($(du -shl --apparent-size "$FOLDER" | cut -f1) as files, ${#PNGS[@]} distinct), page cache warmed by a first pass of each tool"
-cat "${PNGS[@]}" > /dev/null
-"$JAVA" -cp "$CP" com.samplerlens.Main inspect --json "$FOLDER" > "$WORK/inspect.json" || true
-exiftool -json "$FOLDER" > /dev/null 2>&1 || true
-T_SL=$(seconds "$JAVA" -cp "$CP" com.samplerlens.Main inspect --json "$FOLDER")
-T_ET=$(seconds exiftool -json "$FOLDER")
-RESULTS=$(python3 -c "import json,sys; print(len(json.load(open(sys.argv[1]))))" "$WORK/inspect.json")
-printf 'samplerlens inspect --json: %.2f s (%s results)\nexiftool -json:             %.2f s\nratio exiftool / samplerlens: %.2fx (target >= 2x)\n' \
-  "$T_SL" "$RESULTS" "$T_ET" "$(echo "$T_ET / $T_SL" | bc -l)"
-
-echo "== 2. AutoV2 hash vs sha256sum ($HASH_SIZE)"
-BIG="$WORK/model.safetensors"
-fallocate -l "$HASH_SIZE" "$BIG" 2>/dev/null || head -c "$HASH_SIZE" /dev/zero > "$BIG"
-BYTES=$(stat -c %s "$BIG")
-sha256sum "$BIG" > /dev/null   # warm the page cache for both
-T_SHA=$(seconds sha256sum "$BIG")
-read -r T_JAVA DIGEST _ < <("$JAVA" -cp "$CP" com.samplerlens.bench.HashBench "$BIG")
-[ "$DIGEST" = "$(sha256sum "$BIG" | cut -d' ' -f1)" ] || { echo "bench: digests differ" >&2; exit 1; }
-rm -f "$BIG"
-printf 'sha256sum: %.2f s (%.0f MB/s)\nAutoV2:    %.2f s (%.0f MB/s, in-process time)\nthroughput AutoV2 / sha256sum: %.2fx (target >= 0.9x)\n' \
-  "$T_SHA" "$(echo "$BYTES / $T_SHA / 1000000" | bc -l)" "$T_JAVA" "$(echo "$BYTES / $T_JAVA / 1000000" | bc -l)" "$(echo "$T_SHA / $T_JAVA" | bc -l)"
-
-echo "== 3. tracing (JMH TracerBenchmark, ms per trace)"
-"$JAVA" -cp "$CP" org.openjdk.jmh.Main TracerBenchmark -f 1 "${JMH_ARGS[@]}" 2>&1 | sed -n '/^Benchmark/,$p'
-
-if [ -x scripts/bench-jpeg-write.sh ]; then
-  echo "== 4. 24-MP JPEG write (scripts/bench-jpeg-write.sh)"
-  if [ "$QUICK" = --quick ]; then scripts/bench-jpeg-write.sh 3; else scripts/bench-jpeg-write.sh; fi
+if wanted 1; then
+  echo "== 1. one file: inspect --json vs exiftool -json ($ROUNDS_ONE rounds, load $(load))"
+  ONE=src/test/resources/fixtures/images/ce_sdxl_refiner_prompt_example.png
+  pair "$(basename "$ONE")" "$ROUNDS_ONE" "$LAUNCHER" inspect --json "$ONE" -- exiftool -json "$ONE"
+  echo "load after: $(load)"
 fi
+folder_pair() {   # folder_pair LABEL DIR
+  local count; count=$(ls "$2" | wc -l)
+  echo "$count files, $(du -shl --apparent-size "$2" | cut -f1) as files; page cache warmed by a first pass of each tool"
+  "$LAUNCHER" inspect --json "$2" > "$WORK/inspect.json" 2>"$WORK/inspect.err" || true
+  exiftool -json "$2" > /dev/null 2>&1 || true
+  echo "results: $(python3 -c "import json,sys; print(len(json.load(open(sys.argv[1]))))" "$WORK/inspect.json") of $count, errors: $(wc -l < "$WORK/inspect.err")"
+  pair "$1" "$ROUNDS_DIR" "$LAUNCHER" inspect --json "$2" -- exiftool -json "$2"
+  echo "load after: $(load)"
+}
+if wanted 2; then
+  echo "== 2. folder of $((COPIES * ${#PNGS[@]})) heavy PNGs ($ROUNDS_DIR rounds, load $(load))"
+  HEAVY="$WORK/heavy"; mkdir -p "$HEAVY"
+  for ((i = 0; i < COPIES; i++)); do
+    for f in "${PNGS[@]}"; do ln "$f" "$HEAVY/$(basename "$f" .png)_$i.png"; done
+  done
+  folder_pair heavy "$HEAVY"
+  rm -rf "$HEAVY"
+fi
+if wanted 3; then
+  echo "== 3. folder of $((COPIES * ${#PNGS[@]})) small PNGs ($ROUNDS_DIR rounds, load $(load))"
+  SMALL="$WORK/small"
+  python3 scripts/make-small-pngs.py "$SMALL" "$COPIES" "${PNGS[@]}"
+  folder_pair small "$SMALL"
+  rm -rf "$SMALL"
+fi
+
+if wanted 4 || wanted 5; then
+  mvn -B -q -o test-compile
+  CP="target/classes:target/test-classes:$(mvn -B -q -o dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=test)"
+fi
+seconds() { local s; s=$(date +%s.%N); "$@" > /dev/null; echo "$(date +%s.%N) - $s" | bc; }
+if wanted 4; then
+  echo "== 4. AutoV2 hash vs sha256sum ($HASH_SIZE)"
+  BIG="$WORK/model.safetensors"
+  fallocate -l "$HASH_SIZE" "$BIG" 2>/dev/null || head -c "$HASH_SIZE" /dev/zero > "$BIG"
+  BYTES=$(stat -c %s "$BIG")
+  sha256sum "$BIG" > /dev/null   # warm the page cache for both
+  T_SHA=$(seconds sha256sum "$BIG")
+  read -r T_JAVA DIGEST _ < <("$JAVA" -cp "$CP" com.samplerlens.bench.HashBench "$BIG")
+  [ "$DIGEST" = "$(sha256sum "$BIG" | cut -d' ' -f1)" ] || { echo "bench: digests differ" >&2; exit 1; }
+  rm -f "$BIG"
+  printf 'sha256sum: %.2f s (%.0f MB/s)\nAutoV2:    %.2f s (%.0f MB/s, in-process time)\nthroughput AutoV2 / sha256sum: %.2fx (target >= 0.9x)\n' \
+    "$T_SHA" "$(echo "$BYTES / $T_SHA / 1000000" | bc -l)" "$T_JAVA" "$(echo "$BYTES / $T_JAVA / 1000000" | bc -l)" "$(echo "$T_SHA / $T_JAVA" | bc -l)"
+fi
+if wanted 5; then
+  echo "== 5. tracing (JMH TracerBenchmark, ms per trace)"
+  "$JAVA" -cp "$CP" org.openjdk.jmh.Main TracerBenchmark -f 1 "${JMH_ARGS[@]}" 2>&1 | sed -n '/^Benchmark/,$p'
+fi
+if wanted 6 && [ -x scripts/bench-jpeg-write.sh ]; then
+  echo "== 6. 24-MP JPEG write (scripts/bench-jpeg-write.sh)"
+  if [ "$QUICK" = 1 ]; then scripts/bench-jpeg-write.sh 3; else scripts/bench-jpeg-write.sh; fi
+fi
+if wanted 7; then
+  echo "== 7. peak memory of folder runs (load $(load))"
+  MANY="$WORK/many"; mkdir -p "$MANY"
+  for ((i = 0; i < 20000; i++)); do f=${PNGS[$((i % ${#PNGS[@]}))]}; ln "$f" "$MANY/$(printf '%05d' "$i")_$(basename "$f")"; done
+  /usr/bin/time -f '%e s, peak %M KB' -o "$WORK/rss" "$LAUNCHER" inspect --json "$MANY" > "$WORK/many.json" 2>/dev/null || true
+  echo "20,000 files: $(python3 -c "import json,sys; print(len(json.load(open(sys.argv[1]))))" "$WORK/many.json") results, $(tail -1 "$WORK/rss")"
+  rm -rf "$MANY" "$WORK/many.json"
+  LARGE="$WORK/large"; mkdir -p "$LARGE"
+  python3 - "$LARGE/big_00.png" src/test/resources/fixtures/images/ce_lora.png <<'PY'
+import struct, sys, zlib
+out, src = sys.argv[1], sys.argv[2]
+b = open(src, 'rb').read(); p = 8; texts = []
+while p < len(b):
+    n, = struct.unpack('>I', b[p:p + 4])
+    if b[p + 4:p + 8] in (b'tEXt', b'zTXt', b'iTXt'): texts.append(b[p:p + 12 + n])
+    p += 12 + n
+size = 63 << 20; crc = zlib.crc32(b'IDAT'); zeros = bytes(1 << 20)
+for _ in range(size >> 20): crc = zlib.crc32(zeros, crc)
+def chunk(t, d): return struct.pack('>I', len(d)) + t + d + struct.pack('>I', zlib.crc32(t + d) & 0xFFFFFFFF)
+with open(out, 'wb') as f:
+    f.write(b'\x89PNG\r\n\x1a\n' + chunk(b'IHDR', struct.pack('>IIBBBBB', 4096, 4096, 8, 2, 0, 0, 0)) + b''.join(texts))
+    f.write(struct.pack('>I', size) + b'IDAT'); f.seek(size, 1)
+    f.write(struct.pack('>I', crc & 0xFFFFFFFF) + chunk(b'IEND', b''))
+PY
+  for ((i = 1; i < 64; i++)); do ln "$LARGE/big_00.png" "$LARGE/big_$(printf '%02d' "$i").png"; done
+  /usr/bin/time -f '%e s, peak %M KB' -o "$WORK/rss" "$LAUNCHER" inspect --json "$LARGE" > "$WORK/large.json" 2>/dev/null || true
+  echo "64 x 63 MB PNGs: $(python3 -c "import json,sys; print(len(json.load(open(sys.argv[1]))))" "$WORK/large.json") results, $(tail -1 "$WORK/rss")"
+  /usr/bin/time -f '%e s, peak %M KB' -o "$WORK/rss" exiftool -json "$LARGE" > /dev/null 2>&1 || true
+  echo "  exiftool -json on the same folder: $(tail -1 "$WORK/rss")"
+  rm -rf "$LARGE"
+fi
+echo "load average at the end: $(load)"

@@ -39,6 +39,7 @@ public final class SamplerLensApp extends Application {
                 vm.reportProblem("Cannot open the bundled sample", e.getMessage());
             }
         }
+        stage.getIcons().setAll(AppIdentity.icons());
         MainWindow window = new MainWindow(stage, vm, prefs, null);
         if (Boolean.getBoolean("samplerlens.timing")) {
             String then = System.getProperty("samplerlens.timing.open");

@@ -42,6 +42,7 @@ public final class BatchOptions {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        CliGuards.refuseOverInput(spec, "--out-dir", outDir, "--from-dir", fromDir, "--into-dir", intoDir);
         List<Path> originals = list(spec, fromDir, true);
         List<Path> edited = list(spec, intoDir, false);
         try {
@@ -60,7 +61,7 @@ public final class BatchOptions {
             switch (step.outcome()) {
                 case WRITTEN -> out.println(head + " → " + step.output());
                 case SKIPPED -> out.println(head + ": skipped, " + step.message() + " (use --force to replace it)");
-                case FAILED -> out.println(head + ": failed, " + step.message());
+                case FAILED -> out.println(head + ": failed, " + CliGuards.oneLine(step.message()));
             }
             out.flush();
         }, () -> false);

@@ -52,9 +52,9 @@ public final class EditOptions {
         EditList list = EditList.EMPTY;
         for (Path f : editFiles) {
             try {
-                list = list.plus(EditsJson.parse(Files.readString(f)));
+                list = list.plus(EditsJson.parse(com.samplerlens.core.io.OptionFiles.readText(f)));
             } catch (IOException e) {
-                throw new ParameterException(spec.commandLine(), "--edits " + f + ": cannot be read (" + e.getMessage() + ")");
+                throw new ParameterException(spec.commandLine(), "--edits " + f + ": " + e.getMessage());
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(), "--edits " + f + ": " + e.getMessage());
             }

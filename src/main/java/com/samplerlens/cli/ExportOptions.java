@@ -27,6 +27,9 @@ public final class ExportOptions {
 
     boolean active() { return export != null; }
 
+    /** The inputs' file identities, taken once per run (a folder of 20,000 files is checked in one pass). */
+    private java.util.Set<Object> inputKeys;
+
     /** Null when the option is well formed, else the problem. */
     String problem() {
         if (export == null) return null;
@@ -42,20 +45,31 @@ public final class ExportOptions {
      * @param report the traced report, or null for a file without a graph (its parameters are exported as read)
      * @param json   the object {@code inspect --json} prints for this file
      */
-    boolean export(LoadedSource source, InspectReport report, JsonNode json, PrintWriter out, PrintWriter err) {
+    boolean export(LoadedSource source, InspectReport report, JsonNode json, java.util.List<Path> inputs, PrintWriter out, PrintWriter err) {
         MetadataExport.Kind kind = export.equalsIgnoreCase("json") ? MetadataExport.Kind.JSON : MetadataExport.Kind.TXT;
         Path file = source.metadata().file();
         Path target = MetadataExport.target(file, kind);
         String text = kind == MetadataExport.Kind.JSON ? MetadataExport.pretty(json)
                 : report != null ? MetadataExport.parametersText(report) : MetadataExport.withNewline(source.parameters());
+        // photo.json exported from photo.png must not replace a photo.json given as input too
+        if (inputKeys == null) inputKeys = CliGuards.fileKeys(inputs);
+        Object key = CliGuards.fileKey(target);
+        if (key != null && inputKeys.contains(key)) {
+            err.println(target + ": is one of the inputs; not exported over it");
+            return false;
+        }
         try {
-            MetadataExport.write(target, text, force);
+            var notices = MetadataExport.write(target, text, force ? com.samplerlens.core.io.AtomicFileWriter.Replace.EVEN_READ_ONLY
+                    : com.samplerlens.core.io.AtomicFileWriter.Replace.NEVER);
+            notices.forEach(n -> err.println("samplerlens: note: " + n));
             out.println("exported " + file + " → " + target);
             return true;
         } catch (FileAlreadyExistsException e) {
             err.println(target + ": already exists (use --force to replace it)");
+        } catch (com.samplerlens.core.io.UnsafeTargetException e) {
+            err.println(e.getMessage());
         } catch (IOException e) {
-            err.println(target + ": cannot be written (" + e.getMessage() + ")");
+            err.println(CliGuards.failure(target, e));
         }
         return false;
     }

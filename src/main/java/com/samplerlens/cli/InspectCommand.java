@@ -1,8 +1,8 @@
 package com.samplerlens.cli;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.samplerlens.core.capture.SamplerFields;
 import com.samplerlens.core.container.MetadataEntry;
@@ -24,6 +24,7 @@ import com.samplerlens.core.trace.TraceOptions;
 import com.samplerlens.core.trace.TraceResult;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,6 +33,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -87,6 +89,9 @@ public final class InspectCommand implements Callable<Integer> {
     @Option(names = "--single", description = "Single-sampler output whatever --max-samplers says (wins over --force-multi).")
     boolean single;
 
+    @Option(names = "--verify", description = "PNG: check the CRC of every chunk, image data included; by default only the chunks decoded are checked and the image data is skipped, not read.")
+    boolean verify;
+
     @Mixin ExportOptions exporting;
 
     @Mixin RulesOption rules;
@@ -98,10 +103,12 @@ public final class InspectCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         InspectOptions options = options(System.getenv());
-        NodeDefinitions defs = NodeDefinitions.bundled();
+        // the bundled definitions are loaded only if a UI workflow is converted (most images carry the API prompt)
+        Supplier<NodeDefinitions> defs = NodeDefinitions::bundled;
         if (nodeDefs != null) {
             try {
-                defs = defs.withObjectInfo(nodeDefs);
+                NodeDefinitions withObjectInfo = NodeDefinitions.bundled().withObjectInfo(nodeDefs);
+                defs = () -> withObjectInfo;
             } catch (IOException e) {
                 err.println("samplerlens: --node-defs " + e.getMessage());
                 return SamplerLensCommand.USAGE;
@@ -120,47 +127,70 @@ public final class InspectCommand implements Callable<Integer> {
                 inputs.add(p);
             }
         }
-        SourceLoader loader = new SourceLoader(defs);
+        SourceLoader loader = SourceLoader.withoutLayout(defs);
         Inspector inspector = rules.inspector();
-        ArrayNode results = JsonNodeFactory.instance.arrayNode();
-        // Files are read and traced in parallel, a batch at a time (bounded memory), and shown in
-        // order; exports write files and stay sequential.
-        for (int from = 0; from < inputs.size(); from += PARALLEL_BATCH) {
-            List<Path> batch = inputs.subList(from, Math.min(inputs.size(), from + PARALLEL_BATCH));
-            var stream = exporting.active() || batch.size() == 1 ? batch.stream() : batch.parallelStream();
-            for (Inspected i : stream.map(p -> inspectOne(p, loader, inspector, options)).toList()) {
-                if (i.error() != null) {
-                    err.println(i.error());
-                    failed = true;
-                } else if (exporting.active()) {
-                    failed |= !exporting.export(i.source(), i.report(), toJson(i.source(), i.report()), out, err);
-                } else if (json) {
-                    results.add(i.json());
-                } else {
-                    printText(out, i.source(), i.report());
+        boolean streamJson = json && !exporting.active() && inputs.size() != 1;
+        JsonResults jsonOut = streamJson ? new JsonResults(out) : null;
+        JsonNode[] single = new JsonNode[1];
+        boolean[] anyFailed = {failed};
+        // Files are read and traced on all cores and shown in file order as they are done; what is
+        // in flight is bounded by count and by bytes (OrderedBatch). Exports write files: one at a time.
+        OrderedBatch.run(inputs, InspectCommand::weight, p -> inspectOne(p, loader, inspector, options), i -> {
+            if (i.error() != null) {
+                err.println(CliGuards.oneLine(i.error()));
+                anyFailed[0] = true;
+            } else {
+                try {
+                    if (exporting.active()) anyFailed[0] |= !exporting.export(i.source(), i.report(), toJson(i.source(), i.report()), inputs, out, err);
+                    else if (streamJson) jsonOut.add(i.json());
+                    else if (json) single[0] = i.json();
+                    else printText(out, i.source(), i.report());
+                } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+                    err.println(CliGuards.failure(i.file(), e));
+                    anyFailed[0] = true;
                 }
             }
-        }
-        if (json && !exporting.active()) printJson(out, results.size() == 1 && inputs.size() == 1 ? results.get(0) : results);
+        }, exporting.active() ? 1 : Runtime.getRuntime().availableProcessors(), PARALLEL_BATCH, BYTES_IN_FLIGHT);
+        if (streamJson) jsonOut.end();
+        else if (json && !exporting.active()) printJson(out, single[0] != null ? single[0] : JsonNodeFactory.instance.arrayNode());
         out.flush();
-        return failed ? SamplerLensCommand.FILE_FAILED : SamplerLensCommand.OK;
+        return anyFailed[0] ? SamplerLensCommand.FILE_FAILED : SamplerLensCommand.OK;
     }
 
+    /** Files in flight at most. */
     private static final int PARALLEL_BATCH = 64;
 
+    /**
+     * Bytes of files in flight at most (a file counts its size, an upper bound of what reading it
+     * can hold): 64 files of 63 MB run a few at a time, not all at once.
+     */
+    private static final long BYTES_IN_FLIGHT = 96L << 20;
+
+    private static long weight(Path p) {
+        try {
+            return Files.size(p);
+        } catch (IOException e) {
+            return 1; // the read reports it
+        }
+    }
+
     /** One file read and traced: its source, report and JSON form, or the one-line error. */
-    private record Inspected(LoadedSource source, InspectReport report, JsonNode json, String error) {}
+    private record Inspected(Path file, LoadedSource source, InspectReport report, JsonNode json, String error) {}
 
     private Inspected inspectOne(Path p, SourceLoader loader, Inspector inspector, InspectOptions options) {
-        LoadedSource source;
         try {
-            source = loader.load(p);
+            LoadedSource source = loader.load(p, verify);
+            InspectReport report = source.graph() == null ? null
+                    : inspector.inspect(source.graph(), new SourceTexts(source.prompt(), source.workflow(), source.parameters()), options);
+            // for JSON only the JSON is kept, so a window of results holds little
+            if (json && !exporting.active()) return new Inspected(p, null, null, toJson(source, report), null);
+            return new Inspected(p, source, report, null, null);
         } catch (UnreadableFileException e) {
-            return new Inspected(null, null, null, e.getMessage());
+            return new Inspected(p, null, null, null, e.getMessage());
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            // whatever one file does (hostile nesting, a huge graph), the run goes on with the next
+            return new Inspected(p, null, null, null, CliGuards.failure(p, e));
         }
-        InspectReport report = source.graph() == null ? null
-                : inspector.inspect(source.graph(), new SourceTexts(source.prompt(), source.workflow(), source.parameters()), options);
-        return new Inspected(source, report, json && !exporting.active() ? toJson(source, report) : null, null);
     }
 
     /** Options and environment together; an option can only add to what the environment asks. */
@@ -202,6 +232,41 @@ public final class InspectCommand implements Callable<Integer> {
         String name = p.getFileName().toString();
         int dot = name.lastIndexOf('.');
         return dot > 0 && SUPPORTED.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
+    }
+
+    /** A JSON array printed an element at a time, exactly as the whole array would print. */
+    private static final class JsonResults {
+        private final PrintWriter out;
+        private final JsonGenerator gen;
+
+        JsonResults(PrintWriter out) {
+            this.out = out;
+            try {
+                gen = LenientJson.mapper().writer().with(SerializationFeature.INDENT_OUTPUT).createGenerator(out);
+                gen.writeStartArray();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        void add(JsonNode result) {
+            try {
+                LenientJson.mapper().writeTree(gen, result);
+                gen.flush();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        void end() {
+            try {
+                gen.writeEndArray();
+                gen.flush();
+                out.println();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
     private static void printJson(PrintWriter out, JsonNode node) {

@@ -58,7 +58,14 @@ public final class StagesCommand implements Callable<Integer> {
     public Integer call() throws UnreadableFileException, IOException {
         ContainerFormat requested = CliFormats.outputFormat(spec, format);
         FallbackSettings settings = FallbackSettings.fromEnvironment(maxJpegExifKb);
-        MetadataBundle bundle = BundleSource.completing(new SourceLoader(NodeDefinitions.bundled()), rules.inspector(), models.lookup(spec)).bundle(source);
+        BundleSource from = BundleSource.completing(new SourceLoader(NodeDefinitions.bundled()), rules.inspector(), models.lookup(spec));
+        MetadataBundle bundle;
+        try {
+            bundle = from.bundle(source);
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            spec.commandLine().getErr().println(CliGuards.failure(source, e));
+            return SamplerLensCommand.FILE_FAILED;
+        }
         WritePlan plan;
         try {
             plan = into != null

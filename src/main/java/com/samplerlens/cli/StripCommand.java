@@ -1,6 +1,8 @@
 package com.samplerlens.cli;
 
 import com.samplerlens.core.container.UnreadableFileException;
+import com.samplerlens.core.io.AtomicFileWriter;
+import com.samplerlens.core.io.UnsafeTargetException;
 import com.samplerlens.core.write.MetadataStripper;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -35,7 +37,7 @@ public final class StripCommand implements Callable<Integer> {
     @Option(names = "--in-place", description = "Strip the files themselves (atomically).")
     boolean inPlace;
 
-    @Option(names = "--force", description = "Replace output files that exist.")
+    @Option(names = "--force", description = "Replace output files that exist, read-only ones too.")
     boolean force;
 
     @Override
@@ -50,17 +52,26 @@ public final class StripCommand implements Callable<Integer> {
         for (Path f : files) {
             Path target = inPlace ? f : out == null ? MetadataStripper.defaultTarget(f)
                     : Files.isDirectory(out) ? out.resolve(MetadataStripper.defaultTarget(f).getFileName()) : out;
+            if (!inPlace && CliGuards.same(target, f)) {
+                err.println(target + ": is the file being stripped; use --in-place to strip it itself");
+                failed = true;
+                continue;
+            }
             try {
-                MetadataStripper.stripFile(f, target, inPlace || force);
+                AtomicFileWriter.Replace replace = force ? AtomicFileWriter.Replace.EVEN_READ_ONLY
+                        : inPlace ? AtomicFileWriter.Replace.WRITABLE : AtomicFileWriter.Replace.NEVER;
+                // in place, a link is followed (the file it points to is stripped, the link kept)
+                List<String> notices = MetadataStripper.stripFile(f, target, replace, inPlace);
+                notices.forEach(n -> err.println("samplerlens: note: " + n));
                 stdout.println("stripped " + f + " → " + target);
             } catch (FileAlreadyExistsException e) {
                 err.println(target + ": already exists (use --force to replace it)");
                 failed = true;
-            } catch (UnreadableFileException e) {
-                err.println(e.getMessage());
+            } catch (UnreadableFileException | UnsafeTargetException e) {
+                err.println(CliGuards.oneLine(e.getMessage()));
                 failed = true;
-            } catch (IOException e) {
-                err.println(f + ": " + e.getMessage());
+            } catch (IOException | RuntimeException | StackOverflowError | OutOfMemoryError e) {
+                err.println(CliGuards.failure(f, e));
                 failed = true;
             }
         }

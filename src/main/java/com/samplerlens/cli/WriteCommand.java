@@ -42,7 +42,7 @@ public final class WriteCommand implements Callable<Integer> {
     @Option(names = "--in-place", description = "Rewrite IMAGE itself (atomically).")
     boolean inPlace;
 
-    @Option(names = "--force", description = "Replace the output file if it exists.")
+    @Option(names = "--force", description = "Replace the output file if it exists, a read-only one too (also with --in-place).")
     boolean force;
 
     @Mixin EditOptions editing;
@@ -60,7 +60,27 @@ public final class WriteCommand implements Callable<Integer> {
         }
         if (source == null || into == null) throw new ParameterException(spec.commandLine(), "write needs SOURCE and --into IMAGE (or a batch: --from-dir, --into-dir, --out-dir)");
         ContainerFormat requested = CliFormats.outputFormat(spec, format);
-        MetadataBundle bundle = editing.bundleSource(spec, spec.commandLine().getErr()).bundle(source);
+        if (out != null) {
+            CliGuards.refuseOverInput(spec, "--out", out, "SOURCE", source);
+            if (CliGuards.same(out, into)) throw new ParameterException(spec.commandLine(), "--out " + out + " is --into " + into + "; use --in-place to rewrite it");
+        }
+        if (out == null && !inPlace) {
+            // the default name (IMAGE_meta.EXT) may be SOURCE itself: photo_meta.png --into photo.png
+            ContainerFormat f = requested != null ? requested : CliGuards.formatByName(into);
+            if (f != null && CliGuards.same(MetadataWriter.defaultOutput(into, f), source)) {
+                throw new ParameterException(spec.commandLine(), "the default output " + MetadataWriter.defaultOutput(into, f)
+                        + " is SOURCE; give --out; SamplerLens never writes over its inputs");
+            }
+        }
+        var err = spec.commandLine().getErr();
+        MetadataBundle bundle;
+        try {
+            bundle = editing.bundleSource(spec, err).bundle(source);
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            if (e instanceof ParameterException p) throw p;
+            err.println(CliGuards.failure(source, e));
+            return SamplerLensCommand.FILE_FAILED;
+        }
         var request = new MetadataWriter.Request(into, out, requested, FallbackSettings.fromEnvironment(maxJpegExifKb), inPlace, force);
         MetadataWriter.Result result;
         try {
@@ -68,7 +88,13 @@ public final class WriteCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         } catch (FileAlreadyExistsException e) {
-            spec.commandLine().getErr().println("samplerlens: " + e.getFile() + ": " + (e.getReason() != null ? e.getReason() : "already exists"));
+            err.println("samplerlens: " + e.getFile() + ": " + (e.getReason() != null ? e.getReason() : "already exists"));
+            return SamplerLensCommand.FILE_FAILED;
+        } catch (com.samplerlens.core.io.UnsafeTargetException e) {
+            err.println("samplerlens: " + e.getMessage());
+            return SamplerLensCommand.FILE_FAILED;
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            err.println(CliGuards.failure(into, e));
             return SamplerLensCommand.FILE_FAILED;
         }
         result.notices().forEach(n -> spec.commandLine().getErr().println("samplerlens: note: " + n));

@@ -51,5 +51,8 @@ class AppStartTest {
         Stage stage = FxToolkit.toolkitContext().getRegisteredStage();
         assertEquals(SamplerLensApp.SAMPLE + " — SamplerLens", stage.getTitle());
         assertEquals("2 samplers found", robot.lookup("#samplersFound").queryAs(Label.class).getText());
+        // the window's own icon (not Java's), in every size the installers' icons have
+        assertEquals(java.util.List.of(16.0, 32.0, 48.0, 64.0, 128.0, 256.0),
+                stage.getIcons().stream().map(javafx.scene.image.Image::getWidth).toList());
     }
 }

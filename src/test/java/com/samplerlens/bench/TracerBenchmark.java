@@ -47,6 +47,14 @@ public class TracerBenchmark {
     @Param({"10000", "20000", "40000"})
     int nodes;
 
+    /**
+     * {@code spread}: the graph described above, eight samplers. {@code chained}: every fourth
+     * node a KSampler fed by the previous one (issue 14: 200,000 chained samplers took minutes when
+     * every sampler's walk allocated graph-sized arrays), so the sampler count grows with the graph.
+     */
+    @Param({"spread", "chained"})
+    String shape;
+
     private Graph graph;
     private Tracer tracer;
     private MetadataComposer composer;
@@ -54,7 +62,7 @@ public class TracerBenchmark {
 
     @Setup
     public void setUp() {
-        graph = synthetic(nodes, 42);
+        graph = shape.equals("chained") ? chainedSamplers(nodes) : synthetic(nodes, 42);
         tracer = new Tracer(CaptureRules.bundled().classifier(SamplerTable.bundled()), ValueRules.bundled());
         composer = MetadataComposer.bundled();
     }
@@ -84,6 +92,34 @@ public class TracerBenchmark {
             list.add(new Node(String.valueOf(i), cls, null, in, 0, null));
         }
         list.add(new Node(String.valueOf(n), "SaveImage", null, Map.of("images", new InputValue.Link(String.valueOf(n - 1), 0)), 0, null));
+        return new Graph(list);
+    }
+
+    /** Checkpoint, prompt, latent, then KSampler + three nodes feeding it, repeated; a save node at the end. */
+    public static Graph chainedSamplers(int n) {
+        List<Node> list = new ArrayList<>(n + 1);
+        list.add(new Node("0", "CheckpointLoaderSimple", null, Map.of(), 0, null));
+        list.add(new Node("1", "EmptyLatentImage", null, Map.of(), 0, null));
+        String latent = "1";
+        int i = 2;
+        while (i + 4 <= n) {
+            String prompt = String.valueOf(i);
+            String lora = String.valueOf(i + 1);
+            String seed = String.valueOf(i + 2);
+            String sampler = String.valueOf(i + 3);
+            list.add(new Node(prompt, "CLIPTextEncode", null, Map.of("clip", new InputValue.Link("0", 1)), 0, null));
+            list.add(new Node(lora, "LoraLoader", null, Map.of("model", new InputValue.Link("0", 0)), 0, null));
+            list.add(new Node(seed, "PrimitiveInt", null, Map.of("value", new InputValue.Literal(com.fasterxml.jackson.databind.node.IntNode.valueOf(i))), 0, null));
+            Map<String, InputValue> in = new LinkedHashMap<>();
+            in.put("model", new InputValue.Link(lora, 0));
+            in.put("positive", new InputValue.Link(prompt, 0));
+            in.put("seed", new InputValue.Link(seed, 0));
+            in.put("latent_image", new InputValue.Link(latent, 0));
+            list.add(new Node(sampler, "KSampler", null, in, 0, null));
+            latent = sampler;
+            i += 4;
+        }
+        list.add(new Node(String.valueOf(i), "SaveImage", null, Map.of("images", new InputValue.Link(latent, 0)), 0, null));
         return new Graph(list);
     }
 

@@ -135,7 +135,7 @@ record HostileFiles(String name, String expected, boolean fatal) {
                 new HostileFiles("json-not-comfy.json", "not a ComfyUI workflow or prompt", true),
                 new HostileFiles("zeros-100mb.png", "not a PNG, JPEG, WebP or JSON file", true),
                 new HostileFiles("zeros-2gb.bin", "not a PNG, JPEG, WebP or JSON file", true),
-                new HostileFiles("png-2gb.png", "read limit", true),
+                new HostileFiles("png-2gb.png", "truncated PNG before any chunk", true),
                 new HostileFiles("json-huge-string.json", "String value length", true));
     }
 

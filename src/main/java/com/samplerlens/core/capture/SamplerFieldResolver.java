@@ -6,6 +6,7 @@ import com.samplerlens.core.trace.Reach;
 import com.samplerlens.core.trace.SamplerAttribution;
 import com.samplerlens.core.trace.ValueResolver;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +24,8 @@ final class SamplerFieldResolver {
     private final ValueResolver values;
     private final Set<String> samplerIds;
     private final List<Captured> all;
+    /** Each node's positions in {@code all}: per-sampler work stays within the sampler's scope. */
+    private final Map<String, int[]> positions;
     private final Snapshot shared;
     private final PromptRouting routing;
     private final HashLookup hashes;
@@ -34,6 +37,7 @@ final class SamplerFieldResolver {
         this.values = values;
         this.samplerIds = samplerIds;
         this.all = all;
+        this.positions = Snapshot.positionsByNode(all);
         this.shared = shared;
         this.routing = routing;
         this.hashes = hashes;
@@ -44,8 +48,8 @@ final class SamplerFieldResolver {
     SamplerFields resolve(SamplerAttribution s, FieldSources.Recorder sources) {
         String id = s.nodeId();
         Map<String, Integer> scope = Reach.distances(graph, id, e -> values.isLive(e) && !samplerIds.contains(e.from()), x -> true);
-        Snapshot own = Snapshot.of(all, scope, c -> true);
-        Snapshot modelPath = Snapshot.of(all, modelPath(id), c -> true);
+        Snapshot own = Snapshot.of(all, positions, scope);
+        Snapshot modelPath = Snapshot.of(all, positions, modelPath(id));
 
         String model = null;
         String modelHash = null;
@@ -146,15 +150,17 @@ final class SamplerFieldResolver {
             return "";
         }
         Captured prompt = null;
-        for (Captured c : all) {
-            if (c.nodeId().equals(encoder) && c.field() == field && Snapshot.usable(c.value())) {
+        List<Captured> ofEncoder = new ArrayList<>();
+        for (int i : positions.getOrDefault(encoder, new int[0])) ofEncoder.add(all.get(i));
+        for (Captured c : ofEncoder) {
+            if (c.field() == field && Snapshot.usable(c.value())) {
                 prompt = c;
                 break;
             }
         }
         if (prompt == null && branch == PromptRouting.Branch.POSITIVE) {
-            for (Captured c : all) {
-                if (c.nodeId().equals(encoder) && c.field() == MetaField.T5_PROMPT) {
+            for (Captured c : ofEncoder) {
+                if (c.field() == MetaField.T5_PROMPT) {
                     prompt = c;
                     break;
                 }

@@ -35,6 +35,43 @@ public final class Snapshot {
         return s;
     }
 
+    /**
+     * The same snapshot as {@link #of(List, Map, Predicate)} with every value kept, for a scope much
+     * smaller than the graph: {@code byNode} lists each node's positions in {@code all}, so only the
+     * scope's values are visited (per-sampler snapshots of 10,000 traced samplers would otherwise
+     * each scan every captured value of the graph).
+     */
+    public static Snapshot of(List<Captured> all, Map<String, int[]> byNode, Map<String, Integer> distances) {
+        int count = 0;
+        for (String id : distances.keySet()) {
+            int[] at = byNode.get(id);
+            if (at != null) count += at.length;
+        }
+        int[] positions = new int[count];
+        int k = 0;
+        for (String id : distances.keySet()) {
+            int[] at = byNode.get(id);
+            if (at != null) for (int i : at) positions[k++] = i;
+        }
+        java.util.Arrays.sort(positions); // graph order, as the scan of all gives
+        Snapshot s = new Snapshot();
+        for (int i : positions) {
+            Captured c = all.get(i);
+            s.byField.computeIfAbsent(c.field(), f -> new ArrayList<>()).add(new Ranked(c, distances.get(c.nodeId())));
+        }
+        s.byField.values().forEach(l -> l.sort(Comparator.comparingInt(Ranked::distance)));
+        return s;
+    }
+
+    /** Each node's positions in {@code all}, for {@link #of(List, Map, Map)}. */
+    public static Map<String, int[]> positionsByNode(List<Captured> all) {
+        Map<String, List<Integer>> lists = new java.util.HashMap<>();
+        for (int i = 0; i < all.size(); i++) lists.computeIfAbsent(all.get(i).nodeId(), x -> new ArrayList<>()).add(i);
+        Map<String, int[]> out = new java.util.HashMap<>(lists.size() * 2);
+        lists.forEach((id, l) -> out.put(id, l.stream().mapToInt(Integer::intValue).toArray()));
+        return out;
+    }
+
     public static Snapshot empty() { return new Snapshot(); }
 
     public List<Ranked> get(MetaField f) { return byField.getOrDefault(f, List.of()); }

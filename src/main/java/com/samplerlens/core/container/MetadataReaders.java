@@ -23,7 +23,7 @@ import java.util.Optional;
 public final class MetadataReaders {
     private MetadataReaders() {}
 
-    /** Files larger than this are not read into memory (no ComfyUI image comes close). */
+    /** Files larger than this are not read into memory for writing (no ComfyUI image comes close); reading metadata has no such limit. */
     public static final long MAX_FILE_BYTES = 1L << 30;
 
     /** JSON files larger than this are not read: real workflows are a few MB at most. */
@@ -32,25 +32,64 @@ public final class MetadataReaders {
     /** Bytes read first to learn the format, so a file that is none of ours is never read whole. */
     static final int DETECT_BYTES = 4096;
 
+    /** Reads the file's metadata; see {@link #read(Path, boolean)}. */
     public static EmbeddedMetadata read(Path file) throws UnreadableFileException {
-        return read(file, readBytes(file));
+        return read(file, false);
     }
 
     /**
-     * The whole file, once its first bytes show it is one of our formats and it is within that
+     * Reads the file's metadata, touching only the bytes that hold it: the chunk or segment
+     * headers and the metadata chunks of an image (its image data is skipped over, so memory
+     * follows the metadata, not the file size); a JSON file whole.
+     *
+     * @param verify PNG: check the CRC of every chunk, image data included (read, not kept), not
+     *               only of the chunks decoded
+     */
+    public static EmbeddedMetadata read(Path file, boolean verify) throws UnreadableFileException {
+        try (ByteInput in = ByteInput.open(file)) {
+            long size = in.size();
+            if (size == 0) throw new UnreadableFileException(file, "empty file");
+            byte[] head = in.read(0, (int) Math.min(size, DETECT_BYTES));
+            ContainerFormat format = detect(head).orElseThrow(() -> notOurs(file, head));
+            EmbeddedMetadata read = switch (format) {
+                case PNG -> PngMetadataReader.read(file, in, BoundedInflater.DEFAULT_LIMIT, verify);
+                case JPEG -> JpegMetadataReader.read(file, JpegMetadataReader.head(in), size);
+                case WEBP -> WebpMetadataReader.read(file, in);
+                case JSON -> {
+                    if (size > MAX_JSON_FILE_BYTES) throw tooLarge(file, format, size, MAX_JSON_FILE_BYTES);
+                    yield JsonFileReader.read(file, in.read(0, (int) size));
+                }
+            };
+            return withExtensionCheck(read);
+        } catch (NoSuchFileException e) {
+            throw new UnreadableFileException(file, "no such file");
+        } catch (IOException e) {
+            throw new UnreadableFileException(file, "cannot read (" + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", e);
+        }
+    }
+
+    private static UnreadableFileException tooLarge(Path file, ContainerFormat format, long size, long max) {
+        return new UnreadableFileException(file, format.id().toUpperCase(Locale.ROOT) + " file of "
+                + ByteSizes.human(size) + " is larger than the " + ByteSizes.human(max) + " read limit");
+    }
+
+    /**
+     * The whole file, for the writers, which copy every byte they do not own, once its first bytes show it is one of our formats and it is within that
      * format's size limit; anything else is refused without reading the file whole.
      */
     public static byte[] readBytes(Path file) throws UnreadableFileException {
         try {
-            long size = Files.size(file);
+            var attributes = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
+            // a FIFO or device would block or never end; a folder reads as "Is a directory"
+            if (attributes.isDirectory()) throw new UnreadableFileException(file, "is a folder, not a file");
+            if (!attributes.isRegularFile()) throw new UnreadableFileException(file, "is not a regular file (a device, FIFO or socket)");
+            long size = attributes.size();
             if (size == 0) throw new UnreadableFileException(file, "empty file");
             byte[] head = readHead(file, (int) Math.min(size, DETECT_BYTES));
             ContainerFormat format = detect(head).orElseThrow(() -> notOurs(file, head));
             long max = format == ContainerFormat.JSON ? MAX_JSON_FILE_BYTES : MAX_FILE_BYTES;
-            if (size > max) {
-                throw new UnreadableFileException(file, format.id().toUpperCase(Locale.ROOT) + " file of "
-                        + ByteSizes.human(size) + " is larger than the " + ByteSizes.human(max) + " read limit");
-            }
+            if (size > max) throw tooLarge(file, format, size, max);
             return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new UnreadableFileException(file, "no such file");

@@ -124,9 +124,11 @@ public final class NodeDefinitions {
     public NodeDefinitions withObjectInfo(Path objectInfo) throws IOException {
         JsonNode root;
         try {
-            root = LenientJson.parse(Files.readString(objectInfo, StandardCharsets.UTF_8));
+            root = LenientJson.parse(com.samplerlens.core.io.OptionFiles.readText(objectInfo));
         } catch (JsonProcessingException e) {
             throw new IOException(objectInfo.getFileName() + ": " + LenientJson.describe(e), e);
+        } catch (IOException e) {
+            throw new IOException(objectInfo + ": " + e.getMessage(), e);
         }
         if (root == null || !root.isObject()) throw new IOException(objectInfo.getFileName() + ": not a ComfyUI object_info export (expected a JSON object of classes)");
         Map<String, Definition> merged = new HashMap<>(byClass);

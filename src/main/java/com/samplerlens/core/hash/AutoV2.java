@@ -50,13 +50,16 @@ public final class AutoV2 {
      */
     public Result hash(Path model, HashProgress progress, BooleanSupplier cancelled) throws IOException {
         Path sidecar = sidecarOf(model);
-        if (!forceRehash && Files.isRegularFile(sidecar)) {
+        if (!forceRehash && Files.isRegularFile(sidecar, java.nio.file.LinkOption.NOFOLLOW_LINKS) && Files.size(sidecar) < 1024) {
             String cached = Files.readString(sidecar, StandardCharsets.US_ASCII).strip();
             if (FULL_DIGEST.matcher(cached).matches()) return new Result(cached.toLowerCase(Locale.ROOT), true);
         }
         String digest = sha256(model, progress, cancelled);
         try {
-            Files.writeString(sidecar, digest, StandardCharsets.US_ASCII);
+            // atomically and without following a link at the sidecar's name: a model.sha256 that
+            // points elsewhere is replaced as a name, its target never written (issue 14)
+            com.samplerlens.core.io.AtomicFileWriter.write(sidecar, digest.getBytes(StandardCharsets.US_ASCII),
+                    com.samplerlens.core.io.AtomicFileWriter.Replace.WRITABLE, false, com.samplerlens.core.io.AtomicFileWriter.Verifier.NONE);
         } catch (IOException e) {
             // A read-only model folder is common (shared drives); the hash is still right, only not cached.
         }

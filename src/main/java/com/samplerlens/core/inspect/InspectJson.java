@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.samplerlens.core.capture.ComposedMetadata;
 import com.samplerlens.core.capture.SamplerFields;
-import com.samplerlens.core.json.LenientJson;
 import com.samplerlens.core.render.SamplersDetail;
 import com.samplerlens.core.trace.SamplerAttribution;
 import com.samplerlens.core.trace.TraceMode;
@@ -32,8 +31,10 @@ public final class InspectJson {
         o.put("mode", m.trace().mode() == TraceMode.MULTI ? "multi" : "single");
         o.put("samplers_found", m.trace().samplers().size());
         ArrayNode samplers = o.putArray("samplers");
+        java.util.Map<String, SamplerAttribution> byId = new java.util.HashMap<>();
+        for (SamplerAttribution x : m.trace().samplers()) byId.putIfAbsent(x.nodeId(), x);
         for (SamplerFields s : m.samplers()) {
-            SamplerAttribution a = m.trace().samplers().stream().filter(x -> x.nodeId().equals(s.nodeId())).findFirst().orElseThrow();
+            SamplerAttribution a = java.util.Objects.requireNonNull(byId.get(s.nodeId()));
             ObjectNode so = samplers.addObject();
             so.put("number", s.number());
             so.put("node_id", s.nodeId());
@@ -47,7 +48,8 @@ public final class InspectJson {
         m.trace().shared().forEach(shared::add);
         o.put("parameters", report.bundle().parameters());
         if (report.bundle().samplersDetail() == null) o.putNull("samplers_detail");
-        else o.set("samplers_detail", parse(report.bundle().samplersDetail()));
+        // the same objects the written text was made from, not that text parsed again
+        else o.set("samplers_detail", SamplersDetail.toJson(m.samplers()));
         ArrayNode w = o.putArray("warnings");
         warnings.forEach(w::add);
         m.warnings().forEach(w::add);
@@ -71,13 +73,5 @@ public final class InspectJson {
         warnings.forEach(w::add);
         w.add("no ComfyUI graph in the file; nothing to trace");
         return o;
-    }
-
-    private static com.fasterxml.jackson.databind.JsonNode parse(String text) {
-        try {
-            return LenientJson.parse(text);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("Samplers detail is not JSON", e);
-        }
     }
 }

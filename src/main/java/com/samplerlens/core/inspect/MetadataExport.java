@@ -63,6 +63,11 @@ public final class MetadataExport {
         AtomicFileWriter.write(target, text.getBytes(StandardCharsets.UTF_8), replace, AtomicFileWriter.Verifier.NONE);
     }
 
+    /** As above, with the writer's choice of what may be replaced; a link at the target is replaced, never followed. */
+    public static java.util.List<String> write(Path target, String text, AtomicFileWriter.Replace replace) throws IOException {
+        return AtomicFileWriter.write(target, text.getBytes(StandardCharsets.UTF_8), replace, false, AtomicFileWriter.Verifier.NONE).notices();
+    }
+
     /** The text with one final line break (none added to an empty text). */
     public static String withNewline(String text) {
         if (text == null || text.isEmpty()) return "";

@@ -17,6 +17,7 @@ import com.samplerlens.core.json.LenientJson;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Turns what a reader found into the graph to trace: the API prompt when there is one (ComfyUI
@@ -25,17 +26,47 @@ import java.util.List;
  */
 public final class SourceLoader {
 
-    private final NodeDefinitions definitions;
+    private final Supplier<NodeDefinitions> definitions;
+    private final boolean layout;
 
     public SourceLoader(NodeDefinitions definitions) {
-        this.definitions = definitions;
+        this(() -> definitions, true);
     }
 
-    public NodeDefinitions definitions() { return definitions; }
+    private SourceLoader(Supplier<NodeDefinitions> definitions, boolean layout) {
+        this.definitions = definitions;
+        this.layout = layout;
+    }
+
+    /**
+     * A loader for callers that trace and print but never draw (the command line): when the API
+     * prompt is the graph traced, the UI workflow is neither parsed nor converted (it only lends
+     * titles and positions for drawing, so its converter warnings are not reported either), and
+     * the node definitions are loaded only when a UI workflow is converted.
+     */
+    public static SourceLoader withoutLayout(Supplier<NodeDefinitions> definitions) {
+        Supplier<NodeDefinitions> once = new Supplier<>() {
+            private NodeDefinitions loaded;
+
+            @Override
+            public synchronized NodeDefinitions get() {
+                if (loaded == null) loaded = definitions.get();
+                return loaded;
+            }
+        };
+        return new SourceLoader(once, false);
+    }
+
+    public NodeDefinitions definitions() { return definitions.get(); }
 
     /** Reads the file and loads its graph; see {@link #load(EmbeddedMetadata)}. */
     public LoadedSource load(Path file) throws UnreadableFileException {
         return load(MetadataReaders.read(file));
+    }
+
+    /** As {@link #load(Path)}; {@code verify} checks every PNG chunk's CRC (see {@link MetadataReaders#read(Path, boolean)}). */
+    public LoadedSource load(Path file, boolean verify) throws UnreadableFileException {
+        return load(MetadataReaders.read(file, verify));
     }
 
     /**
@@ -49,7 +80,8 @@ public final class SourceLoader {
         String parameters = metadata.text(MetadataKeys.PARAMETERS).orElse(null);
 
         JsonNode promptJson = parse(MetadataKeys.PROMPT, promptText, warnings);
-        JsonNode workflowJson = parse(MetadataKeys.WORKFLOW, workflowText, warnings);
+        boolean promptIsTraced = promptJson != null && ApiPromptLoader.isApiPrompt(promptJson);
+        JsonNode workflowJson = promptIsTraced && !layout ? null : parse(MetadataKeys.WORKFLOW, workflowText, warnings);
         // A JSON file's single text may be either kind; look at its shape, not at its key.
         if (promptJson != null && !ApiPromptLoader.isApiPrompt(promptJson) && UiWorkflowConverter.isUiWorkflow(promptJson) && workflowJson == null) {
             workflowJson = promptJson;
@@ -76,7 +108,7 @@ public final class SourceLoader {
         Graph uiGraph = null;
         if (workflowJson != null) {
             if (UiWorkflowConverter.isUiWorkflow(workflowJson)) {
-                var converted = UiWorkflowConverter.convert(workflowJson, definitions);
+                var converted = UiWorkflowConverter.convert(workflowJson, definitions.get());
                 uiGraph = converted.graph();
                 converted.warnings().forEach(s -> warnings.add("workflow: " + s));
             } else {

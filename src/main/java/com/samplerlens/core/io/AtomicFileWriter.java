@@ -3,16 +3,25 @@ package com.samplerlens.core.io;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Writes a file so that it is either complete and checked or not there at all: the bytes go to a
@@ -33,15 +42,72 @@ public final class AtomicFileWriter {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    /** What may be replaced: nothing, a file we may write, or also a read-only file (the user said so). */
+    public enum Replace { NEVER, WRITABLE, EVEN_READ_ONLY }
+
+    /** The file written (the link's target when a link was followed) and what the user should be told. */
+    public record Written(Path path, List<String> notices) {}
+
     /**
      * @param replaceExisting false: fail with {@link FileAlreadyExistsException} when {@code target} exists
-     *                        (also when it appears while writing); true: replace it, keeping its permissions
+     *                        (also when it appears while writing); true: replace it if it is writable,
+     *                        keeping its owner, group and permissions. A link at {@code target} is
+     *                        replaced as a name, never followed.
      */
     public static void write(Path target, byte[] bytes, boolean replaceExisting, Verifier verifier) throws IOException {
+        write(target, bytes, replaceExisting ? Replace.WRITABLE : Replace.NEVER, false, verifier);
+    }
+
+    /**
+     * Writes {@code bytes} as {@code target}. Refused with {@link UnsafeTargetException}: a target
+     * that is a folder, device, FIFO or socket; a read-only one unless {@link Replace#EVEN_READ_ONLY};
+     * one whose owner or group cannot be kept.
+     *
+     * @param followLink true (in-place edits): a symbolic link at {@code target} is resolved and its
+     *                   target file rewritten, the link kept (a notice says so); false: the link
+     *                   itself is replaced by the new file and what it pointed to is not touched
+     */
+    public static Written write(Path target, byte[] bytes, Replace replace, boolean followLink, Verifier verifier) throws IOException {
+        List<String> notices = new ArrayList<>();
         Path absolute = target.toAbsolutePath();
-        if (!replaceExisting && Files.exists(absolute)) throw new FileAlreadyExistsException(target.toString(), null, "already exists");
+        Path shown = target;
+        if (followLink && Files.isSymbolicLink(absolute)) {
+            Path real;
+            try {
+                real = absolute.toRealPath();
+            } catch (IOException e) {
+                throw new UnsafeTargetException(target + ": is a symbolic link to a file that does not exist; not written");
+            }
+            notices.add(target + " is a symbolic link; wrote the file it points to, " + real);
+            absolute = real;
+            shown = real;
+        }
+        BasicFileAttributes existing = attributesOf(absolute);
+        if (existing != null) {
+            if (replace == Replace.NEVER) throw new FileAlreadyExistsException(target.toString(), null, "already exists");
+            if (!existing.isRegularFile() && !existing.isSymbolicLink()) {
+                throw new UnsafeTargetException(target + ": is " + kindOf(absolute, existing) + ", not a regular file; not replaced");
+            }
+            if (existing.isRegularFile() && isReadOnly(absolute)) {
+                if (replace != Replace.EVEN_READ_ONLY) {
+                    throw new UnsafeTargetException(target + ": is read-only; not replaced (add --force to replace it anyway)");
+                }
+                notices.add(target + " was read-only; replaced because of --force (its permissions are kept)");
+            }
+        }
         removeLeftovers(absolute);
-        Path temp = createTemp(absolute);
+        Path temp;
+        synchronized (LIVE_TEMPS) {
+            // after the shutdown hook has run, no new temporary file may appear
+            if (shuttingDown) throw new IOException(target + ": not written, the program is stopping");
+            try {
+                temp = createTemp(absolute);
+            } catch (FileSystemException e) {
+                // the user knows the target, not our temporary name
+                throw new UnsafeTargetException(target + ": cannot write in its folder (" + reason(e) + ")");
+            }
+            LIVE_TEMPS.add(temp);
+        }
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
                 ByteBuffer buffer = ByteBuffer.wrap(bytes);
@@ -51,17 +117,90 @@ public final class AtomicFileWriter {
             long size = Files.size(temp);
             if (size != bytes.length) throw new IOException(target.getFileName() + ": wrote " + bytes.length + " bytes but " + size + " are on disk");
             verifier.verify(temp);
-            if (replaceExisting) {
-                copyPermissions(absolute, temp);
+            if (existing != null) {
+                if (existing.isRegularFile()) keepOwnerAndPermissions(target, absolute, temp);
                 Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE);
             } else {
                 moveWithoutReplacing(temp, absolute);
             }
-        } catch (IOException | RuntimeException e) {
+        } catch (FileSystemException e) {
+            Files.deleteIfExists(temp);
+            if (e instanceof FileAlreadyExistsException) throw e;
+            throw new IOException(target + ": cannot be written (" + reason(e) + ")", e);
+        } catch (IOException | RuntimeException | Error e) {
             Files.deleteIfExists(temp);
             throw e;
+        } finally {
+            LIVE_TEMPS.remove(temp);
         }
         syncFolder(absolute.getParent());
+        return new Written(shown, List.copyOf(notices));
+    }
+
+    /**
+     * Temporary files being written right now; a shutdown hook deletes them, so Ctrl-C (SIGINT) or
+     * SIGTERM during a write leaves none behind (SIGKILL cannot be caught: see removeLeftovers).
+     */
+    private static final Set<Path> LIVE_TEMPS = ConcurrentHashMap.newKeySet();
+    private static boolean shuttingDown; // guarded by LIVE_TEMPS
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            synchronized (LIVE_TEMPS) {
+                shuttingDown = true;
+                for (Path p : LIVE_TEMPS) {
+                    try {
+                        Files.deleteIfExists(p);
+                    } catch (IOException | RuntimeException e) {
+                        // the next write to the same name removes it (removeLeftovers)
+                    }
+                }
+            }
+        }, "samplerlens-temp-cleanup"));
+    }
+
+    /**
+     * No write permission for us, or (as root, who may write anything) no write bit for its owner:
+     * a 0444 file says "keep me" whoever runs the program.
+     */
+    private static boolean isReadOnly(Path p) throws IOException {
+        if (!Files.isWritable(p)) return true;
+        PosixFileAttributeView view = Files.getFileAttributeView(p, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
+        return view != null && !view.readAttributes().permissions().contains(java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+    }
+
+    /** The target's own attributes (a link's, not its target's), or null when nothing is there. */
+    private static BasicFileAttributes attributesOf(Path p) throws IOException {
+        try {
+            return Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (NoSuchFileException e) {
+            return null;
+        }
+    }
+
+    /** What a non-regular file is, in words ("a character device"); public for the CLI's path checks. */
+    public static String kindOf(Path p, BasicFileAttributes a) {
+        if (a.isDirectory()) return "a folder";
+        try {
+            int type = (Integer) Files.getAttribute(p, "unix:mode", LinkOption.NOFOLLOW_LINKS) & 0170000;
+            return switch (type) {
+                case 0020000 -> "a character device";
+                case 0060000 -> "a block device";
+                case 0010000 -> "a FIFO (named pipe)";
+                case 0140000 -> "a socket";
+                default -> "a special file";
+            };
+        } catch (IOException | RuntimeException e) {
+            return "a special file";
+        }
+    }
+
+    /** A file system error in words, without the paths it names (the caller names the target). */
+    private static String reason(FileSystemException e) {
+        if (e instanceof AccessDeniedException) return "permission denied";
+        if (e instanceof NoSuchFileException) return "the folder does not exist";
+        String r = e.getReason();
+        return r != null ? r : e.getClass().getSimpleName();
     }
 
     /**
@@ -118,10 +257,24 @@ public final class AtomicFileWriter {
         }
     }
 
-    private static void copyPermissions(Path from, Path to) throws IOException {
-        PosixFileAttributeView source = Files.getFileAttributeView(from, PosixFileAttributeView.class);
-        PosixFileAttributeView dest = Files.getFileAttributeView(to, PosixFileAttributeView.class);
-        if (source != null && dest != null && Files.exists(from)) dest.setPermissions(source.readAttributes().permissions());
+    /**
+     * The new file takes the old one's owner, group and mode (as root, a new file would be root's);
+     * when the owner or group cannot be kept (we may not give files away), the old file stays.
+     */
+    private static void keepOwnerAndPermissions(Path shown, Path from, Path to) throws IOException {
+        PosixFileAttributeView source = Files.getFileAttributeView(from, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
+        PosixFileAttributeView dest = Files.getFileAttributeView(to, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
+        if (source == null || dest == null) return;
+        PosixFileAttributes old = source.readAttributes();
+        PosixFileAttributes now = dest.readAttributes();
+        try {
+            if (!old.owner().equals(now.owner())) dest.setOwner(old.owner());
+            if (!old.group().equals(now.group())) dest.setGroup(old.group());
+        } catch (IOException e) {
+            throw new UnsafeTargetException(shown + ": belongs to " + old.owner().getName() + ":" + old.group().getName()
+                    + " and the new file could not be given that owner and group; not replaced");
+        }
+        dest.setPermissions(old.permissions());
     }
 
     /** Makes the new name durable too; folders cannot be opened for this on every system, which is fine. */

@@ -29,13 +29,13 @@ public final class DataFiles {
     /** A user file; the exception message names the file and the problem in one line. */
     public static JsonNode user(Path file) {
         try {
-            JsonNode n = LenientJson.parse(Files.readString(file, StandardCharsets.UTF_8));
+            JsonNode n = LenientJson.parse(com.samplerlens.core.io.OptionFiles.readText(file));
             if (!(n instanceof ObjectNode)) throw new IllegalArgumentException(file + ": expected a JSON object");
             return n;
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(file + ": " + LenientJson.describe(e));
         } catch (IOException e) {
-            throw new IllegalArgumentException(file + ": cannot be read (" + e.getMessage() + ")");
+            throw new IllegalArgumentException(file + ": " + e.getMessage());
         }
     }
 }

@@ -79,6 +79,40 @@ final class IndexedGraph {
         return new Walk(dist, order, tail);
     }
 
+    ScratchWalk scratchWalk() { return new ScratchWalk(); }
+
+    /**
+     * The live, sampler-bounded walk of {@link #walk} for many starts in a row: the arrays are
+     * allocated once and only the entries a walk touched are reset, so a walk costs what it
+     * reaches, not the graph's size.
+     */
+    final class ScratchWalk {
+        private final boolean[] seen = new boolean[ids.length];
+        private final int[] order = new int[ids.length];
+        private int count;
+
+        void run(int start) {
+            for (int i = 0; i < count; i++) seen[order[i]] = false;
+            int head = 0;
+            count = 0;
+            seen[start] = true;
+            order[count++] = start;
+            while (head < count) {
+                int v = order[head++];
+                for (int e = inStart[v]; e < inStart[v + 1]; e++) {
+                    int u = inFrom[e];
+                    if (seen[u] || !live[e] || sampler[u]) continue;
+                    seen[u] = true;
+                    order[count++] = u;
+                }
+            }
+        }
+
+        int count() { return count; }
+
+        int at(int i) { return order[i]; }
+    }
+
     /** A walk's result: {@code order[0..count)} in discovery order, {@code dist[v]} or -1. */
     record Walk(int[] dist, int[] order, int count) {
         LinkedHashMap<String, Integer> toMap(String[] ids) {

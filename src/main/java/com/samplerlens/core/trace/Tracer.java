@@ -57,12 +57,15 @@ public final class Tracer {
 
         List<SamplerAttribution> samplers = new ArrayList<>();
         boolean[] attributedToAny = new boolean[g.ids.length];
+        // one scratch walk for all samplers: each costs only the nodes and links it reaches, so
+        // 200,000 chained samplers cost their attributed sets, not 200,000 graph-sized arrays
+        IndexedGraph.ScratchWalk own = g.scratchWalk();
         for (String id : found) {
-            IndexedGraph.Walk own = g.walk(g.indexOf(id), true, true);
+            own.run(g.indexOf(id));
             List<String> ids = new ArrayList<>(own.count() - 1);
             for (int i = 1; i < own.count(); i++) {
-                attributedToAny[own.order()[i]] = true;
-                ids.add(g.ids[own.order()[i]]);
+                attributedToAny[own.at(i)] = true;
+                ids.add(g.ids[own.at(i)]);
             }
             samplers.add(new SamplerAttribution(id, graph.node(id).classType(), distances.get(id), numbers.getOrDefault(id, 0), IdOrder.sorted(ids)));
         }
@@ -96,7 +99,11 @@ public final class Tracer {
             return TraceMode.SINGLE;
         }
         int k = options.override() == MultiSamplerOverride.FORCE_MULTI ? found.size() : Math.min(options.maxSamplers(), found.size());
-        List<String> traced = new ArrayList<>(found.subList(0, k));
+        // the k nearest; on equal distance the higher id is the nearer (spec §2 numbers a tie lower id
+        // first and numbers count from the farthest), so a tie at the cut keeps the higher id
+        List<String> nearestFirst = new ArrayList<>(found);
+        nearestFirst.sort(Comparator.<String>comparingInt(distances::get).thenComparing(NodeIds.ORDER.reversed()));
+        List<String> traced = new ArrayList<>(nearestFirst.subList(0, k));
         // reverse proximity: farthest is Sampler_1; equal distances: lower id gets the lower number
         traced.sort(Comparator.<String>comparingInt(distances::get).reversed().thenComparing(NodeIds.ORDER));
         for (int i = 0; i < traced.size(); i++) numbers.put(traced.get(i), i + 1);

@@ -77,9 +77,11 @@ public final class BatchReembed {
             return new Step(index, total, pair, output, Outcome.SKIPPED, output + ": already exists");
         } catch (UnreadableFileException e) {
             return new Step(index, total, pair, output, Outcome.FAILED, e.getMessage());
-        } catch (IOException | RuntimeException e) {
+        } catch (com.samplerlens.core.io.UnsafeTargetException e) {
+            return new Step(index, total, pair, output, Outcome.FAILED, e.getMessage());
+        } catch (IOException | RuntimeException | StackOverflowError | OutOfMemoryError e) {
             // one bad file must not end the batch; the message names it, the run goes on
-            return new Step(index, total, pair, output, Outcome.FAILED, pair.edited().getFileName() + ": " + e.getMessage());
+            return new Step(index, total, pair, output, Outcome.FAILED, pair.edited().getFileName() + ": " + com.samplerlens.core.io.Failures.describe(e));
         }
     }
 }

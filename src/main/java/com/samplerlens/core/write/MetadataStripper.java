@@ -58,17 +58,28 @@ public final class MetadataStripper {
      * source itself, with {@code replaceExisting}).
      */
     public static void stripFile(Path source, Path target, boolean replaceExisting) throws IOException, UnreadableFileException {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(source);
-        } catch (IOException e) {
-            throw new UnreadableFileException(source, "cannot be read (" + e.getMessage() + ")");
-        }
+        stripFile(source, target, replaceExisting ? AtomicFileWriter.Replace.WRITABLE : AtomicFileWriter.Replace.NEVER, false);
+    }
+
+    /**
+     * As above, with the writer's choices: what may be replaced, and whether a link at the target
+     * is followed (in place) or replaced (a new output). Returns the notices for the user.
+     */
+    public static List<String> stripFile(Path source, Path target, AtomicFileWriter.Replace replace, boolean followLink)
+            throws IOException, UnreadableFileException {
+        // the readers' checks: a FIFO or device is refused before it is opened, a huge file before it is read
+        byte[] bytes = MetadataReaders.readBytes(source);
         byte[] stripped = strip(source, bytes);
-        AtomicFileWriter.write(target, stripped, replaceExisting, written -> {
-            List<String> left = leftovers(written);
+        return AtomicFileWriter.write(target, stripped, replace, followLink, written -> {
+            List<String> left;
+            try {
+                left = leftovers(written);
+            } catch (IOException e) {
+                // name the output, not our temporary file
+                throw new IOException(String.valueOf(e.getMessage()).replace(written.toString(), target.getFileName().toString()), e);
+            }
             if (!left.isEmpty()) throw new IOException(target.getFileName() + ": metadata still there after stripping: " + String.join(", ", left));
-        });
+        }).notices();
     }
 
     /** The metadata texts the readers still find in a file, XMP aside. */

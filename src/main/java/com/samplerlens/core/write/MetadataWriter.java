@@ -93,8 +93,12 @@ public final class MetadataWriter {
             throw new UnreadableFileException(target, damaged.getMessage());
         }
         Expected expected = expected(bundle, plan);
-        AtomicFileWriter.write(output, bytes, replace, written -> verify(output, written, expected));
-        return new Result(output, plan, bytes.length, List.copyOf(notices));
+        // in place: a link is followed (its file rewritten, the link kept); --out: a link is replaced, never followed
+        AtomicFileWriter.Replace mode = request.force() ? AtomicFileWriter.Replace.EVEN_READ_ONLY
+                : replace ? AtomicFileWriter.Replace.WRITABLE : AtomicFileWriter.Replace.NEVER;
+        AtomicFileWriter.Written written = AtomicFileWriter.write(output, bytes, mode, request.inPlace(), w -> verify(output, w, expected));
+        notices.addAll(written.notices());
+        return new Result(written.path(), plan, bytes.length, List.copyOf(notices));
     }
 
     /** A JPEG plan with no fitting stage and no parameters would write only a fallback marker. */
@@ -165,7 +169,9 @@ public final class MetadataWriter {
         try {
             read = MetadataReaders.read(written);
         } catch (UnreadableFileException e) {
-            throw new IOException(output.getFileName() + ": the file written cannot be read back (" + e.getMessage() + ")", e);
+            // the message names our temporary file; the user knows the output's name
+            String why = String.valueOf(e.getMessage()).replace(written.toString(), output.getFileName().toString());
+            throw new IOException(output.getFileName() + ": the file written cannot be read back (" + why + ")", e);
         }
         check(output, read, MetadataKeys.PARAMETERS, expected.parameters(), UnaryOperator.identity());
         check(output, read, MetadataKeys.PROMPT, expected.prompt(), expected.jsonForm());

@@ -234,4 +234,53 @@ class TracerTest {
         assertEquals(n - 2 - n / 2 - 1, sampler(r, String.valueOf(n - 2)).attributed().size());
         assertEquals(List.of(), r.shared());
     }
+
+    /**
+     * Issue 12 item 7: x = 2, one sampler at distance 2 and two at distance 3, room for one of
+     * them. Spec §2 numbers ties lower id first from the farthest, so the higher id is the nearer
+     * and is traced; ids 9 and 10 also check that ids compare as numbers, not strings.
+     */
+    @Test
+    void tieAtTheCutTracesTheHigherId() {
+        Graph g = TestGraphs.api("""
+            {"9":  {"class_type": "KSampler", "inputs": {}},
+             "10": {"class_type": "KSampler", "inputs": {}},
+             "5":  {"class_type": "KSampler", "inputs": {"a": ["9", 0], "b": ["10", 0]}},
+             "3":  {"class_type": "VAEDecode", "inputs": {"samples": ["5", 0]}},
+             "1":  {"class_type": "SaveImage", "inputs": {"images": ["3", 0]}}}""");
+        TraceResult r = multi(g, 2);
+        assertEquals(TraceMode.MULTI, r.mode());
+        assertEquals(2, sampler(r, "5").number());
+        assertEquals(1, sampler(r, "10").number());
+        assertEquals(0, sampler(r, "9").number());
+        // with room for all three, the tie is numbered lower id first (farthest = Sampler_1)
+        TraceResult all = multi(g, 3);
+        assertEquals(1, sampler(all, "9").number());
+        assertEquals(2, sampler(all, "10").number());
+        assertEquals(3, sampler(all, "5").number());
+    }
+
+    /** Many samplers, few traced: every sampler is still attributed exactly (scratch walk reset per start). */
+    @Test
+    void chainedSamplersAttributeOnlyTheirOwnPrompt() {
+        int k = 2_000;
+        List<Node> nodes = new ArrayList<>();
+        nodes.add(new Node("0", "CheckpointLoaderSimple", null, Map.of(), 0, null));
+        String prev = null;
+        for (int i = 1; i <= k; i++) {
+            Map<String, InputValue> in = new LinkedHashMap<>();
+            in.put("model", new InputValue.Link("0", 0));
+            nodes.add(new Node("p" + i, "CLIPTextEncode", null, Map.of("clip", new InputValue.Link("0", 1)), 0, null));
+            in.put("positive", new InputValue.Link("p" + i, 0));
+            if (prev != null) in.put("latent_image", new InputValue.Link(prev, 0));
+            nodes.add(new Node("s" + i, "KSampler", null, in, 0, null));
+            prev = "s" + i;
+        }
+        nodes.add(new Node("save", "SaveImage", null, Map.of("images", new InputValue.Link(prev, 0)), 0, null));
+        TraceResult r = multi(new Graph(nodes), 2);
+        assertEquals(k, r.samplers().size());
+        for (int i = 1; i <= k; i++) assertEquals(List.of("0", "p" + i), sampler(r, "s" + i).attributed(), "s" + i);
+        assertEquals(2, sampler(r, "s" + k).number());
+        assertEquals(1, sampler(r, "s" + (k - 1)).number());
+    }
 }

@@ -41,8 +41,13 @@ public final class ExifMetadataDecoder {
     public static Result decode(byte[] tiff, String where) {
         Metadata metadata = new Metadata();
         List<DecodeProblem> problems = new ArrayList<>();
+        String tooDeep = TiffStructureCheck.problem(tiff);
+        if (tooDeep != null) return new Result(List.of(), List.of(new DecodeProblem(where, tooDeep)), 0);
         try {
             new ExifReader().extract(new ByteArrayReader(tiff), metadata, 0);
+        } catch (StackOverflowError e) {
+            // backstop for recursion the structure check cannot see (IFDs inside maker notes)
+            problems.add(new DecodeProblem(where, "EXIF unreadable: its IFDs nest too deep to walk"));
         } catch (RuntimeException e) {
             problems.add(new DecodeProblem(where, "EXIF unreadable: " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : " " + e.getMessage())));

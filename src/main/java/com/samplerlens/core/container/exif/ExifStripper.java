@@ -37,10 +37,11 @@ public final class ExifStripper {
      */
     public static Optional<byte[]> strip(byte[] tiff) {
         TiffOutputSet set;
+        if (TiffStructureCheck.problem(tiff) != null) return Optional.empty();
         try {
             if (!(new TiffImageParser().getMetadata(tiff) instanceof TiffImageMetadata metadata)) return Optional.empty();
             set = metadata.getOutputSet();
-        } catch (IOException | RuntimeException unreadable) {
+        } catch (IOException | RuntimeException | StackOverflowError unreadable) {
             return Optional.empty();
         }
         TiffOutputDirectory root = set.getRootDirectory();

@@ -92,10 +92,11 @@ public final class ExifTiffBuilder {
 
     /** The existing block's tags, or a fresh big-endian set when the block is unreadable (it is replaced anyway). */
     private static TiffOutputSet readOrFresh(byte[] tiff) {
+        if (TiffStructureCheck.problem(tiff) != null) return new TiffOutputSet(ByteOrder.BIG_ENDIAN);
         try {
             if (new TiffImageParser().getMetadata(tiff) instanceof TiffImageMetadata metadata) return metadata.getOutputSet();
             return new TiffOutputSet(ByteOrder.BIG_ENDIAN);
-        } catch (IOException | RuntimeException unreadable) {
+        } catch (IOException | RuntimeException | StackOverflowError unreadable) {
             return new TiffOutputSet(ByteOrder.BIG_ENDIAN);
         }
     }

@@ -10,6 +10,8 @@ import com.samplerlens.core.container.StructureLines;
 import com.samplerlens.core.container.UnreadableFileException;
 import com.samplerlens.core.container.exif.ExifMetadataDecoder;
 import com.samplerlens.core.container.exif.ExifTextDecoder;
+import com.samplerlens.core.container.ByteInput;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,6 +31,16 @@ public final class JpegMetadataReader {
     static final byte[] XMP_HEADER = "http://ns.adobe.com/xap/1.0/\0".getBytes(StandardCharsets.US_ASCII);
 
     public static EmbeddedMetadata read(Path file, byte[] jpeg) throws UnreadableFileException {
+        return read(file, jpeg, jpeg.length);
+    }
+
+    /**
+     * Reads the segments before the image data of a JPEG of {@code fileLength} bytes whose first
+     * bytes are {@code head}: everything up to and including SOS, or the whole file when it has none.
+     * The scan data itself is never needed (see {@link #head}).
+     */
+    public static EmbeddedMetadata read(Path file, byte[] head, long fileLength) throws UnreadableFileException {
+        byte[] jpeg = head;
         if (!JpegSegmentReader.hasSignature(jpeg)) throw new UnreadableFileException(file, "not a JPEG file (no SOI marker)");
         JpegSegmentReader.Result result = JpegSegmentReader.read(jpeg);
         List<DecodeProblem> problems = new ArrayList<>(result.problems());
@@ -69,12 +81,28 @@ public final class JpegMetadataReader {
                 structure.addRepeatable(seg.name(), seg.payloadLength());
             }
         }
-        if (result.scanDataOffset() >= 0) structure.addLine("scan data " + ByteSizes.human(jpeg.length - result.scanDataOffset()));
+        if (result.scanDataOffset() >= 0) structure.addLine("scan data " + ByteSizes.human(fileLength - result.scanDataOffset()));
         List<MetadataEntry> entries = new ArrayList<>(exifEntries);
         boolean hasUserComment = exifEntries.stream().anyMatch(e -> e.key().equals(MetadataKeys.PARAMETERS));
         if (!hasUserComment) entries.addAll(comEntries);
         else comEntries.forEach(c -> entries.add(new MetadataEntry("comment", "COM", c.text(), c.bytes())));
         return new EmbeddedMetadata(file, ContainerFormat.JPEG, structure.lines(), entries, problems);
+    }
+
+    /**
+     * The bytes of a JPEG up to the end of its SOS segment (the metadata segments, never the scan
+     * data), read in growing steps: most files need one 64 KB read, a file with no SOS is read to
+     * where its segment walk stops.
+     */
+    public static byte[] head(ByteInput in) throws IOException {
+        long size = in.size();
+        int n = (int) Math.min(size, 64 * 1024);
+        while (true) {
+            byte[] head = in.read(0, n);
+            JpegSegmentReader.Result r = JpegSegmentReader.read(head);
+            if (!r.ranOut() || n == size) return head;
+            n = (int) Math.min(size, Math.min(Integer.MAX_VALUE - 8, n * 4L));
+        }
     }
 
     private static String printable(byte[] b, int from, int len) {

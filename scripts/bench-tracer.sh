@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Tracing stays linear (issue 16 target: 10k / 20k / 40k nodes within 2.2x per doubling), for the
+# eight-sampler "spread" graph and the "chained" graph where every fourth node is a sampler
+# (issue 14: the sampler count must not matter). JMH TracerBenchmark.trace; prints the ratio of
+# each doubling from the JMH scores. A benchmark, not a test: run it on a quiet machine.
+# Usage: scripts/bench-tracer.sh [JMH options, default -wi 3 -i 5 -f 1]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/java-env.sh
+mvn -B -q -o test-compile
+CP="target/classes:target/test-classes:$(mvn -B -q -o -Dstyle.color=never dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=test | sed 's/\x1b\[[0-9;]*m//g')"
+ARGS=("$@"); [ ${#ARGS[@]} -eq 0 ] && ARGS=(-wi 3 -i 5 -f 1)
+OUT=$(mktemp)
+trap 'rm -f "$OUT"' EXIT
+"$JAVA_HOME/bin/java" -cp "$CP" org.openjdk.jmh.Main 'TracerBenchmark.trace$' "${ARGS[@]}" -rf csv -rff "$OUT" >&2
+# "Benchmark","Mode","Threads","Samples","Score","Score Error (99.9%)","Unit","Param: nodes","Param: shape"
+python3 - "$OUT" <<'EOF'
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1])))
+by = {}
+for r in rows:
+    by.setdefault(r["Param: shape"], {})[int(r["Param: nodes"])] = (float(r["Score"]), float(r["Score Error (99.9%)"]))
+print("| shape | nodes | ms/op | ratio to half the nodes |")
+print("|---|---|---|---|")
+for shape, scores in by.items():
+    prev = None
+    for n in sorted(scores):
+        s, e = scores[n]
+        print(f"| {shape} | {n:,} | {s:.1f} ± {e:.1f} | {'' if prev is None else f'{s / prev:.2f}x'} |")
+        prev = s
+EOF

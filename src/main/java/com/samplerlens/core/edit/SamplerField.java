@@ -37,6 +37,9 @@ public enum SamplerField {
             BY_NAME.put(f.id, f);
             BY_NAME.put(f.label.toLowerCase(Locale.ROOT), f);
         }
+        // the seed's aliases for node variants that call them start / end
+        BY_NAME.put("start", START_STEP);
+        BY_NAME.put("end", END_STEP);
     }
 
     private final String id;

@@ -22,6 +22,8 @@ lost=$(comm -23 <(cd target/classes && find . -type f | sed 's|^\./||' | sort) <
 out=target/package
 rm -rf "$out"; mkdir -p "$out/input"
 cp "$jar" "$out/input/samplerlens.jar"
+# picocli's class files made cacheable, as pom.xml does for target/samplerlens.jar (issue 16)
+"$JAVA_HOME/bin/java" packaging/UpgradeClassFiles.java "$out/input/samplerlens.jar" picocli/
 
 # JavaFX becomes part of the runtime, as modules: loaded from the class path (inside the app's
 # jar) it prints "Unsupported JavaFX configuration" on every start and unpacks its native

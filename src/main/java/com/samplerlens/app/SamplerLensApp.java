@@ -34,7 +34,7 @@ public final class SamplerLensApp extends Application {
             vm.open(Path.of(args.getFirst()));
         } else {
             try {
-                vm.open(bundledSample());
+                vm.openSample(bundledSample());
             } catch (IOException e) {
                 vm.reportProblem("Cannot open the bundled sample", e.getMessage());
             }
@@ -80,9 +80,10 @@ public final class SamplerLensApp extends Application {
             if (in == null) throw new IOException("the sample " + SAMPLE + " is missing from this build");
             Path dir = Files.createTempDirectory("samplerlens-sample");
             Path file = dir.resolve(SAMPLE);
-            Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
-            file.toFile().deleteOnExit();
+            // deleteOnExit deletes in reverse order of registration: the file first, then its folder
             dir.toFile().deleteOnExit();
+            file.toFile().deleteOnExit();
+            Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
             return file;
         }
     }

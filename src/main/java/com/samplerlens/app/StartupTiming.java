@@ -69,9 +69,32 @@ final class StartupTiming {
      * wheel does, timing each frame from the zoom until the renderer has drawn it; prints the
      * median, 95th percentile and worst frame (samplerlens.timing.frames, scripts/bench-app-frames.sh).
      */
+    private static final List<Long> FRAME_CPU = new ArrayList<>();
+
+    /**
+     * CPU time so far of the two threads that make a frame, the FX application thread (drawing
+     * the canvas) and the renderer: unlike wall time, hardly stretched when other programs load
+     * the machine.
+     */
+    private static long frameThreadsCpuNanos() {
+        java.lang.management.ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        long sum = 0;
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            String name = t.getName();
+            if (name.equals("JavaFX Application Thread") || name.startsWith("QuantumRenderer")) {
+                long c = mx.getThreadCpuTime(t.threadId());
+                if (c > 0) sum += c;
+            }
+        }
+        return sum;
+    }
+
     private static void timeFrames(Scene scene, GraphView graph, int nodes, int frames, List<Long> times) {
         if (times.size() == frames) {
             List<Long> sorted = times.stream().sorted().toList();
+            List<Long> cpu = FRAME_CPU.stream().sorted().toList();
+            if (!cpu.isEmpty()) System.err.printf("timing: %d frames zooming %d nodes: CPU of the FX and render threads per frame: median %.1f ms, p95 %.1f ms%n",
+                    frames, nodes, cpu.get(cpu.size() / 2) / 1e6, cpu.get((int) Math.ceil(cpu.size() * 0.95) - 1) / 1e6);
             // every frame, in order, with samplerlens.timing.frames.all: shows which frames are slow
             if (Boolean.getBoolean("samplerlens.timing.frames.all")) System.err.println("timing: frame ms " + times.stream().map(t -> Long.toString(t / 1_000_000)).toList());
             System.err.printf("timing: %d frames zooming %d nodes: median %d ms, p95 %d ms, worst %d ms%n", frames,
@@ -81,6 +104,7 @@ final class StartupTiming {
             return;
         }
         long start = System.nanoTime();
+        long cpuStart = frameThreadsCpuNanos();
         graph.zoomAt(graph.getWidth() / 2, graph.getHeight() / 2, times.size() < frames / 2 ? 1.12 : 1 / 1.12);
         Runnable[] once = new Runnable[1];
         once[0] = () -> {
@@ -88,6 +112,7 @@ final class StartupTiming {
             Platform.runLater(() -> {
                 waitForRenderer();
                 times.add(System.nanoTime() - start);
+                FRAME_CPU.add(frameThreadsCpuNanos() - cpuStart);
                 timeFrames(scene, graph, nodes, frames, times);
             });
         };

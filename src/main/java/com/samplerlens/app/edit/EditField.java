@@ -45,6 +45,19 @@ public final class EditField extends HBox {
         tag.managedProperty().bind(tag.visibleProperty());
         tag.setVisible(false);
         input.focusedProperty().addListener((o, was, focused) -> { if (!focused) commit(); });
+        // a text field keeps Ctrl+Z for its own typing, which after a commit has nothing left to
+        // undo: then the key goes to the app's undo (the edit just committed), as the menu says
+        input.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            boolean undoOrRedo = e.isShortcutDown() && (e.getCode() == KeyCode.Z || e.getCode() == KeyCode.Y);
+            if (!undoOrRedo || getScene() == null || !java.util.Objects.equals(input.getText(), shown)) return;
+            for (var a : getScene().getAccelerators().entrySet()) {
+                if (a.getKey().match(e)) {
+                    e.consume();
+                    a.getValue().run();
+                    return;
+                }
+            }
+        });
         input.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ESCAPE) {
                 show(shown, tag.isVisible());

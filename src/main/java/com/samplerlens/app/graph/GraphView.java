@@ -1,53 +1,70 @@
 package com.samplerlens.app.graph;
 
+import com.samplerlens.app.graph.CanvasScene.CanvasNode;
+import com.samplerlens.app.graph.CanvasScene.Level;
 import com.samplerlens.core.graph.Graph;
-import com.samplerlens.core.graph.Node;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import javafx.animation.AnimationTimer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.geometry.VPos;
+import javafx.geometry.BoundingBox;
+import javafx.geometry.Bounds;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.input.ZoomEvent;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.paint.ImagePattern;
-import javafx.scene.shape.StrokeLineCap;
-import javafx.scene.text.Font;
-import javafx.scene.text.FontWeight;
-import javafx.scene.text.TextAlignment;
 
 /**
- * The graph, drawn on one canvas: rounded node boxes (title, class, id) coloured by sampler,
- * bezier links, pan by dragging, zoom by wheel or pinch. Only what is on screen is drawn, and
- * text is left out when it would be too small to read, so large graphs stay smooth.
+ * The workflow drawn as ComfyUI draws it (see {@link CanvasPainter}), one level at a time: the
+ * top level, or the inside of a subgraph instance opened by double-clicking it (a breadcrumb
+ * leads back). Pan by dragging, zoom by wheel or pinch; a minimap shows where the view is when
+ * the level does not fit. Selection and focus speak graph ids ("311:248"), so the sampler list,
+ * Find and the Node tab reach nodes inside subgraphs: focusing one opens its level.
  */
 public final class GraphView extends Region {
 
     private static final double MIN_SCALE = 0.04;
-    private static final double MAX_SCALE = 3.0;
-    private static final double CORNER = 10;
+    private static final double MAX_SCALE = 4.0;
+    /** Opening or fitting never zooms out below this: titles stay legible, the minimap shows the rest. */
+    public static final double READABLE_SCALE = 0.5;
+    private static final double MINIMAP_W = 220;
+    private static final double MINIMAP_H = 150;
 
     private final Canvas canvas = new Canvas();
+    private final Canvas minimap = new Canvas(MINIMAP_W, MINIMAP_H);
+    private final HBox breadcrumb = new HBox(4);
     private final ObjectProperty<String> selectedNode = new SimpleObjectProperty<>(this, "selectedNode");
     private final ObjectProperty<String> highlightedSampler = new SimpleObjectProperty<>(this, "highlightedSampler");
     private final BooleanProperty dark = new SimpleBooleanProperty(this, "dark");
     private final ReadOnlyDoubleWrapper scale = new ReadOnlyDoubleWrapper(this, "scale", 1);
+    private final ReadOnlyStringWrapper level = new ReadOnlyStringWrapper(this, "level", "");
+    private final CanvasPainter painter = new CanvasPainter();
 
     private Graph graph;
-    private GraphGeometry geometry;
-    /** Node ids in drawing order: the last one drawn is on top, so hit tests walk it backwards. */
-    private List<String> drawOrder = List.of();
+    private CanvasScene scene = CanvasScene.EMPTY;
     private Map<String, NodeLook> looks = Map.of();
+    private LevelLooks levelLooks;
     private double tx;
     private double ty;
     private String hoveredNode;
@@ -55,76 +72,200 @@ public final class GraphView extends Region {
     private double pressY;
     private boolean dragged;
     private boolean redrawPending;
+    private boolean userZoomed;
     private final ViewAnimator animator = new ViewAnimator();
     private static final int HATCH_TILE = 10;
     private javafx.scene.image.Image hatchTile;
-    private Theme hatchTileTheme;
+    private Boolean hatchTileDark;
     private javafx.scene.image.Image gridTile;
-    private Theme gridTileTheme;
+    private Boolean gridTileDark;
+    private boolean minimapStale = true;
 
     public GraphView() {
         getStyleClass().add("graph-view");
-        getChildren().add(canvas);
+        breadcrumb.setId("graphBreadcrumb");
+        breadcrumb.setAlignment(Pos.CENTER_LEFT);
+        breadcrumb.setPadding(new Insets(4, 10, 4, 10));
+        breadcrumb.setStyle("-fx-background-color: -color-bg-default; -fx-background-radius: 6; -fx-border-color: -color-border-default; -fx-border-radius: 6;");
+        breadcrumb.setManaged(false);
+        breadcrumb.setVisible(false);
+        minimap.setId("graphMinimap");
+        minimap.setManaged(false);
+        getChildren().addAll(canvas, minimap, breadcrumb);
         setMinSize(0, 0);
         setFocusTraversable(true);
         selectedNode.addListener((o, a, b) -> requestRedraw());
         highlightedSampler.addListener((o, a, b) -> requestRedraw());
-        dark.addListener((o, a, b) -> requestRedraw());
+        dark.addListener((o, a, b) -> { minimapStale = true; requestRedraw(); });
         installMouse();
+        installMinimap();
+        addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.BACK_SPACE && !level.get().isEmpty()) {
+                openLevel(currentLevel().parent());
+                e.consume();
+            }
+        });
     }
 
-    /** Shows a graph, placed by {@code geometry}, coloured by {@code looks}; keeps the view if it is the same graph. */
-    public void show(Graph graph, GraphGeometry geometry, Map<String, NodeLook> looks) {
-        boolean newGraph = this.graph != graph;
+    /** Shows a document's canvas coloured by {@code looks}; keeps the view if it is the same graph. */
+    public void show(Graph graph, CanvasScene scene, Map<String, NodeLook> looks) {
+        boolean newGraph = this.graph != graph || this.scene != scene;
         this.graph = graph;
-        this.geometry = geometry;
-        this.drawOrder = geometry == null ? List.of() : List.copyOf(geometry.boxes().keySet());
-        this.looks = looks;
+        this.scene = scene == null ? CanvasScene.EMPTY : scene;
+        this.looks = looks == null ? Map.of() : looks;
         if (newGraph) {
             hoveredNode = null;
+            userZoomed = false;
             if (selectedNode.get() != null && (graph == null || !graph.contains(selectedNode.get()))) selectedNode.set(null);
+            setLevel("");
             fitNow();
         }
+        levelLooks = null;
+        minimapStale = true;
         requestRedraw();
     }
 
     /** Recolours without moving anything (the trace changed, the graph did not). */
     public void recolour(Map<String, NodeLook> looks) {
-        this.looks = looks;
+        this.looks = looks == null ? Map.of() : looks;
+        levelLooks = null;
+        minimapStale = true;
         requestRedraw();
     }
 
+    /** The look of a node of the graph (by graph id). */
     public NodeLook lookOf(String nodeId) { return looks.getOrDefault(nodeId, NodeLook.NEUTRAL); }
 
     public ObjectProperty<String> selectedNodeProperty() { return selectedNode; }
     public ObjectProperty<String> highlightedSamplerProperty() { return highlightedSampler; }
     public BooleanProperty darkProperty() { return dark; }
     public ReadOnlyDoubleProperty scaleProperty() { return scale.getReadOnlyProperty(); }
+    /** The prefix of the level shown: "" for the top level, "311:" inside instance 311. */
+    public ReadOnlyStringProperty levelProperty() { return level.getReadOnlyProperty(); }
+    public CanvasScene scene() { return scene; }
 
-    /** Where a node is drawn, in this view's coordinates; null when the node is not shown. */
-    public javafx.geometry.Bounds screenBoxOf(String nodeId) {
-        if (geometry == null || !geometry.boxes().containsKey(nodeId)) return null;
-        GraphGeometry.Box b = geometry.boxes().get(nodeId);
-        double s = scale.get();
-        return new javafx.geometry.BoundingBox(b.x() * s + tx, b.y() * s + ty, b.width() * s, b.height() * s);
+    private Level currentLevel() {
+        Level l = scene.levels().get(level.get());
+        return l != null ? l : scene.top();
     }
 
-    /** Zooms and pans so the whole graph fits, smoothly. */
+    private LevelLooks levelLooks() {
+        if (levelLooks == null) levelLooks = new LevelLooks(currentLevel(), looks);
+        return levelLooks;
+    }
+
+    /** Where a node of the level shown is drawn (title bar included), in this view's coordinates; null when it is not on this level. */
+    public Bounds screenBoxOf(String nodeId) {
+        CanvasNode n = currentLevel().node(nodeId);
+        if (n == null) return null;
+        double s = scale.get();
+        return new BoundingBox(n.x() * s + tx, n.top() * s + ty, n.width() * s, n.fullHeight() * s);
+    }
+
+    /** The titles drawn in the last frame, with their size and room: what a person can read. */
+    public List<CanvasPainter.DrawnTitle> drawnTitles() { return painter.titles(); }
+
+    /** The badges drawn in the last frame. */
+    public List<CanvasPainter.DrawnBadge> drawnBadges() { return painter.badges(); }
+
+    /** Draws now rather than on the next pulse (tests read what was drawn). */
+    public void drawNow() { draw(); }
+
+    /** Opens a level by its prefix ("" for the top), fitted. */
+    public void openLevel(String prefix) {
+        if (prefix == null || !scene.levels().containsKey(prefix)) return;
+        setLevel(prefix);
+        userZoomed = false;
+        fitNow();
+    }
+
+    private void setLevel(String prefix) {
+        animator.stop();
+        level.set(prefix);
+        levelLooks = null;
+        minimapStale = true;
+        hoveredNode = null;
+        updateBreadcrumb();
+        requestRedraw();
+    }
+
+    private void updateBreadcrumb() {
+        breadcrumb.getChildren().clear();
+        List<Level> chain = new ArrayList<>();
+        for (Level l = currentLevel(); l != null; l = l.parent() == null ? null : scene.levels().get(l.parent())) chain.addFirst(l);
+        for (int i = 0; i < chain.size(); i++) {
+            Level l = chain.get(i);
+            if (i > 0) breadcrumb.getChildren().add(new Label("›"));
+            String text = i == 0 ? l.name() : l.name() + " #" + l.prefix().substring(0, l.prefix().length() - 1);
+            if (i == chain.size() - 1) {
+                Label here = new Label(text);
+                here.setStyle("-fx-font-weight: bold;");
+                breadcrumb.getChildren().add(here);
+            } else {
+                Hyperlink up = new Hyperlink(text);
+                up.setOnAction(e -> openLevel(l.prefix()));
+                breadcrumb.getChildren().add(up);
+            }
+        }
+        breadcrumb.setVisible(chain.size() > 1);
+        breadcrumb.applyCss();
+        breadcrumb.autosize();
+    }
+
+    /** Zooms and pans so the level fits at a readable scale, smoothly. */
     public void fit() {
+        userZoomed = false;
         double[] target = fitTarget();
         if (target != null) animator.animateTo(target[0], target[1], target[2]);
     }
 
-    /** Centres the view on a node and selects it. */
+    /**
+     * Centres the view on a node of the graph and selects it: opens the subgraph level that draws
+     * it if it is not on the level shown.
+     */
     public void focus(String nodeId) {
-        if (geometry == null || !geometry.boxes().containsKey(nodeId)) return;
-        GraphGeometry.Box b = geometry.boxes().get(nodeId);
+        if (nodeId == null) return;
+        CanvasNode n = currentLevel().node(nodeId);
+        if (n == null) {
+            Level holder = scene.levelOf(nodeId);
+            if (holder == null) return;
+            setLevel(holder.prefix());
+            n = holder.node(nodeId);
+            double s = Math.max(scale.get(), 0.9);
+            userZoomed = true;
+            double[] t = centring(n, s);
+            setView(s, t[0], t[1]);
+            selectedNode.set(nodeId);
+            return;
+        }
         double s = Math.max(scale.get(), 0.9);
-        double w = Math.max(getWidth(), 1);
-        double h = Math.max(getHeight(), 1);
         selectedNode.set(nodeId);
-        animator.animateTo(s, w / 2 - b.centerX() * s, h / 2 - b.centerY() * s);
+        userZoomed = true;
+        double[] t = centring(n, s);
+        animator.animateTo(s, t[0], t[1]);
     }
+
+    /**
+     * Brings a node of the level shown into view, keeping the zoom and the selection: what a
+     * person does by dragging the canvas (tests use it to reach a node before clicking it).
+     */
+    public void reveal(String nodeId) {
+        CanvasNode n = currentLevel().node(nodeId);
+        if (n == null) return;
+        animator.stop();
+        userZoomed = true;
+        double[] t = centring(n, scale.get());
+        setView(scale.get(), t[0], t[1]);
+    }
+
+    /** The translation that centres a node; a node taller than the view shows its top (the title) instead. */
+    private double[] centring(CanvasNode n, double s) {
+        double h = Math.min(n.fullHeight() * s, height() * 0.8);
+        return new double[] {width() / 2 - (n.x() + n.width() / 2) * s, height() / 2 - n.top() * s - h / 2};
+    }
+
+    private double width() { return getWidth() > 0 ? getWidth() : 1000; }
+    private double height() { return getHeight() > 0 ? getHeight() : 700; }
 
     private void fitNow() {
         double[] target = fitTarget();
@@ -133,14 +274,76 @@ public final class GraphView extends Region {
         setView(target[0], target[1], target[2]);
     }
 
+    /**
+     * The whole level when it fits at a readable scale; else the readable scale centred on the
+     * part that made the image (the nodes upstream of the save node), the minimap showing the rest.
+     */
     private double[] fitTarget() {
-        if (geometry == null) return null;
-        double w = getWidth() > 0 ? getWidth() : 1000;
-        double h = getHeight() > 0 ? getHeight() : 700;
-        GraphGeometry.Box b = geometry.bounds();
-        double margin = 40;
-        double s = Math.clamp(Math.min((w - 2 * margin) / b.width(), (h - 2 * margin) / b.height()), MIN_SCALE, 1.2);
-        return new double[] {s, (w - b.width() * s) / 2 - b.x() * s, (h - b.height() * s) / 2 - b.y() * s};
+        Level l = currentLevel();
+        if (l.nodes().isEmpty()) return null;
+        double w = width(), h = height();
+        double[] b = l.bounds();
+        double margin = 50;
+        double s = Math.min((w - 2 * margin) / b[2], (h - 2 * margin) / b[3]);
+        if (s >= READABLE_SCALE) {
+            s = Math.min(s, 1.0);
+            return new double[] {s, (w - b[2] * s) / 2 - b[0] * s, (h - b[3] * s) / 2 - b[1] * s};
+        }
+        s = READABLE_SCALE;
+        double[] c = tracedCentre(l, b);
+        return new double[] {s, w / 2 - c[0] * s, h / 2 - c[1] * s};
+    }
+
+    /**
+     * Where to look when the level does not fit: the smallest of these that fits at the readable
+     * scale, tried from the widest: every attributed node, the samplers with the save node, the
+     * samplers alone; else the first sampler.
+     */
+    private double[] tracedCentre(Level l, double[] all) {
+        LevelLooks ll = new LevelLooks(l, looks);
+        List<CanvasNode> attributed = new ArrayList<>();
+        List<CanvasNode> samplersAndSave = new ArrayList<>();
+        List<CanvasNode> samplers = new ArrayList<>();
+        for (CanvasNode n : l.nodes()) {
+            NodeLook look = ll.of(n.id());
+            boolean holdsSampler = look.sampler() != null && look.sampler().traced()
+                    || ll.samplersInside(n.id()).stream().anyMatch(NodeLook.SamplerMark::traced);
+            if (!look.memberships().isEmpty() || holdsSampler || look.save()) attributed.add(n);
+            if (holdsSampler || look.save()) samplersAndSave.add(n);
+            if (holdsSampler) samplers.add(n);
+        }
+        double roomW = (width() - 60) / READABLE_SCALE, roomH = (height() - 60) / READABLE_SCALE;
+        double[] last = null;
+        for (List<CanvasNode> part : List.of(attributed, samplersAndSave, samplers)) {
+            if (part.isEmpty()) continue;
+            double[] b = boundsOf(part);
+            last = b;
+            if (b[2] <= roomW && b[3] <= roomH) return new double[] {b[0] + b[2] / 2, b[1] + b[3] / 2};
+        }
+        if (last == null) return new double[] {all[0] + all[2] / 2, all[1] + all[3] / 2};
+        // S1 (the sampler numbered first) when nothing wider fits
+        samplers.sort(java.util.Comparator.comparingInt(n -> firstNumber(ll, n)));
+        CanvasNode first = samplers.isEmpty() ? samplersAndSave.isEmpty() ? attributed.getFirst() : samplersAndSave.getFirst() : samplers.getFirst();
+        return new double[] {first.x() + first.width() / 2, first.top() + Math.min(first.fullHeight(), roomH) / 2};
+    }
+
+    private static int firstNumber(LevelLooks ll, CanvasNode n) {
+        int best = Integer.MAX_VALUE;
+        NodeLook look = ll.of(n.id());
+        if (look.sampler() != null && look.sampler().traced()) best = look.sampler().number();
+        for (NodeLook.SamplerMark m : ll.samplersInside(n.id())) if (m.traced()) best = Math.min(best, m.number());
+        return best;
+    }
+
+    private static double[] boundsOf(List<CanvasNode> nodes) {
+        double minX = Double.MAX_VALUE, minY = Double.MAX_VALUE, maxX = -Double.MAX_VALUE, maxY = -Double.MAX_VALUE;
+        for (CanvasNode n : nodes) {
+            minX = Math.min(minX, n.x());
+            minY = Math.min(minY, n.top());
+            maxX = Math.max(maxX, n.x() + n.width());
+            maxY = Math.max(maxY, n.y() + n.bodyHeight());
+        }
+        return new double[] {minX, minY, maxX - minX, maxY - minY};
     }
 
     private void setView(double s, double x, double y) {
@@ -154,10 +357,20 @@ public final class GraphView extends Region {
     protected void layoutChildren() {
         double w = getWidth();
         double h = getHeight();
-        boolean firstSize = canvas.getWidth() <= 1 && w > 1;
+        double oldW = canvas.getWidth(), oldH = canvas.getHeight();
+        boolean firstSize = oldW <= 1 && w > 1;
         canvas.setWidth(w);
         canvas.setHeight(h);
-        if (firstSize) fitNow();
+        minimap.relocate(Math.max(0, w - MINIMAP_W - 12), Math.max(0, h - MINIMAP_H - 12));
+        breadcrumb.autosize();
+        breadcrumb.relocate(12, 10);
+        if (firstSize) {
+            fitNow();
+        } else if (oldW > 1 && (oldW != w || oldH != h)) {
+            // a resize keeps the user's zoom and the graph point at the centre; only an untouched view re-fits
+            if (userZoomed) setView(scale.get(), tx + (w - oldW) / 2, ty + (h - oldH) / 2);
+            else fitNow();
+        }
         draw();
     }
 
@@ -173,39 +386,37 @@ public final class GraphView extends Region {
     // ---------------------------------------------------------------- input
 
     private void installMouse() {
-        addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
+        canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
             requestFocus();
             animator.stop();
             pressX = e.getX();
             pressY = e.getY();
             dragged = false;
         });
-        addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> {
+        canvas.addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> {
             double dx = e.getX() - pressX;
             double dy = e.getY() - pressY;
             if (!dragged && Math.hypot(dx, dy) < 3) return;
             dragged = true;
+            userZoomed = true;
             setCursor(javafx.scene.Cursor.CLOSED_HAND);
             setView(scale.get(), tx + dx, ty + dy);
             pressX = e.getX();
             pressY = e.getY();
         });
-        addEventHandler(MouseEvent.MOUSE_RELEASED, e -> {
+        canvas.addEventHandler(MouseEvent.MOUSE_RELEASED, e -> {
             setCursor(javafx.scene.Cursor.DEFAULT);
             if (!dragged && e.getButton() == MouseButton.PRIMARY) selectedNode.set(nodeAt(e.getX(), e.getY()));
         });
-        addEventHandler(MouseEvent.MOUSE_MOVED, e -> {
+        canvas.addEventHandler(MouseEvent.MOUSE_MOVED, e -> {
             String over = nodeAt(e.getX(), e.getY());
-            if (!java.util.Objects.equals(over, hoveredNode)) {
+            if (!Objects.equals(over, hoveredNode)) {
                 hoveredNode = over;
                 requestRedraw();
             }
         });
-        addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
-            if (e.getClickCount() == 2 && !dragged) {
-                String id = nodeAt(e.getX(), e.getY());
-                if (id != null) focus(id); else fit();
-            }
+        canvas.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
+            if (e.getClickCount() == 2 && !dragged && e.getButton() == MouseButton.PRIMARY) doubleClick(e.getX(), e.getY());
         });
         addEventHandler(ScrollEvent.SCROLL, e -> {
             if (e.getTouchCount() > 0 || e.getDeltaY() == 0) return;
@@ -218,9 +429,34 @@ public final class GraphView extends Region {
         });
     }
 
+    /** Double click: a subgraph node opens, another node is centred, empty canvas fits. */
+    public void doubleClick(double x, double y) {
+        String id = nodeAt(x, y);
+        CanvasNode n = id == null ? null : currentLevel().node(id);
+        if (n != null && n.opens() != null && scene.levels().containsKey(n.opens())) openLevel(n.opens());
+        else if (id != null) focus(id);
+        else fit();
+    }
+
+    private void installMinimap() {
+        javafx.event.EventHandler<MouseEvent> jump = e -> {
+            Level l = currentLevel();
+            double[] m = minimapMapping(l);
+            double gx = (e.getX() - m[1]) / m[0];
+            double gy = (e.getY() - m[2]) / m[0];
+            animator.stop();
+            userZoomed = true;
+            setView(scale.get(), width() / 2 - gx * scale.get(), height() / 2 - gy * scale.get());
+            e.consume();
+        };
+        minimap.addEventHandler(MouseEvent.MOUSE_PRESSED, jump);
+        minimap.addEventHandler(MouseEvent.MOUSE_DRAGGED, jump);
+    }
+
     /** Zooms by {@code factor} keeping the graph point under (x, y) in place. */
     public void zoomAt(double x, double y, double factor) {
         animator.stop();
+        userZoomed = true;
         double s = Math.clamp(scale.get() * factor, MIN_SCALE, MAX_SCALE);
         double gx = (x - tx) / scale.get();
         double gy = (y - ty) / scale.get();
@@ -229,47 +465,40 @@ public final class GraphView extends Region {
 
     /** The node under a point of this view, topmost first; null for none. */
     public String nodeAt(double x, double y) {
-        if (geometry == null) return null;
         double gx = (x - tx) / scale.get();
         double gy = (y - ty) / scale.get();
-        for (int i = drawOrder.size() - 1; i >= 0; i--) {
-            if (geometry.boxes().get(drawOrder.get(i)).contains(gx, gy)) return drawOrder.get(i);
+        List<CanvasNode> nodes = currentLevel().nodes();
+        for (int i = nodes.size() - 1; i >= 0; i--) {
+            CanvasNode n = nodes.get(i);
+            if (n.kind() == CanvasScene.Kind.SUBGRAPH_INPUTS || n.kind() == CanvasScene.Kind.SUBGRAPH_OUTPUTS) continue;
+            if (n.contains(gx, gy)) return n.id();
         }
         return null;
     }
 
     // ---------------------------------------------------------------- drawing
 
-    private Theme theme() { return dark.get() ? Theme.DARK : Theme.LIGHT; }
+    private CanvasTheme theme() { return dark.get() ? CanvasTheme.DARK : CanvasTheme.LIGHT; }
 
     private void draw() {
         GraphicsContext g = canvas.getGraphicsContext2D();
         double w = canvas.getWidth();
         double h = canvas.getHeight();
-        Theme t = theme();
+        CanvasTheme t = theme();
         g.setGlobalAlpha(1);
-        g.setFill(t.background);
+        g.setFill(t.background());
         g.fillRect(0, 0, w, h);
         drawGrid(g, w, h, t);
-        if (geometry == null || graph == null) return;
+        Level l = currentLevel();
         double s = scale.get();
-        g.setLineCap(StrokeLineCap.ROUND);
-        for (GraphGeometry.Link link : geometry.links()) drawLink(g, link, s, w, h, t);
-        for (Map.Entry<String, GraphGeometry.Box> e : geometry.boxes().entrySet()) {
-            GraphGeometry.Box b = e.getValue();
-            double x = b.x() * s + tx;
-            double y = b.y() * s + ty;
-            double bw = b.width() * s;
-            double bh = b.height() * s;
-            if (x > w || y > h || x + bw < 0 || y + bh < 0) continue;
-            drawNode(g, graph.node(e.getKey()), lookOf(e.getKey()), x, y, bw, bh, s, t);
-        }
-        g.setGlobalAlpha(1);
+        painter.paint(new CanvasPainter.Frame(g, t, s, tx, ty, w, h, levelLooks(), selectedNode.get(), hoveredNode,
+                highlightedSampler.get()), l, hatchPattern(t, s));
+        drawMinimap(l, t, w, h);
     }
 
-    private void drawGrid(GraphicsContext g, double w, double h, Theme t) {
-        double step = 32 * scale.get();
-        if (step < 12) return;
+    private void drawGrid(GraphicsContext g, double w, double h, CanvasTheme t) {
+        double step = 20 * scale.get();
+        if (step < 10) return;
         // one pattern fill, not a fillRect per dot: the software renderer makes each small
         // rectangle a separate anti-aliased shape, thousands of them at ordinary zoom levels
         g.setFill(new ImagePattern(gridTile(t, (int) Math.round(step)), Math.floorMod((long) tx, (long) Math.max(step, 1)),
@@ -277,253 +506,90 @@ public final class GraphView extends Region {
         g.fillRect(0, 0, w, h);
     }
 
-    /** A grid cell of about the drawn size (so the dot stays 2 pixels at any zoom): a dot in the corner, the rest transparent. */
-    private javafx.scene.image.Image gridTile(Theme t, int size) {
-        if (gridTile == null || gridTileTheme != t || gridTile.getWidth() != size) {
+    private javafx.scene.image.Image gridTile(CanvasTheme t, int size) {
+        if (gridTile == null || !Objects.equals(gridTileDark, t.dark()) || gridTile.getWidth() != size) {
             javafx.scene.image.WritableImage tile = new javafx.scene.image.WritableImage(size, size);
             javafx.scene.image.PixelWriter px = tile.getPixelWriter();
-            for (int x = 0; x < 2; x++) for (int y = 0; y < 2; y++) px.setColor(x, y, t.grid);
+            for (int x = 0; x < 2; x++) for (int y = 0; y < 2; y++) px.setColor(x, y, t.grid());
             gridTile = tile;
-            gridTileTheme = t;
+            gridTileDark = t.dark();
         }
         return gridTile;
     }
 
-    private void drawLink(GraphicsContext g, GraphGeometry.Link link, double s, double w, double h, Theme t) {
-        GraphGeometry.Box from = geometry.boxes().get(link.from());
-        GraphGeometry.Box to = geometry.boxes().get(link.to());
-        double x1 = (from.x() + from.width()) * s + tx;
-        double y1 = (from.y() + link.fromY()) * s + ty;
-        double x2 = to.x() * s + tx;
-        double y2 = (to.y() + link.toY()) * s + ty;
-        if (Math.max(x1, x2) < -200 || Math.min(x1, x2) > w + 200 || Math.max(y1, y2) < -200 || Math.min(y1, y2) > h + 200) return;
-        NodeLook a = lookOf(link.from());
-        NodeLook b = lookOf(link.to());
-        NodeLook.SamplerMark common = commonTracedSampler(a, b, link.to());
-        boolean faded = !a.upstream() || !b.upstream();
-        boolean highlighted = common != null && common.nodeId().equals(highlightedSampler.get());
-        g.setGlobalAlpha(faded ? 0.25 : 1);
-        g.setStroke(common != null ? SamplerPalette.colour(common.colourIndex()) : t.link);
-        g.setLineWidth(Math.max(1, (highlighted ? 4 : common != null ? 2.4 : 1.6) * Math.min(s, 1.4)));
-        double c = Math.max(30 * s, Math.abs(x2 - x1) * 0.5);
-        g.beginPath();
-        g.moveTo(x1, y1);
-        g.bezierCurveTo(x1 + c, y1, x2 - c, y2, x2, y2);
-        g.stroke();
-        g.setGlobalAlpha(1);
-    }
-
-    /** A traced sampler both ends belong to (the target may be the sampler itself): the link is part of its path. */
-    private static NodeLook.SamplerMark commonTracedSampler(NodeLook from, NodeLook to, String toId) {
-        for (NodeLook.SamplerMark m : from.memberships()) {
-            if (!m.traced()) continue;
-            if (m.nodeId().equals(toId) || to.memberships().contains(m)) return m;
-        }
-        return null;
-    }
-
-    private void drawNode(GraphicsContext g, Node node, NodeLook look, double x, double y, double w, double h, double s, Theme t) {
-        double r = Math.min(CORNER * s, Math.min(w, h) / 2);
-        String highlight = highlightedSampler.get();
-        boolean dimmedByHighlight = highlight != null
-                && look.memberships().stream().noneMatch(m -> m.nodeId().equals(highlight));
-        g.setGlobalAlpha(!look.upstream() ? 0.3 : dimmedByHighlight ? 0.45 : 1);
-
-        // shadow, body and the sampler tint (stripes when the node belongs to several)
-        g.setFill(t.shadow);
-        g.fillRoundRect(x + 2 * s, y + 3 * s, w, h, r * 2, r * 2);
-        g.setFill(t.surface);
-        g.fillRoundRect(x, y, w, h, r * 2, r * 2);
-        // bands are filled as rounded paths, not through a clip: clipped canvas drawing mixes up global alpha between nodes
-        double header = headerHeight(h, s);
-        List<NodeLook.SamplerMark> marks = look.memberships();
-        if (!marks.isEmpty()) {
-            double band = w / marks.size();
-            for (int i = 0; i < marks.size(); i++) {
-                NodeLook.SamplerMark m = marks.get(i);
-                Color base = SamplerPalette.colour(m.colourIndex());
-                Color solid = m.traced() ? base : SamplerPalette.muted(base);
-                double bx = x + i * band;
-                boolean first = i == 0;
-                boolean last = i == marks.size() - 1;
-                g.setFill(solid.deriveColor(0, 1, 1, m.traced() ? t.tint : t.tint * 0.6));
-                fillBand(g, bx, y + header, last ? band : band + 0.5, h - header, r, false, first, last);
-                g.setFill(solid);
-                fillBand(g, bx, y, last ? band : band + 0.5, header, r, true, first, last);
-                if (!m.traced()) {
-                    g.setFill(hatchPattern(t, s));
-                    fillBand(g, bx, y, last ? band : band + 0.5, header, r, true, first, last);
-                    fillBand(g, bx, y + header, last ? band : band + 0.5, h - header, r, false, first, last);
-                }
-            }
-        } else {
-            g.setFill(look.shared() ? t.shared : t.header);
-            fillBand(g, x, y, w, header, r, true, true, true);
-            if (look.shared()) {
-                g.setFill(t.sharedTint);
-                fillBand(g, x, y + header, w, h - header, r, false, true, true);
-            }
-        }
-
-        // outline: samplers in their colour, the save node doubled, the selection in the accent colour
-        boolean selected = node.id().equals(selectedNode.get());
-        boolean hovered = node.id().equals(hoveredNode);
-        g.setLineDashes();
-        if (look.sampler() != null) {
-            Color c = SamplerPalette.colour(look.sampler().colourIndex());
-            g.setStroke(look.sampler().traced() ? c.darker() : SamplerPalette.muted(c));
-            g.setLineWidth(Math.max(2, 4 * s));
-            if (!look.sampler().traced()) g.setLineDashes(8 * s, 5 * s);
-            g.strokeRoundRect(x, y, w, h, r * 2, r * 2);
-            g.setLineDashes();
-        } else {
-            g.setStroke(hovered ? t.text : t.border);
-            g.setLineWidth(hovered ? 1.8 : 1);
-            g.strokeRoundRect(x, y, w, h, r * 2, r * 2);
-        }
-        if (look.save()) {
-            g.setStroke(t.text);
-            g.setLineWidth(Math.max(1.5, 2.5 * s));
-            double o = 5 * s;
-            g.strokeRoundRect(x - o, y - o, w + 2 * o, h + 2 * o, (r + o) * 2, (r + o) * 2);
-        }
-        if (selected) {
-            g.setStroke(t.accent);
-            g.setLineWidth(3);
-            double o = (look.save() ? 10 : 4) * s;
-            g.strokeRoundRect(x - o, y - o, w + 2 * o, h + 2 * o, (r + o) * 2, (r + o) * 2);
-        }
-
-        if (h < 16) {
-            g.setGlobalAlpha(1);
-            return;
-        }
-        drawTexts(g, node, look, x, y, w, h, header, s, t);
-        g.setGlobalAlpha(1);
-    }
-
-    private void drawTexts(GraphicsContext g, Node node, NodeLook look, double x, double y, double w, double h,
-                           double header, double s, Theme t) {
-        double pad = Math.max(9 * s, 4);
-        Color headerColour = look.memberships().isEmpty() ? (look.shared() ? t.shared : t.header)
-                : look.memberships().getFirst().traced() ? SamplerPalette.colour(look.memberships().getFirst().colourIndex())
-                : SamplerPalette.muted(SamplerPalette.colour(look.memberships().getFirst().colourIndex()));
-        Color onHeader = look.memberships().isEmpty() ? t.text : SamplerPalette.textOn(headerColour);
-
-        // badges on the right of the header: S-numbers, and SAVE for the save node
-        double badgeRight = x + w - 6 * s;
-        double badgeFont = Math.max(11 * s, 8);
-        g.setFont(Font.font("System", FontWeight.BOLD, badgeFont));
-        g.setTextBaseline(VPos.CENTER);
-        g.setTextAlign(TextAlignment.CENTER);
-        java.util.List<NodeLook.SamplerMark> badges = new java.util.ArrayList<>(look.memberships().reversed());
-        if (look.save()) badges.addFirst(null);
-        for (NodeLook.SamplerMark mark : badges) {
-            String label = mark == null ? "SAVE" : mark.badge();
-            double bw = label.length() * badgeFont * 0.64 + badgeFont * 0.9;
-            double bh = Math.min(badgeFont * 1.45, header * 0.85);
-            double bx = badgeRight - bw;
-            double by = y + (header - bh) / 2;
-            Color fill = mark == null ? t.text : mark.traced() ? SamplerPalette.colour(mark.colourIndex()).darker() : t.surface;
-            g.setFill(fill);
-            g.fillRoundRect(bx, by, bw, bh, bh, bh);
-            g.setStroke(mark == null ? t.text : t.badgeBorder);
-            g.setLineWidth(1);
-            g.strokeRoundRect(bx, by, bw, bh, bh, bh);
-            g.setFill(mark == null ? t.surface : mark.traced() ? SamplerPalette.textOn(fill) : t.text);
-            g.fillText(label, bx + bw / 2, by + bh / 2 + 0.5);
-            badgeRight = bx - 3;
-        }
-
-        // title in the header, class and id in the body
-        g.setTextAlign(TextAlignment.LEFT);
-        double titleFont = Math.min(Math.max(13 * s, 9.5), header * 0.8);
-        g.setFont(Font.font("System", FontWeight.BOLD, titleFont));
-        g.setFill(onHeader);
-        fillClipped(g, node.displayName(), x + pad, y + header / 2 + 0.5, badgeRight - x - pad - 3, titleFont * 0.58);
-        double smallFont = Math.max(11.5 * s, 8.5);
-        if (h - header > smallFont * 1.8) {
-            g.setFont(Font.font("System", FontWeight.NORMAL, smallFont));
-            g.setFill(t.mutedText);
-            double line = y + header + smallFont * 1.2;
-            String id = "#" + node.id();
-            double idWidth = id.length() * smallFont * 0.6;
-            if (!node.displayName().equals(node.classType())) {
-                fillClipped(g, node.classType(), x + pad, line, w - 2 * pad - idWidth - 6, smallFont * 0.56);
-            }
-            g.setTextAlign(TextAlignment.RIGHT);
-            g.fillText(id, x + w - pad, line);
-            g.setTextAlign(TextAlignment.LEFT);
-        }
-    }
-
-    /** Draws text cut with an ellipsis to fit {@code maxWidth}, estimating glyph width (exact measuring is too slow per frame). */
-    private static void fillClipped(GraphicsContext g, String text, double x, double y, double maxWidth, double glyph) {
-        if (maxWidth <= glyph) return;
-        int fit = (int) (maxWidth / glyph);
-        g.fillText(text.length() <= fit ? text : text.substring(0, Math.max(fit - 1, 1)) + "…", x, y);
-    }
-
-    /** The title band: to scale when zoomed in, but never too thin for its text when zoomed out. */
-    private static double headerHeight(double boxHeight, double s) {
-        return Math.min(Math.max(GraphLayouter.HEADER * s, Math.min(15, boxHeight * 0.5)), boxHeight);
-    }
-
-    /**
-     * Fills a rectangle whose outer corners are rounded: the top two when {@code top}, else the
-     * bottom two, and only on the sides that are the node's own edges ({@code left}, {@code right}).
-     */
-    private static void fillBand(GraphicsContext g, double x, double y, double w, double h, double r,
-                                 boolean top, boolean left, boolean right) {
-        if (w <= 0 || h <= 0) return;
-        double rr = Math.min(r, Math.min(w / 2, h));
-        double tl = top && left ? rr : 0, tr = top && right ? rr : 0, br = !top && right ? rr : 0, bl = !top && left ? rr : 0;
-        g.beginPath();
-        g.moveTo(x + tl, y);
-        g.lineTo(x + w - tr, y);
-        if (tr > 0) g.arcTo(x + w, y, x + w, y + tr, tr);
-        g.lineTo(x + w, y + h - br);
-        if (br > 0) g.arcTo(x + w, y + h, x + w - br, y + h, br);
-        g.lineTo(x + bl, y + h);
-        if (bl > 0) g.arcTo(x, y + h, x, y + h - bl, bl);
-        g.lineTo(x, y + tl);
-        if (tl > 0) g.arcTo(x, y, x + tl, y, tl);
-        g.closePath();
-        g.fill();
-    }
-
-    /**
-     * Diagonal hatching: the mark of a sampler that is found but not written. A pattern fill of the
-     * band's own shape, one shape for the renderer instead of a stroked line per stripe.
-     */
-    private ImagePattern hatchPattern(Theme t, double s) {
-        if (hatchTile == null || hatchTileTheme != t) {
+    /** Diagonal hatching: the mark of a sampler that is found but not written. */
+    private ImagePattern hatchPattern(CanvasTheme t, double s) {
+        if (hatchTile == null || !Objects.equals(hatchTileDark, t.dark())) {
             javafx.scene.image.WritableImage tile = new javafx.scene.image.WritableImage(HATCH_TILE, HATCH_TILE);
             javafx.scene.image.PixelWriter px = tile.getPixelWriter();
-            // a 2-pixel stripe from bottom-left to top-right; the tile repeats it seamlessly
             for (int x = 0; x < HATCH_TILE; x++) {
-                for (int w = 0; w < 2; w++) px.setColor(x, Math.floorMod(HATCH_TILE - 1 - x + w, HATCH_TILE), t.hatch);
+                for (int w = 0; w < 2; w++) px.setColor(x, Math.floorMod(HATCH_TILE - 1 - x + w, HATCH_TILE), t.hatch());
             }
             hatchTile = tile;
-            hatchTileTheme = t;
+            hatchTileDark = t.dark();
         }
         double step = Math.max(6, 10 * s);
         return new ImagePattern(hatchTile, tx, ty, step, step, false);
     }
 
-    /** Colours that follow the light or dark theme. */
-    private record Theme(Color background, Color grid, Color surface, Color header, Color border, Color text,
-                         Color mutedText, Color link, Color shared, Color sharedTint, Color shadow, Color accent,
-                         Color hatch, Color badgeBorder, double tint) {
-        static final Theme LIGHT = new Theme(Color.web("#f3f5f8"), Color.web("#d5dae1"), Color.WHITE,
-                Color.web("#e4e8ee"), Color.web("#b9c1cc"), Color.web("#1f2328"), Color.web("#57606a"),
-                Color.web("#8c959f"), Color.web("#aeb6c0"), Color.web("#aeb6c0", 0.35), Color.web("#1f2328", 0.10),
-                Color.web("#0969da"), Color.web("#ffffff", 0.55), Color.web("#1f2328", 0.35), 0.22);
-        static final Theme DARK = new Theme(Color.web("#0d1117"), Color.web("#262c36"), Color.web("#1c2129"),
-                Color.web("#2d333b"), Color.web("#444c56"), Color.web("#e6edf3"), Color.web("#9aa5b1"),
-                Color.web("#6e7681"), Color.web("#5b6470"), Color.web("#5b6470", 0.40), Color.web("#000000", 0.45),
-                Color.web("#4493f8"), Color.web("#0d1117", 0.55), Color.web("#e6edf3", 0.35), 0.30);
+    /** Scale and offset that put the level's bounds into the minimap. */
+    private double[] minimapMapping(Level l) {
+        double[] b = l.bounds();
+        double pad = 8;
+        double m = Math.min((MINIMAP_W - 2 * pad) / b[2], (MINIMAP_H - 2 * pad) / b[3]);
+        return new double[] {m, (MINIMAP_W - b[2] * m) / 2 - b[0] * m, (MINIMAP_H - b[3] * m) / 2 - b[1] * m};
     }
+
+    /** Whether the minimap is shown: only when the level does not fit the view. */
+    public boolean minimapShown() { return minimap.isVisible(); }
+
+    /**
+     * The minimap: every node of the level as a small box in its sampler's colour, and the view's
+     * rectangle. The boxes are redrawn only when the level or the colours change.
+     */
+    private void drawMinimap(Level l, CanvasTheme t, double w, double h) {
+        double[] b = l.bounds();
+        double s = scale.get();
+        boolean fits = b[0] * s + tx >= 0 && b[1] * s + ty >= 0 && (b[0] + b[2]) * s + tx <= w && (b[1] + b[3]) * s + ty <= h;
+        boolean show = !l.nodes().isEmpty() && !fits && w > MINIMAP_W * 2.2 && h > MINIMAP_H * 2;
+        minimap.setVisible(show);
+        if (!show) return;
+        GraphicsContext g = minimap.getGraphicsContext2D();
+        double[] m = minimapMapping(l);
+        if (minimapStale || minimapCache == null) {
+            g.clearRect(0, 0, MINIMAP_W, MINIMAP_H);
+            g.setGlobalAlpha(1);
+            g.setFill(t.dark() ? Color.web("#111111", 0.85) : Color.web("#ffffff", 0.85));
+            g.fillRoundRect(0, 0, MINIMAP_W, MINIMAP_H, 10, 10);
+            for (CanvasScene.CanvasGroup grp : l.groups()) {
+                g.setFill(t.custom(grp.color(), Color.web(CanvasScenes.DEFAULT_GROUP_COLOUR)).deriveColor(0, 1, 1, 0.3));
+                g.fillRect(grp.x() * m[0] + m[1], grp.y() * m[0] + m[2], grp.width() * m[0], grp.height() * m[0]);
+            }
+            LevelLooks ll = levelLooks();
+            for (CanvasNode n : l.nodes()) {
+                NodeLook look = ll.of(n.id());
+                Color c = !look.memberships().isEmpty() ? SamplerPalette.colour(look.memberships().getFirst().colourIndex())
+                        : t.custom(n.bgcolor(), t.dark() ? Color.web("#5a5a5a") : Color.web("#9a9a9a"));
+                g.setFill(look.upstream() ? c : c.deriveColor(0, 0.5, 1, 0.4));
+                g.fillRect(n.x() * m[0] + m[1], n.top() * m[0] + m[2], Math.max(1.5, n.width() * m[0]), Math.max(1.5, n.fullHeight() * m[0]));
+            }
+            javafx.scene.SnapshotParameters clear = new javafx.scene.SnapshotParameters();
+            clear.setFill(Color.TRANSPARENT);
+            minimapCache = minimap.snapshot(clear, null);
+            minimapStale = false;
+        } else {
+            g.clearRect(0, 0, MINIMAP_W, MINIMAP_H);
+            g.drawImage(minimapCache, 0, 0);
+        }
+        // the view's rectangle
+        double vx = (-tx / s) * m[0] + m[1], vy = (-ty / s) * m[0] + m[2];
+        double vw = w / s * m[0], vh = h / s * m[0];
+        g.setStroke(t.accent());
+        g.setLineWidth(1.5);
+        g.strokeRect(vx, vy, vw, vh);
+    }
+
+    private javafx.scene.image.Image minimapCache;
 
     /** Eases the view from where it is to a target scale and translation. */
     private final class ViewAnimator extends AnimationTimer {

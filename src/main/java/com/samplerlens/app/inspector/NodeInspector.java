@@ -58,6 +58,7 @@ public final class NodeInspector extends ScrollPane {
         content.getChildren().clear();
         Graph graph = vm.documentProperty().get() == null ? null : vm.documentProperty().get().graph();
         Node node = graph == null || id == null ? null : graph.node(id);
+        if (node == null && id != null && graph != null && showSubgraph(graph, id)) return;
         if (node == null) {
             Label hint = new Label("Click a node in the graph to see what it gave to the metadata, its inputs and why it belongs to its sampler.");
             hint.setWrapText(true);
@@ -70,7 +71,16 @@ public final class NodeInspector extends ScrollPane {
         title.setWrapText(true);
         Label kind = new Label(node.classType() + "  ·  #" + node.id() + modeText(node.mode()));
         kind.getStyleClass().add(Styles.TEXT_MUTED);
-        content.getChildren().addAll(new VBox(2, title, kind), section("Why this colour"), membership(graph, node));
+        content.getChildren().add(new VBox(2, title, kind));
+        TraceResult traced = vm.traceProperty().get();
+        if (traced != null && traced.outputNodeIds().contains(node.id()) && !node.id().equals(traced.saveNodeId())) {
+            // any output node can be the save node: choosing it here is the picker's choice, one click away
+            javafx.scene.control.Button useAsSave = new javafx.scene.control.Button("Use as save node");
+            useAsSave.setId("useAsSaveNode");
+            useAsSave.setOnAction(e -> vm.saveNodeIdProperty().set(node.id()));
+            content.getChildren().add(useAsSave);
+        }
+        content.getChildren().addAll(section("Why this colour"), membership(graph, node));
         var inspection = vm.inspectionProperty().get();
         List<NodeCaptures.Capture> captures = inspection == null ? List.of() : inspection.captures().of(node.id());
         if (!captures.isEmpty()) {
@@ -89,6 +99,33 @@ public final class NodeInspector extends ScrollPane {
             content.getChildren().addAll(section("Notes"), box);
         }
         content.getChildren().addAll(section("Inputs"), inputs(graph, node));
+    }
+
+    /**
+     * A subgraph instance is no node of the traced graph (its nodes are, as "311:248"): say what it
+     * holds, with a link to each sampler inside, which opens it.
+     */
+    private boolean showSubgraph(Graph graph, String id) {
+        String prefix = id + ":";
+        List<Node> inside = graph.nodes().values().stream().filter(n -> n.id().startsWith(prefix)).toList();
+        if (inside.isEmpty()) return false;
+        Label title = new Label("Subgraph #" + id);
+        title.getStyleClass().add(Styles.TITLE_3);
+        content.getChildren().addAll(title, wrapped(inside.size() + " nodes inside. Double-click it in the graph to open it."));
+        TraceResult trace = vm.traceProperty().get();
+        if (trace != null) {
+            VBox samplers = new VBox(4);
+            for (var s : trace.samplers()) {
+                if (!s.nodeId().startsWith(prefix)) continue;
+                Node n = graph.node(s.nodeId());
+                javafx.scene.control.Hyperlink link = new javafx.scene.control.Hyperlink(
+                        (s.traced() ? "S" + s.number() : "S–") + "  " + (n == null ? s.classType() : n.displayName()) + " #" + s.nodeId());
+                link.setOnAction(e -> focusNode.accept(s.nodeId()));
+                samplers.getChildren().add(link);
+            }
+            if (!samplers.getChildren().isEmpty()) content.getChildren().addAll(section("Samplers inside"), samplers);
+        }
+        return true;
     }
 
     /** Label → value rows, long values cut. */

@@ -80,6 +80,20 @@ public final class SamplersPane extends VBox {
 
         saveNode.setId("saveNode");
         saveNode.setPromptText("default");
+        // a bare id says nothing: show the node's title and class beside it
+        saveNode.setConverter(new StringConverter<>() {
+            @Override public String toString(String id) {
+                if (id == null) return "";
+                Graph graph = vm.documentProperty().get() == null ? null : vm.documentProperty().get().graph();
+                Node n = graph == null ? null : graph.node(id);
+                if (n == null) return "#" + id;
+                return n.displayName().equals(n.classType()) ? "#" + id + "  " + n.classType() : "#" + id + "  " + n.displayName() + " · " + n.classType();
+            }
+            @Override public String fromString(String s) { return s; }
+        });
+        // JavaFX leaves the button blank (not the prompt) once the value returns to null, as it does
+        // on opening another file: the button says itself which node the default is
+        saveNode.setButtonCell(saveButton);
         saveNode.valueProperty().bindBidirectional(vm.saveNodeIdProperty());
 
         ComboBox<MultiSamplerOverride> mode = new ComboBox<>(FXCollections.observableArrayList(MultiSamplerOverride.values()));
@@ -135,6 +149,8 @@ public final class SamplersPane extends VBox {
         saveNode.getItems().setAll(trace.outputNodeIds());
         saveNode.setDisable(trace.outputNodeIds().size() < 2);
         saveNode.setValue(keepSave);
+        // the default's text follows the trace even when the value stays null
+        saveButton.refresh();
         String keepSampler = vm.selectionNodeIdProperty().get();
         samplerById.getItems().setAll(trace.samplers().stream().map(SamplerAttribution::nodeId).sorted(com.samplerlens.core.graph.NodeIds.ORDER).toList());
         samplerById.setValue(keepSampler);
@@ -146,6 +162,7 @@ public final class SamplersPane extends VBox {
      * then the user is pointed at the Save node choice.
      */
     static String noSamplerText(TraceResult trace, Graph graph) {
+        if (graph != null && graph.size() == 0) return "This image has no ComfyUI graph, only its parameters text: see its summary.";
         if (trace.saveNodeId() == null) return "This graph has no output node, so there is nothing to trace from.";
         Node save = graph == null ? null : graph.node(trace.saveNodeId());
         String which = "#" + trace.saveNodeId() + (save == null ? "" : " (" + save.classType() + ")");
@@ -166,6 +183,21 @@ public final class SamplersPane extends VBox {
             @Override public String toString(T t) { return t == null ? "" : names.get(t); }
             @Override public T fromString(String s) { return names.entrySet().stream().filter(e -> e.getValue().equals(s)).map(Map.Entry::getKey).findFirst().orElse(null); }
         };
+    }
+
+    private final SaveNodeButton saveButton = new SaveNodeButton();
+
+    /** The save node picker's button: the chosen node, or which node the default is. */
+    private final class SaveNodeButton extends ListCell<String> {
+        @Override
+        protected void updateItem(String id, boolean empty) {
+            super.updateItem(id, empty);
+            TraceResult trace = vm.traceProperty().get();
+            if (id != null && !empty) setText(saveNode.getConverter().toString(id));
+            else setText(trace == null || trace.saveNodeId() == null ? "default" : "default: " + saveNode.getConverter().toString(trace.saveNodeId()));
+        }
+
+        void refresh() { updateItem(saveNode.getValue(), false); }
     }
 
     private final class SamplerCell extends ListCell<SamplerAttribution> {

@@ -109,7 +109,29 @@ public final class CoreInspectionService implements InspectionService {
             warnings.add("no ComfyUI graph in this file: only its parameters text");
             graph = new Graph(List.of());
         }
-        return new LoadedDocument(file, source.metadata().format(), graph, texts, source.metadata().structure(), warnings, source);
+        LoadedDocument doc = new LoadedDocument(file, source.metadata().format(), graph, texts, source.metadata().structure(), warnings, source);
+        keepBytes(doc);
+        return doc;
+    }
+
+    /** The open document's own bytes, read once on the loading thread: previews measure against them instead of re-reading the file. */
+    private record KeptBytes(LoadedDocument document, byte[] bytes) {}
+
+    private volatile KeptBytes kept;
+
+    private void keepBytes(LoadedDocument doc) {
+        if (doc.format() == ContainerFormat.JSON) return;
+        try {
+            kept = new KeptBytes(doc, Files.readAllBytes(doc.file()));
+        } catch (IOException e) {
+            kept = null; // the preview reads it then, and says so when it cannot
+        }
+    }
+
+    private byte[] bytesOf(LoadedDocument doc) throws IOException {
+        KeptBytes k = kept;
+        if (k != null && k.document() == doc) return k.bytes();
+        return Files.readAllBytes(doc.file());
     }
 
     @Override
@@ -239,19 +261,28 @@ public final class CoreInspectionService implements InspectionService {
         return names;
     }
 
-    private static OutputPreview preview(LoadedDocument document, MetadataBundle bundle, FallbackSettings fallback, OutputSettings settings,
-                                         List<String> notes) {
+    private OutputPreview preview(LoadedDocument document, MetadataBundle bundle, FallbackSettings fallback, OutputSettings settings,
+                                  List<String> notes) {
         byte[] target = null;
         if (document.format() == settings.format()) {
             try {
-                target = Files.readAllBytes(document.file());
+                target = bytesOf(document);
             } catch (IOException e) {
                 notes.add(document.file().getFileName() + " could not be read again, so file sizes are left out");
             }
         } else {
             notes.add("File sizes appear when the source is a " + settings.format().name() + " image; re-embedding measures the target");
         }
-        WritePlan plan = WritePlanner.plan(settings.format(), bundle, fallback, target);
+        WritePlan plan;
+        try {
+            plan = WritePlanner.plan(settings.format(), bundle, fallback, target);
+        } catch (IllegalArgumentException damaged) {
+            // a damaged source (a truncated PNG) can still be read and re-embedded elsewhere: the
+            // preview says so and leaves its sizes out instead of refusing the whole file
+            notes.add(document.file().getFileName() + " cannot be rewritten in place (" + damaged.getMessage()
+                    + "); re-embed the metadata into an intact copy");
+            plan = WritePlanner.plan(settings.format(), bundle, fallback, null);
+        }
         List<OutputPreview.Field> fields = new ArrayList<>();
         List<OutputPreview.Stage> stages = new ArrayList<>();
         JpegStagePlan chosen = plan.chosen().orElse(null);

@@ -1,8 +1,8 @@
 package com.samplerlens.app.session;
 
 import com.samplerlens.app.graph.AttributionLooks;
-import com.samplerlens.app.graph.GraphGeometry;
-import com.samplerlens.app.graph.GraphLayouter;
+import com.samplerlens.app.graph.CanvasScene;
+import com.samplerlens.app.graph.CanvasScenes;
 import com.samplerlens.app.graph.NodeLook;
 import com.samplerlens.app.kit.Inspection;
 import com.samplerlens.app.kit.InspectionService;
@@ -90,7 +90,7 @@ public final class SessionViewModel {
 
     // results
     private final ReadOnlyObjectWrapper<LoadedDocument> document = new ReadOnlyObjectWrapper<>(this, "document");
-    private final ReadOnlyObjectWrapper<GraphGeometry> geometry = new ReadOnlyObjectWrapper<>(this, "geometry");
+    private final ReadOnlyObjectWrapper<CanvasScene> canvas = new ReadOnlyObjectWrapper<>(this, "canvas");
     private final ReadOnlyObjectWrapper<Inspection> inspection = new ReadOnlyObjectWrapper<>(this, "inspection");
     private final ReadOnlyObjectWrapper<TraceResult> trace = new ReadOnlyObjectWrapper<>(this, "trace");
     private final ReadOnlyObjectWrapper<Map<String, NodeLook>> looks = new ReadOnlyObjectWrapper<>(this, "looks", Map.of());
@@ -99,6 +99,7 @@ public final class SessionViewModel {
     private final ReadOnlyObjectWrapper<Problem> problem = new ReadOnlyObjectWrapper<>(this, "problem");
     private final ReadOnlyObjectWrapper<Task<?>> work = new ReadOnlyObjectWrapper<>(this, "work");
     private final ObservableList<Path> recentFiles = FXCollections.observableArrayList();
+    private final ObservableList<Path> recentFilesView = FXCollections.unmodifiableObservableList(recentFiles);
     private final ReadOnlyObjectWrapper<Path> modelsFolder = new ReadOnlyObjectWrapper<>(this, "modelsFolder");
     private long traceGeneration;
     /** Set while an open resets the per-document options: the old document is not traced again for them. */
@@ -152,6 +153,19 @@ public final class SessionViewModel {
 
     // ---------------------------------------------------------------- commands
 
+    private Path sample;
+
+    /** Opens the bundled sample: shown as the sample, not as a file of the user's, and kept out of recent files. */
+    public Task<?> openSample(Path file) {
+        sample = file;
+        return open(file);
+    }
+
+    /** Whether this file is the bundled sample opened by {@link #openSample}. */
+    public boolean isSample(Path file) {
+        return sample != null && sample.equals(file);
+    }
+
     /**
      * Opens a file in the background: reading, layout and the first trace all happen off the FX
      * thread, so the window stays live and the graph appears traced in one step. The result
@@ -168,7 +182,7 @@ public final class SessionViewModel {
                 LoadedDocument doc = service.load(file);
                 if (isCancelled()) return null;
                 updateMessage("Laying out " + doc.graph().size() + " nodes…");
-                GraphGeometry geo = GraphLayouter.layout(doc.graph());
+                CanvasScene geo = CanvasScenes.build(doc.graph(), doc.texts());
                 if (isCancelled()) return null;
                 updateMessage("Tracing " + doc.graph().size() + " nodes…");
                 return new Opened(doc, geo, options, settings, compute(doc, options, settings));
@@ -187,9 +201,12 @@ public final class SessionViewModel {
                 replacingDocument = false;
             }
             document.set(opened.document());
-            geometry.set(opened.geometry());
-            prefs.addRecentFile(file);
-            recentFiles.setAll(prefs.recentFiles());
+            canvas.set(opened.canvas());
+            // the bundled sample lives in a temporary folder: not a file of the user's to reopen
+            if (!isSample(file)) {
+                prefs.addRecentFile(file);
+                recentFiles.setAll(prefs.recentFiles());
+            }
             // options changed while it was opening: trace again with the current ones
             if (opened.options().equals(traceOptions()) && opened.settings().equals(outputSettings())) apply(++traceGeneration, opened.traced());
             else retrace();
@@ -417,7 +434,7 @@ public final class SessionViewModel {
         return new OutputSettings(outputFormat.get(), multiline.get(), civitaiNames.get(), maxJpegExifKb.get());
     }
 
-    private record Opened(LoadedDocument document, GraphGeometry geometry, TraceOptions options, OutputSettings settings, Traced traced) {}
+    private record Opened(LoadedDocument document, CanvasScene canvas, TraceOptions options, OutputSettings settings, Traced traced) {}
 
     private record Traced(Inspection inspection, Map<String, NodeLook> looks) {}
 
@@ -507,7 +524,7 @@ public final class SessionViewModel {
     public IntegerProperty maxJpegExifKbProperty() { return maxJpegExifKb; }
 
     public ReadOnlyObjectProperty<LoadedDocument> documentProperty() { return document.getReadOnlyProperty(); }
-    public ReadOnlyObjectProperty<GraphGeometry> geometryProperty() { return geometry.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<CanvasScene> canvasProperty() { return canvas.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<Inspection> inspectionProperty() { return inspection.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<TraceResult> traceProperty() { return trace.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<Map<String, NodeLook>> looksProperty() { return looks.getReadOnlyProperty(); }
@@ -525,7 +542,12 @@ public final class SessionViewModel {
     /** The edits in effect (what Write writes). */
     public EditList edits() { return edits == null ? EditList.EMPTY : edits.edits(); }
     public ReadOnlyObjectProperty<Path> modelsFolderProperty() { return modelsFolder.getReadOnlyProperty(); }
-    public ObservableList<Path> recentFiles() { return FXCollections.unmodifiableObservableList(recentFiles); }
+    /**
+     * The recent files, read-only. One wrapper for the life of the view model: the source list
+     * holds a wrapper's listeners only weakly, so a wrapper made per call was collected with the
+     * listener on it and Recent stayed disabled until a restart.
+     */
+    public ObservableList<Path> recentFiles() { return recentFilesView; }
 
     public List<String> warnings() {
         java.util.List<String> all = new java.util.ArrayList<>();

@@ -8,6 +8,7 @@ import com.samplerlens.app.graph.GraphView;
 import com.samplerlens.app.inspector.NodeInspector;
 import com.samplerlens.app.inspector.RawPane;
 import com.samplerlens.app.inspector.SamplersPane;
+import com.samplerlens.app.inspector.SummaryPane;
 import com.samplerlens.app.kit.InspectionService;
 import com.samplerlens.app.kit.LoadedDocument;
 import com.samplerlens.app.output.OutputPane;
@@ -102,14 +103,26 @@ public final class MainWindow {
             return outputScroll;
         });
         rawTab = new LazyTab<>("Raw", "rawTab", () -> new RawPane(vm));
-        side.getTabs().addAll(samplersTab, nodeTab, outputTab, rawTab);
+        javafx.scene.control.ScrollPane summaryScroll = new javafx.scene.control.ScrollPane(new SummaryPane(vm, "summary"));
+        summaryScroll.setFitToWidth(true);
+        Tab summaryTab = new Tab("Summary", summaryScroll);
+        summaryTab.setId("summaryTab");
+        side.getTabs().addAll(samplersTab, nodeTab, outputTab, rawTab, summaryTab);
         graph.selectedNodeProperty().addListener((o, a, id) -> {
             if (id != null) side.getSelectionModel().select(nodeTab);
             if (nodeTab.isBuilt()) nodeTab.content().show(id);
         });
 
         reembedZone = buildReembedZone();
-        StackPane centre = new StackPane(graph, emptyHint(), reembedZone, messages);
+        // an image without a graph (A1111) gets its summary where the graph would be, not an empty canvas
+        SummaryPane noGraphSummary = new SummaryPane(vm, "centreSummary");
+        noGraphSummary.setMaxWidth(640);
+        javafx.scene.control.ScrollPane noGraph = new javafx.scene.control.ScrollPane(noGraphSummary);
+        noGraph.setId("noGraphSummary");
+        noGraph.setFitToWidth(true);
+        noGraph.setStyle("-fx-background: -color-bg-default; -fx-background-color: -color-bg-default;");
+        noGraph.visibleProperty().bind(vm.documentProperty().map(d -> d.graph().size() == 0).orElse(false));
+        StackPane centre = new StackPane(graph, noGraph, emptyHint(), loadingHint(), reembedZone, messages);
         centre.setId("graphArea");
         StackPane.setAlignment(reembedZone, Pos.BOTTOM_LEFT);
         StackPane.setMargin(reembedZone, new Insets(16));
@@ -125,9 +138,7 @@ public final class MainWindow {
 
         BorderPane root = new BorderPane(split);
         root.setTop(new VBox(menuBar(), toolBar()));
-        root.setBottom(new StatusBar(vm, () -> {
-            side.getSelectionModel().select(rawTab);
-        }));
+        root.setBottom(new StatusBar(vm, this::showWarnings));
 
         double[] bounds = prefs.windowBounds();
         var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
@@ -141,7 +152,8 @@ public final class MainWindow {
         stage.setScene(scene);
         stage.setMinWidth(900);
         stage.setMinHeight(560);
-        stage.titleProperty().bind(vm.documentProperty().map(d -> d.file().getFileName() + " — SamplerLens").orElse("SamplerLens"));
+        stage.titleProperty().bind(vm.documentProperty().map(d -> (vm.isSample(d.file()) ? "Sample workflow (Wan2.2 14B text to video)"
+                : d.file().getFileName().toString()) + " — SamplerLens").orElse("SamplerLens"));
         stage.setOnHidden(e -> {
             prefs.setWindowBounds(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight());
             vm.shutdown();
@@ -208,6 +220,7 @@ public final class MainWindow {
     private ToolBar toolBar() {
         Button open = toolButton("Open", "Open an image or workflow (Ctrl+O)", this::chooseAndOpen);
         open.setId("openButton");
+        recentButton.setId("recentButton");
         recentButton.setTooltip(new Tooltip("Recently opened files"));
         Button write = toolButton("Write…", "Write the metadata to a new file (Ctrl+S)", writeFlow::writeAs);
         write.setId("writeButton");
@@ -260,14 +273,65 @@ public final class MainWindow {
         VBox box = new VBox(6, title, text);
         box.setAlignment(Pos.CENTER);
         box.setMouseTransparent(true);
-        box.visibleProperty().bind(vm.documentProperty().isNull());
+        box.visibleProperty().bind(vm.documentProperty().isNull().and(vm.workProperty().isNull()));
         return box;
+    }
+
+    /** While the first document is read and traced the window says so, instead of standing blank. */
+    private javafx.scene.Node loadingHint() {
+        javafx.scene.control.ProgressIndicator spinner = new javafx.scene.control.ProgressIndicator();
+        spinner.setPrefSize(36, 36);
+        Label text = new Label("Opening…");
+        text.setId("loadingText");
+        text.getStyleClass().add(Styles.TEXT_MUTED);
+        vm.workProperty().addListener((o, a, task) -> {
+            text.textProperty().unbind();
+            if (task != null) text.textProperty().bind(task.messageProperty().map(m -> m == null || m.isBlank() ? "Opening…" : m));
+        });
+        if (vm.workProperty().get() != null) text.textProperty().bind(vm.workProperty().get().messageProperty().map(m -> m == null || m.isBlank() ? "Opening…" : m));
+        VBox box = new VBox(10, spinner, text);
+        box.setId("loadingHint");
+        box.setAlignment(Pos.CENTER);
+        box.setMouseTransparent(true);
+        box.visibleProperty().bind(vm.documentProperty().isNull().and(vm.workProperty().isNotNull()));
+        return box;
+    }
+
+    /** Every warning in a list: a click on one that names a node shows that node. */
+    private void showWarnings(javafx.scene.Node anchor) {
+        javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu();
+        menu.setId("warningsList");
+        for (String w : vm.warnings()) {
+            Label l = new Label(w);
+            l.setWrapText(true);
+            l.setMaxWidth(560);
+            javafx.scene.control.CustomMenuItem item = new javafx.scene.control.CustomMenuItem(l, true);
+            String node = nodeNamedIn(w);
+            if (node != null) {
+                l.setText(w + "  →");
+                item.setOnAction(e -> graph.focus(node));
+            } else {
+                item.setOnAction(e -> side.getSelectionModel().select(rawTab));
+            }
+            menu.getItems().add(item);
+        }
+        if (menu.getItems().isEmpty()) return;
+        menu.show(anchor, javafx.geometry.Side.TOP, 0, -4);
+    }
+
+    /** The graph id a warning names ("node 12", "#311:248"), when the graph has it. */
+    String nodeNamedIn(String warning) {
+        LoadedDocument doc = vm.documentProperty().get();
+        if (doc == null) return null;
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?:node |#)(\\d+(?::\\d+)*)").matcher(warning);
+        while (m.find()) if (doc.graph().contains(m.group(1))) return m.group(1);
+        return null;
     }
 
     // ---------------------------------------------------------------- behaviour
 
     private void wireViewModel() {
-        vm.geometryProperty().addListener((o, a, geo) -> {
+        vm.canvasProperty().addListener((o, a, geo) -> {
             LoadedDocument doc = vm.documentProperty().get();
             graph.show(doc == null ? null : doc.graph(), geo, vm.looksProperty().get());
         });
@@ -435,6 +499,8 @@ public final class MainWindow {
 
     private static MenuItem item(String text, KeyCombination key, Runnable action) {
         MenuItem i = new MenuItem(text);
+        // file names like "_meta.png": an underscore is text, not a mnemonic marker
+        i.setMnemonicParsing(false);
         if (key != null) i.setAccelerator(key);
         i.setOnAction(e -> action.run());
         return i;

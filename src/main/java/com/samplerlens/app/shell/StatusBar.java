@@ -21,7 +21,7 @@ final class StatusBar extends HBox {
     private final Label counts = new Label("No file open");
     private final Label warnings = new Label();
 
-    StatusBar(SessionViewModel vm, Runnable showWarnings) {
+    StatusBar(SessionViewModel vm, java.util.function.Consumer<javafx.scene.Node> showWarnings) {
         this.vm = vm;
         getStyleClass().add("status-bar");
         setSpacing(14);
@@ -30,7 +30,7 @@ final class StatusBar extends HBox {
         counts.setId("statusCounts");
         warnings.setId("statusWarnings");
         warnings.getStyleClass().add(Styles.WARNING);
-        warnings.setOnMouseClicked(e -> showWarnings.run());
+        warnings.setOnMouseClicked(e -> showWarnings.accept(warnings));
         warnings.setCursor(javafx.scene.Cursor.HAND);
 
         ProgressBar progress = new ProgressBar();
@@ -73,7 +73,8 @@ final class StatusBar extends HBox {
                 trace.traced().size(), trace.mode().name().toLowerCase(java.util.Locale.ROOT), save));
         var all = vm.warnings();
         warnings.setText(all.isEmpty() ? "" : "⚠ " + count(all.size(), "warning"));
-        warnings.setTooltip(all.isEmpty() ? null : new Tooltip(String.join("\n", all)));
+        // the list opens on a click (a tooltip of every warning ran off the screen)
+        warnings.setTooltip(all.isEmpty() ? null : new Tooltip("Click to list the warnings"));
     }
 
     /** "1 node", "2 nodes", "1,204 nodes". */

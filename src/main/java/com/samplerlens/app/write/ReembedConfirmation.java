@@ -34,8 +34,13 @@ public final class ReembedConfirmation implements WriteFlow.Confirmation {
         grid.setPadding(new Insets(8, 0, 0, 0));
         grid.addRow(0, caption("Metadata from"), new Label(plan.source().toString()));
         grid.addRow(1, caption("Pixels from"), new Label(plan.target().toString()));
-        grid.addRow(2, caption("Output file"), output);
-        grid.addRow(3, new Label(), note("in " + plan.output().getParent() + ". The target image itself is not changed."));
+        grid.addRow(2, caption("Format"), new Label(plan.format().name() + " (the target's own; its pixels are copied as they are)"));
+        Label written = new Label(plan.written());
+        written.setId("reembedWritten");
+        written.setWrapText(true);
+        grid.addRow(3, caption("Writes"), written);
+        grid.addRow(4, caption("Output file"), output);
+        grid.addRow(5, new Label(), note("in " + plan.output().getParent() + ". The target image itself is not changed."));
         GridPane.setHgrow(output, Priority.ALWAYS);
         alert.getDialogPane().setContent(grid);
         alert.getDialogPane().setPrefWidth(640);

@@ -27,7 +27,32 @@ public final class WriteFlow {
     }
 
     /** Where the metadata comes from, which pixels receive it, and the proposed output file. */
-    public record ReembedPlan(Path source, Path target, Path output) {}
+    /**
+     * What a re-embed will do, for the confirmation.
+     *
+     * @param format  the target's format, which the copy keeps
+     * @param written what will be written: the JPEG stage chosen or the chunks, and their size
+     */
+    public record ReembedPlan(Path source, Path target, Path output, ContainerFormat format, String written) {}
+
+    /** The stage or fields the preview chose, with sizes, when the preview is for the target's format. */
+    static String describeWrite(com.samplerlens.app.kit.OutputPreview preview, ContainerFormat previewFormat, ContainerFormat target, long targetBytes) {
+        if (preview == null) return "measured when written";
+        if (previewFormat != target) {
+            return "the Output tab previews " + previewFormat.name() + "; the " + target.name() + " stage and sizes are chosen when written";
+        }
+        long metadata;
+        String what;
+        var chosen = preview.stages().stream().filter(com.samplerlens.app.kit.OutputPreview.Stage::chosen).findFirst();
+        if (chosen.isPresent()) {
+            metadata = chosen.get().metadataBytes();
+            what = "JPEG stage \"" + chosen.get().name() + "\" (" + chosen.get().content() + ")";
+        } else {
+            metadata = preview.fields().stream().mapToLong(com.samplerlens.app.kit.OutputPreview.Field::bytes).sum();
+            what = preview.fields().size() + (target == ContainerFormat.PNG ? " text chunks" : " EXIF fields");
+        }
+        return String.format("%s, %,d bytes of metadata; the copy will be about %,d bytes", what, metadata, targetBytes + metadata);
+    }
 
     private final SessionViewModel vm;
     private final Window owner;
@@ -78,7 +103,14 @@ public final class WriteFlow {
             vm.reportProblem("Cannot re-embed", target.getFileName() + ": only a PNG, JPEG or WebP image can receive metadata");
             return;
         }
-        ReembedPlan plan = new ReembedPlan(doc.file(), target, OutputNames.propose(target, format));
+        long targetBytes;
+        try {
+            targetBytes = Files.size(target);
+        } catch (java.io.IOException e) {
+            targetBytes = 0;
+        }
+        ReembedPlan plan = new ReembedPlan(doc.file(), target, OutputNames.propose(target, format), format,
+                describeWrite(vm.previewProperty().get(), vm.outputFormatProperty().get(), format, targetBytes));
         confirmation.confirm(plan).ifPresent(out -> {
             if (Files.exists(out) && !out.equals(plan.output())) {
                 // the user typed an existing name in the confirmation: only the save dialog may replace files

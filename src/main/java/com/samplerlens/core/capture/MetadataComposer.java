@@ -47,6 +47,7 @@ public final class MetadataComposer {
         List<String> warnings = new ArrayList<>(trace.warnings());
         PromptRouting routing = new PromptRouting(graph, table, rules, values);
         FieldCapture capture = FieldCapture.run(graph, rules, values, routing, hashes);
+        capture.warnings().forEach((id, texts) -> { if (trace.isUpstream(id)) warnings.addAll(texts); });
         List<Captured> all = capture.all();
         List<Captured> flatScope = all.stream().filter(c -> c.scope() == CaptureRule.Scope.ALL).toList();
 
@@ -72,7 +73,7 @@ public final class MetadataComposer {
             Map<String, Integer> sharedMap = new HashMap<>();
             for (String id : trace.shared()) sharedMap.put(id, saveMap.getOrDefault(id, 0));
             Snapshot shared = Snapshot.of(all, sharedMap, c -> true);
-            SamplerFieldResolver r = new SamplerFieldResolver(graph, values, samplerIds, all, shared, routing, hashes);
+            SamplerFieldResolver r = new SamplerFieldResolver(table, graph, values, samplerIds, all, shared, routing, hashes);
             for (SamplerAttribution a : trace.traced()) {
                 FieldSources.Recorder sources = new FieldSources.Recorder();
                 samplers.add(r.resolve(a, sources));

@@ -18,7 +18,10 @@ import java.util.regex.Pattern;
  * reached breadth-first from its positive (negative) input is its positive (negative) prompt.
  * Guider overrides pick one input; a node with both positive- and negative-named link inputs is
  * followed only on the branch's side; otherwise all links are followed. Only live switch branches
- * are walked.
+ * are walked, and the walk stops at other samplers as attribution does (the video sampler after an
+ * image sampler has no prompt of its own, not the image's), except through an output that hands
+ * the sampler's conditioning on (KSampler (Efficient)'s CONDITIONING+/-, Impact's basic pipe). A class whose conditioning is empty
+ * whatever its input (ConditioningZeroOut) ends the walk: that branch's prompt is empty.
  */
 public final class PromptRouting {
 
@@ -33,6 +36,7 @@ public final class PromptRouting {
     private final SamplerTable table;
     private final CaptureRules rules;
     private final ValueResolver values;
+    private final com.samplerlens.core.trace.SamplerClassifier samplers;
     private final Map<String, String> cache = new HashMap<>();
     private Set<String> positives;
     private Set<String> negatives;
@@ -42,6 +46,7 @@ public final class PromptRouting {
         this.table = table;
         this.rules = rules;
         this.values = values;
+        this.samplers = rules.classifier(table);
     }
 
     /** True when the node is the positive (negative) prompt of any table sampler in the graph. */
@@ -60,7 +65,13 @@ public final class PromptRouting {
         return (branch == Branch.POSITIVE ? positives : negatives).contains(nodeId);
     }
 
-    /** The text encoder feeding {@code samplerId}'s branch, or null. */
+    /** True when the node {@link #encoderOf} found gives an empty conditioning (ConditioningZeroOut). */
+    public boolean isEmpty(String nodeId) {
+        Node n = nodeId == null ? null : graph.node(nodeId);
+        return n != null && table.isEmptyConditioning(n.classType());
+    }
+
+    /** The text encoder (or empty-conditioning node, see {@link #isEmpty}) feeding {@code samplerId}'s branch, or null. */
     public String encoderOf(String samplerId, Branch branch) {
         return cache.computeIfAbsent(samplerId + "\u0000" + branch, k -> walk(samplerId, branch));
     }
@@ -74,15 +85,22 @@ public final class PromptRouting {
         ArrayDeque<String> queue = new ArrayDeque<>();
         Set<String> seen = new HashSet<>();
         for (Graph.Edge e : graph.incoming(samplerId)) {
-            if (e.inputName().equals(startInput) && values.isLive(e) && seen.add(e.from())) queue.add(e.from());
+            if (e.inputName().equals(startInput) && values.isLive(e) && entersSource(e) && seen.add(e.from())) queue.add(e.from());
         }
         while (!queue.isEmpty()) {
             String id = queue.poll();
             Node n = graph.node(id);
-            if (isTextEncoder(n.classType())) return id;
-            for (Graph.Edge e : follow(n, branch)) if (values.isLive(e) && seen.add(e.from())) queue.add(e.from());
+            if (isTextEncoder(n.classType()) || table.isEmptyConditioning(n.classType())) return id;
+            for (Graph.Edge e : follow(n, branch)) if (values.isLive(e) && entersSource(e) && seen.add(e.from())) queue.add(e.from());
         }
         return null;
+    }
+
+    /** A link from another sampler is followed only from an output that hands that sampler's conditioning on. */
+    private boolean entersSource(Graph.Edge e) {
+        Node src = graph.node(e.from());
+        if (src == null || !samplers.isSampler(src.classType())) return src != null;
+        return table.passesOn(src.classType(), e.outputIndex());
     }
 
     private List<Graph.Edge> follow(Node n, Branch branch) {

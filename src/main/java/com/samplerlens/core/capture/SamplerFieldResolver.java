@@ -29,8 +29,9 @@ final class SamplerFieldResolver {
     private final Snapshot shared;
     private final PromptRouting routing;
     private final HashLookup hashes;
+    private final com.samplerlens.core.trace.SamplerTable table;
 
-    SamplerFieldResolver(Graph graph, ValueResolver values, Set<String> samplerIds, List<Captured> all, Snapshot shared,
+    SamplerFieldResolver(com.samplerlens.core.trace.SamplerTable table, Graph graph, ValueResolver values, Set<String> samplerIds, List<Captured> all, Snapshot shared,
                          PromptRouting routing, HashLookup hashes) {
         this.graph = graph;
         this.values = values;
@@ -40,6 +41,7 @@ final class SamplerFieldResolver {
         this.shared = shared;
         this.routing = routing;
         this.hashes = hashes;
+        this.table = table;
     }
 
     /** The sampler's fields; the node each value is taken from goes to {@code sources}. */
@@ -73,6 +75,8 @@ final class SamplerFieldResolver {
         // KSamplerAdvanced end_at_step 10000 and WanVideoSampler end_step -1 mean "to the last step"
         if (end != null && steps != null && (end < 0 || end > steps)) end = steps;
         if (end != null && end < 0) end = null;
+        // 10000 is "to the last step" too; without the steps it is no step number at all
+        if (end != null && steps == null && end >= 10000) end = null;
         return new SamplerFields(s.number(), id, s.classType(), model, modelHash, vae, vaeHash,
                 nonEmpty(pick(own, MetaField.SAMPLER_NAME, sources)), nonEmpty(pick(own, MetaField.SCHEDULER, sources)),
                 steps, Values.toLong(pick(own, MetaField.START_STEP, sources)), end,
@@ -105,6 +109,12 @@ final class SamplerFieldResolver {
         return v == null || v.asText().isBlank() ? null : v.asText();
     }
 
+    /** A link from another sampler is on the model path only from an output that hands its model on (KSampler (Efficient)'s MODEL). */
+    private boolean modelLink(Graph.Edge e) {
+        if (!samplerIds.contains(e.from())) return true;
+        return table.passesOn(graph.node(e.from()).classType(), e.outputIndex());
+    }
+
     /** Distances of the nodes reachable through the sampler's model input (all inputs when it has none). */
     private Map<String, Integer> modelPath(String samplerId) {
         List<Graph.Edge> in = graph.incoming(samplerId);
@@ -115,7 +125,7 @@ final class SamplerFieldResolver {
         Set<String> seen = new HashSet<>();
         seen.add(samplerId);
         for (Graph.Edge e : starts) {
-            if (values.isLive(e) && !samplerIds.contains(e.from()) && seen.add(e.from())) {
+            if (values.isLive(e) && modelLink(e) && seen.add(e.from())) {
                 dist.put(e.from(), 1);
                 queue.add(e.from());
             }
@@ -123,7 +133,7 @@ final class SamplerFieldResolver {
         while (!queue.isEmpty()) {
             String id = queue.poll();
             for (Graph.Edge e : graph.incoming(id)) {
-                if (values.isLive(e) && !samplerIds.contains(e.from()) && seen.add(e.from())) {
+                if (values.isLive(e) && modelLink(e) && seen.add(e.from())) {
                     dist.put(e.from(), dist.get(id) + 1);
                     queue.add(e.from());
                 }
@@ -134,7 +144,11 @@ final class SamplerFieldResolver {
 
     private String prompt(String samplerId, PromptRouting.Branch branch, MetaField field, FieldSources.Recorder sources) {
         String encoder = routing.encoderOf(samplerId, branch);
-        if (encoder == null) return null;
+        if (encoder == null) encoder = samplerId; // a sampler with its own prompt widgets (the anchor's MetadataTestSampler)
+        else if (routing.isEmpty(encoder)) {
+            sources.set(field, encoder);
+            return "";
+        }
         Captured prompt = null;
         List<Captured> ofEncoder = new ArrayList<>();
         for (int i : positions.getOrDefault(encoder, new int[0])) ofEncoder.add(all.get(i));

@@ -46,6 +46,14 @@ public final class MetadataReaders {
      *               only of the chunks decoded
      */
     public static EmbeddedMetadata read(Path file, boolean verify) throws UnreadableFileException {
+        try {
+            regularFileSize(file);
+        } catch (NoSuchFileException e) {
+            throw new UnreadableFileException(file, "no such file");
+        } catch (IOException e) {
+            throw new UnreadableFileException(file, "cannot read (" + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", e);
+        }
         try (ByteInput in = ByteInput.open(file)) {
             long size = in.size();
             if (size == 0) throw new UnreadableFileException(file, "empty file");
@@ -80,11 +88,7 @@ public final class MetadataReaders {
      */
     public static byte[] readBytes(Path file) throws UnreadableFileException {
         try {
-            var attributes = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
-            // a FIFO or device would block or never end; a folder reads as "Is a directory"
-            if (attributes.isDirectory()) throw new UnreadableFileException(file, "is a folder, not a file");
-            if (!attributes.isRegularFile()) throw new UnreadableFileException(file, "is not a regular file (a device, FIFO or socket)");
-            long size = attributes.size();
+            long size = regularFileSize(file);
             if (size == 0) throw new UnreadableFileException(file, "empty file");
             byte[] head = readHead(file, (int) Math.min(size, DETECT_BYTES));
             ContainerFormat format = detect(head).orElseThrow(() -> notOurs(file, head));
@@ -97,6 +101,15 @@ public final class MetadataReaders {
             throw new UnreadableFileException(file, "cannot read (" + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", e);
         }
+    }
+
+    /** The size of a regular file; anything else is refused before it is opened. */
+    private static long regularFileSize(Path file) throws IOException, UnreadableFileException {
+        var attributes = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
+        // a FIFO or device would block or never end; a folder reads as "Is a directory"
+        if (attributes.isDirectory()) throw new UnreadableFileException(file, "is a folder, not a file");
+        if (!attributes.isRegularFile()) throw new UnreadableFileException(file, "is not a regular file (a device, FIFO or socket)");
+        return attributes.size();
     }
 
     /** Reads bytes already in memory; {@code file} names them in messages and in the result. */

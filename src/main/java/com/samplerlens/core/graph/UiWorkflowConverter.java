@@ -17,10 +17,16 @@ import java.util.Set;
 
 /**
  * Turns a ComfyUI UI workflow ({@code {"nodes": [...], "links": [...]}}) into the API-prompt
- * graph ComfyUI itself would queue: subgraphs flattened to {@code "<instance>:<inner>"} ids,
- * muted nodes removed, bypassed nodes passing each input through to the output of the same
- * type, reroutes / Set-Get pairs / primitive nodes resolved, and widget values named with
- * {@link NodeDefinitions}. Titles and positions stay on the nodes for drawing.
+ * graph ComfyUI itself would queue: subgraphs and legacy group nodes flattened to
+ * {@code "<instance>:<inner>"} ids, muted nodes removed, bypassed nodes passing each input
+ * through to the output of the same type, reroutes / Set-Get pairs / primitive nodes resolved,
+ * and widget values named with {@link NodeDefinitions}. Titles and positions stay on the nodes
+ * for drawing.
+ *
+ * <p>Expansion is bounded: every node and link a subgraph or group node instance adds is
+ * charged to one budget ({@link #MAX_EXPANDED_ELEMENTS}), nesting stops at {@link #MAX_NESTING}
+ * levels, and a subgraph that contains itself is not expanded. Each definition's links are
+ * parsed once, so the work is linear in the expanded size.
  */
 public final class UiWorkflowConverter {
     private UiWorkflowConverter() {}
@@ -40,6 +46,19 @@ public final class UiWorkflowConverter {
     private static final String OLD_RANDOM_SEED_WIDGET = "Random seed after every gen";
     /** Keys of dict-form widgets_values that only the frontend uses (VideoHelperSuite's preview). */
     private static final Set<String> UI_ONLY_WIDGET_KEYS = Set.of("videopreview");
+    /** Values of the control_after_generate widget. */
+    private static final Set<String> CONTROL_VALUES = Set.of("fixed", "randomize", "increment", "decrement");
+    /** Legacy group node types: {@code workflow>NAME} (frontend 1.2.63 on) or {@code workflow/NAME}. */
+    private static final String GROUP_NODE_PREFIX = "workflow";
+
+    /**
+     * Ceiling on the nodes plus links that subgraph and group node expansion may create: a
+     * subgraph holding ten instances of one holding ten more, nine levels deep, is a small file
+     * that expands to billions; so is one instance of a 100,000-link subgraph used 1,000 times.
+     */
+    static final int MAX_EXPANDED_ELEMENTS = 200_000;
+    /** Nesting depth at which subgraph expansion stops: ids grow with depth ({@code a:b:c:…}). */
+    static final int MAX_NESTING = 64;
 
     /** True when the JSON looks like a UI workflow. */
     public static boolean isUiWorkflow(JsonNode root) {
@@ -60,9 +79,12 @@ public final class UiWorkflowConverter {
 
     private record Value(JsonNode value) implements Source {}
 
+    /** Memo entry for a pass-through chain that leads nowhere. */
+    private static final Source NOTHING = new Value(null);
+
     private record Slot(String name, String type, String widgetName, Source source) {}
 
-    private enum Role { NODE, REROUTE, PRIMITIVE, SET, GET, UI_ONLY, SUBGRAPH_INSTANCE, SUBGRAPH_INPUTS }
+    private enum Role { NODE, REROUTE, PRIMITIVE, SET, GET, UI_ONLY, SUBGRAPH_INSTANCE, SUBGRAPH_INPUTS, GROUP_INSTANCE }
 
     private static final class Flat {
         final String id;
@@ -72,8 +94,10 @@ public final class UiWorkflowConverter {
         final JsonNode json;
         final List<Slot> inputs = new ArrayList<>();
         final List<String> outputTypes = new ArrayList<>();
-        /** SUBGRAPH_INSTANCE: what feeds each subgraph output; SUBGRAPH_INPUTS: what feeds each subgraph input. */
+        /** SUBGRAPH_INSTANCE / GROUP_INSTANCE: what feeds each output; SUBGRAPH_INPUTS: what feeds each subgraph input. */
         final Map<Integer, Source> passThrough = new HashMap<>();
+        /** Widget values set from outside the node: a group node's widgets, a legacy promoted widget. */
+        Map<String, JsonNode> widgetOverrides = Map.of();
 
         Flat(String id, String type, int mode, Role role, JsonNode json) {
             this.id = id;
@@ -102,90 +126,135 @@ public final class UiWorkflowConverter {
             if (l.isObject() && l.path("id").canConvertToInt()) return l.get("id").asInt();
             return null;
         }
+
+        static Map<Integer, LinkRow> parse(JsonNode links) {
+            Map<Integer, LinkRow> rows = new HashMap<>();
+            for (JsonNode l : links) {
+                Integer id = idOf(l);
+                LinkRow row = of(l);
+                if (id != null && row != null) rows.put(id, row);
+            }
+            return rows;
+        }
+    }
+
+    /** A subgraph definition with its links parsed once, however many instances it has. */
+    private static final class SubgraphDef {
+        final String id;
+        final JsonNode json;
+        private Map<Integer, LinkRow> links;
+        private Map<String, JsonNode> nodesById;
+
+        SubgraphDef(String id, JsonNode json) {
+            this.id = id;
+            this.json = json;
+        }
+
+        JsonNode nodes() { return json.path("nodes"); }
+
+        Map<Integer, LinkRow> links() {
+            if (links == null) links = LinkRow.parse(json.path("links"));
+            return links;
+        }
+
+        JsonNode node(String id) {
+            if (nodesById == null) {
+                nodesById = new HashMap<>();
+                for (JsonNode n : nodes()) if (n.has("id")) nodesById.put(n.get("id").asText(), n);
+            }
+            return nodesById.get(id);
+        }
+
+        long size() { return (long) nodes().size() + json.path("links").size(); }
     }
 
     /** One graph level to expand: the top level, or a subgraph definition under an instance. */
-    private record Level(String prefix, JsonNode nodes, JsonNode links, String boundaryId, Flat instance,
-                         int inheritedMode, Set<String> openSubgraphs) {}
-
-    /**
-     * Ceiling on the nodes that subgraph expansion may create: a subgraph holding ten instances
-     * of one holding ten more, nine levels deep, is a small file that expands to billions.
-     */
-    static final int MAX_EXPANDED_NODES = 200_000;
+    private record Level(String prefix, JsonNode nodes, Map<Integer, LinkRow> links, String boundaryId, Flat instance,
+                         int inheritedMode, int depth) {}
 
     private static final class Flattener {
         private final JsonNode root;
-        private long plannedNodes;
-        private boolean warnedTooLarge;
         private final NodeDefinitions defs;
-        private final Map<String, JsonNode> subgraphs = new HashMap<>();
+        private final Map<String, SubgraphDef> subgraphs = new LinkedHashMap<>();
+        private final Set<String> selfContaining;
         private final LinkedHashMap<String, Flat> flats = new LinkedHashMap<>();
         private final List<String> warnings = new ArrayList<>();
-        private final Set<String> warnedClasses = new LinkedHashSet<>();
+        private final Set<String> warnedKeys = new LinkedHashSet<>();
+        /** Widget values to lay on nodes not created yet (legacy promoted widgets of inner nodes). */
+        private final Map<String, Map<String, JsonNode>> pendingOverrides = new HashMap<>();
+        private final Map<Out, Source> resolved = new HashMap<>();
+        private Map<String, List<Flat>> setNodesByName;
+        private long budget = MAX_EXPANDED_ELEMENTS;
+        private boolean budgetExhausted;
 
         Flattener(JsonNode root, NodeDefinitions defs) {
             this.root = root;
             this.defs = defs;
             for (JsonNode sg : root.path("definitions").path("subgraphs")) {
-                if (sg.path("id").isTextual()) subgraphs.put(sg.get("id").asText(), sg);
+                if (sg.path("id").isTextual()) subgraphs.put(sg.get("id").asText(), new SubgraphDef(sg.get("id").asText(), sg));
             }
+            selfContaining = SubgraphCycles.find(subgraphs.keySet(), id -> typesIn(subgraphs.get(id).nodes()));
+        }
+
+        private static List<String> typesIn(JsonNode nodes) {
+            List<String> types = new ArrayList<>();
+            for (JsonNode n : nodes) if (n.path("type").isTextual()) types.add(n.get("type").asText());
+            return types;
+        }
+
+        private void warnOnce(String key, String message) {
+            if (warnedKeys.add(key)) warnings.add(message);
+        }
+
+        /** Charges an expansion to the budget; false (with one warning) when it does not fit. */
+        private boolean charge(long size, String instanceId) {
+            if (!budgetExhausted && size <= budget) {
+                budget -= size;
+                return true;
+            }
+            if (!budgetExhausted) {
+                warnings.add("subgraphs and group nodes expand to more than " + MAX_EXPANDED_ELEMENTS
+                        + " nodes and links; node " + instanceId + " and later instances were not expanded");
+            }
+            budgetExhausted = true;
+            return false;
         }
 
         void flattenAll() {
             Deque<Level> work = new ArrayDeque<>();
-            plannedNodes = root.path("nodes").size();
-            work.add(new Level("", root.path("nodes"), root.path("links"), null, null, 0, Set.of()));
+            work.add(new Level("", root.path("nodes"), LinkRow.parse(root.path("links")), null, null, 0, 0));
             while (!work.isEmpty()) expand(work.poll(), work);
         }
 
         private void expand(Level level, Deque<Level> work) {
-            Map<Integer, LinkRow> links = new HashMap<>();
-            for (JsonNode l : level.links()) {
-                Integer id = LinkRow.idOf(l);
-                LinkRow row = LinkRow.of(l);
-                if (id != null && row != null) links.put(id, row);
-            }
             for (JsonNode n : level.nodes()) {
                 if (!n.has("id") || !n.path("type").isTextual()) {
-                    warnings.add("a node without id or type was skipped");
+                    warnOnce("no-id", "a node without id or type was skipped");
                     continue;
                 }
                 String id = level.prefix() + n.get("id").asText();
                 String type = n.get("type").asText();
                 int mode = n.path("mode").asInt(0);
                 if (mode == 0) mode = level.inheritedMode();
-                JsonNode sub = subgraphs.get(type);
-                Role role = sub != null ? Role.SUBGRAPH_INSTANCE : roleOf(defs.kindOf(type));
-                Flat flat = new Flat(id, type, mode, role, n);
-                for (JsonNode in : n.path("inputs")) {
-                    Source src = null;
-                    if (in.path("link").canConvertToInt()) src = sourceOf(links.get(in.get("link").asInt()), level);
-                    String widget = in.path("widget").path("name").isTextual() ? in.path("widget").path("name").asText() : null;
-                    flat.inputs.add(new Slot(in.path("name").asText(), in.path("type").asText(), widget, src));
-                }
-                for (JsonNode out : n.path("outputs")) flat.outputTypes.add(out.path("type").asText());
-                flats.put(id, flat);
+                SubgraphDef sub = subgraphs.get(type);
+                JsonNode group = sub == null ? groupNodeDefinition(type) : null;
+                Role role = sub != null ? Role.SUBGRAPH_INSTANCE : group != null ? Role.GROUP_INSTANCE : roleOf(defs.kindOf(type));
+                Flat flat = addFlat(id, type, mode, role, n, level.links(), level);
                 if (sub != null) {
-                    if (level.openSubgraphs().contains(type)) {
-                        warnings.add("subgraph " + type + " contains itself; node " + id + " was not expanded");
-                        continue;
+                    if (selfContaining.contains(type)) {
+                        warnOnce("cycle:" + type, "subgraph " + type + " contains itself; its instances were not expanded");
+                    } else if (level.depth() + 1 > MAX_NESTING) {
+                        warnOnce("depth", "subgraphs nest deeper than " + MAX_NESTING + " levels; node " + id + " and deeper ones were not expanded");
+                    } else if (charge(sub.size(), id)) {
+                        addBoundary(flat, sub);
+                        work.add(new Level(id + ":", sub.nodes(), sub.links(), id + ":" + SUBGRAPH_INPUT_ID, flat, flat.mode, level.depth() + 1));
                     }
-                    plannedNodes += sub.path("nodes").size();
-                    if (plannedNodes > MAX_EXPANDED_NODES) {
-                        if (!warnedTooLarge) warnings.add("subgraphs expand to more than " + MAX_EXPANDED_NODES + " nodes; node " + id + " and later subgraph instances were not expanded");
-                        warnedTooLarge = true;
-                        continue;
-                    }
-                    Set<String> open = new HashSet<>(level.openSubgraphs());
-                    open.add(type);
-                    addBoundary(flat, sub);
-                    work.add(new Level(id + ":", sub.path("nodes"), sub.path("links"), id + ":" + SUBGRAPH_INPUT_ID, flat,
-                            flat.mode, Set.copyOf(open)));
+                } else if (group != null) {
+                    if (charge((long) group.path("nodes").size() + group.path("links").size(), id)) expandGroupNode(flat, group);
                 }
             }
             if (level.instance() != null) {
-                for (LinkRow row : links.values()) {
+                for (LinkRow row : level.links().values()) {
                     if (row.targetId().equals(SUBGRAPH_OUTPUT_ID)) {
                         level.instance().passThrough.put(row.targetSlot(), sourceOf(row, level));
                     }
@@ -193,28 +262,190 @@ public final class UiWorkflowConverter {
             }
         }
 
-        /** The pseudo node whose outputs are the subgraph's inputs, fed by the instance (links or promoted widgets). */
-        private void addBoundary(Flat instance, JsonNode subgraph) {
-            Flat boundary = new Flat(instance.id + ":" + SUBGRAPH_INPUT_ID, "subgraph inputs", instance.mode, Role.SUBGRAPH_INPUTS, subgraph);
+        private Flat addFlat(String id, String type, int mode, Role role, JsonNode n, Map<Integer, LinkRow> links, Level level) {
+            Flat flat = new Flat(id, type, mode, role, n);
+            for (JsonNode in : n.path("inputs")) {
+                Source src = null;
+                if (in.path("link").canConvertToInt() && links != null) src = sourceOf(links.get(in.get("link").asInt()), level);
+                flat.inputs.add(new Slot(in.path("name").asText(), in.path("type").asText(), widgetNameOf(in), src));
+            }
+            for (JsonNode out : n.path("outputs")) flat.outputTypes.add(out.path("type").asText());
+            Map<String, JsonNode> pending = pendingOverrides.remove(id);
+            if (pending != null) flat.widgetOverrides = pending;
+            flats.put(id, flat);
+            return flat;
+        }
+
+        private static String widgetNameOf(JsonNode input) {
+            JsonNode w = input.path("widget").path("name");
+            return w.isTextual() ? w.asText() : null;
+        }
+
+        private JsonNode groupNodeDefinition(String type) {
+            if (!type.startsWith(GROUP_NODE_PREFIX) || type.length() <= GROUP_NODE_PREFIX.length() + 1) return null;
+            char sep = type.charAt(GROUP_NODE_PREFIX.length());
+            if (sep != '>' && sep != '/') return null;
+            JsonNode g = root.path("extra").path("groupNodes").path(type.substring(GROUP_NODE_PREFIX.length() + 1));
+            return g.isObject() && g.path("nodes").isArray() ? g : null;
+        }
+
+        /**
+         * The pseudo node whose outputs are the subgraph's inputs. Each is fed by the instance's
+         * link into the input of that name, else by the instance's promoted widget value, mapped
+         * as the ComfyUI frontend maps {@code widgets_values}: with a legacy
+         * {@code properties.proxyWidgets} list, value k belongs to entry k ({@code ["-1", input]}
+         * or {@code [innerNode, widget]}); otherwise there is one value per promoted input (an
+         * input wired to an inner widget) in input order, plus, in files longer than that, a
+         * control_after_generate value after each input whose inner widget has one.
+         */
+        private void addBoundary(Flat instance, SubgraphDef sub) {
+            Flat boundary = new Flat(instance.id + ":" + SUBGRAPH_INPUT_ID, "subgraph inputs", instance.mode, Role.SUBGRAPH_INPUTS, sub.json);
+            List<JsonNode> sgInputs = new ArrayList<>();
+            sub.json.path("inputs").forEach(sgInputs::add);
+            Map<Integer, JsonNode> promotedValues = new HashMap<>();
             JsonNode values = instance.json.path("widgets_values");
-            int nextValue = 0;
-            int i = 0;
-            for (JsonNode sgIn : subgraph.path("inputs")) {
-                String name = sgIn.path("name").asText();
-                Slot slot = slotNamed(instance, name);
-                if (slot != null && slot.source() != null) {
-                    boundary.passThrough.put(i, slot.source());
-                } else if ((slot == null || slot.widgetName() != null) && values.isArray() && nextValue < values.size()) {
-                    boundary.passThrough.put(i, new Value(values.get(nextValue++)));
+            JsonNode proxies = instance.json.path("properties").path("proxyWidgets");
+            if (values.isArray() && proxies.isArray() && !proxies.isEmpty()) {
+                for (int k = 0; k < proxies.size() && k < values.size(); k++) {
+                    JsonNode entry = proxies.get(k);
+                    JsonNode value = values.get(k);
+                    if (!entry.isArray() || entry.size() < 2 || value == null || value.isNull()) continue;
+                    String source = entry.get(0).asText();
+                    String widget = stripLegacyPrefixes(entry.get(1).asText());
+                    int input = source.equals("-1") ? indexOfInput(sgInputs, widget) : inputFeeding(sub, source, widget);
+                    if (input >= 0) {
+                        promotedValues.put(input, value);
+                    } else if (!source.equals("-1") && sub.node(source) != null && !NodeDefinitions.isFrontendOnly(widget)) {
+                        pendingOverrides.computeIfAbsent(instance.id + ":" + source, x -> new HashMap<>()).put(widget, value);
+                    }
                 }
-                i++;
+            } else if (values.isArray()) {
+                List<Integer> promoted = new ArrayList<>();
+                List<Boolean> controlAfter = new ArrayList<>();
+                for (int i = 0; i < sgInputs.size(); i++) {
+                    Slot outer = slotNamed(instance, sgInputs.get(i).path("name").asText());
+                    String[] inner = innerWidget(sub, sgInputs.get(i));
+                    if (inner != null || (outer != null && outer.widgetName() != null)) {
+                        promoted.add(i);
+                        controlAfter.add(inner != null && defs.find(inner[0]).map(d -> d.hasControlAfter(inner[1])).orElse(false));
+                    }
+                }
+                boolean controlSlots = values.size() > promoted.size();
+                int v = 0;
+                for (int p = 0; p < promoted.size() && v < values.size(); p++) {
+                    promotedValues.put(promoted.get(p), values.get(v++));
+                    if (controlSlots && controlAfter.get(p)) v++;
+                }
+            }
+            for (int i = 0; i < sgInputs.size(); i++) {
+                Slot outer = slotNamed(instance, sgInputs.get(i).path("name").asText());
+                if (outer != null && outer.source() != null) {
+                    boundary.passThrough.put(i, outer.source());
+                } else if (promotedValues.get(i) != null && !promotedValues.get(i).isNull()) {
+                    boundary.passThrough.put(i, new Value(promotedValues.get(i)));
+                }
             }
             flats.put(boundary.id, boundary);
+        }
+
+        /** The frontend once prefixed promoted names with the nested node id ("12: seed"). */
+        private static String stripLegacyPrefixes(String name) {
+            String s = name;
+            while (true) {
+                int colon = s.indexOf(':');
+                if (colon <= 0 || !s.substring(0, colon).strip().chars().allMatch(Character::isDigit)) return s.strip();
+                s = s.substring(colon + 1);
+            }
+        }
+
+        private static int indexOfInput(List<JsonNode> sgInputs, String name) {
+            for (int i = 0; i < sgInputs.size(); i++) if (sgInputs.get(i).path("name").asText().equals(name)) return i;
+            return -1;
+        }
+
+        /** The subgraph input wired to widget {@code widget} of inner node {@code nodeId}, or -1. */
+        private static int inputFeeding(SubgraphDef sub, String nodeId, String widget) {
+            JsonNode node = sub.node(nodeId);
+            if (node == null) return -1;
+            for (JsonNode in : node.path("inputs")) {
+                if (!widget.equals(widgetNameOf(in)) && !widget.equals(in.path("name").asText())) continue;
+                if (!in.path("link").canConvertToInt()) return -1;
+                LinkRow row = sub.links().get(in.get("link").asInt());
+                return row != null && row.originId().equals(SUBGRAPH_INPUT_ID) ? row.originSlot() : -1;
+            }
+            return -1;
+        }
+
+        /** {class, widget} of the first inner widget input the subgraph input is wired to; null when none. */
+        private String[] innerWidget(SubgraphDef sub, JsonNode sgInput) {
+            for (JsonNode linkId : sgInput.path("linkIds")) {
+                LinkRow row = sub.links().get(linkId.asInt());
+                if (row == null) continue;
+                JsonNode target = sub.node(row.targetId());
+                if (target == null) continue;
+                JsonNode in = target.path("inputs").path(row.targetSlot());
+                String widget = widgetNameOf(in);
+                if (widget != null) return new String[] {target.path("type").asText(), widget};
+            }
+            return null;
         }
 
         private static Slot slotNamed(Flat f, String name) {
             for (Slot s : f.inputs) if (s.name().equals(name)) return s;
             return null;
+        }
+
+        /**
+         * A legacy group node ({@code extra.groupNodes}) becomes its inner nodes, ids
+         * {@code <instance>:<index>}, laid out as the frontend's group node did: see {@link GroupNodeLayout}.
+         */
+        private void expandGroupNode(Flat instance, JsonNode group) {
+            GroupNodeLayout layout = GroupNodeLayout.of(group, defs);
+            layout.warnings().forEach(w -> warnOnce("group:" + instance.type + ":" + w, instance.type + ": " + w));
+            JsonNode innerNodes = group.path("nodes");
+            // widget values of the instance, to the inner widgets they belong to
+            Map<Integer, Map<String, JsonNode>> values = new HashMap<>();
+            JsonNode wv = instance.json.path("widgets_values");
+            for (int j = 0; j < layout.widgets().size() && wv.isArray() && j < wv.size(); j++) {
+                GroupNodeLayout.Widget w = layout.widgets().get(j);
+                if (w.name() != null) values.computeIfAbsent(w.node(), x -> new HashMap<>()).put(w.name(), wv.get(j));
+            }
+            // instance inputs converted from group widgets carry the widget's name
+            Map<String, Source> linkedWidgets = new HashMap<>();
+            for (Slot s : instance.inputs) if (s.widgetName() != null && s.source() != null) linkedWidgets.put(s.widgetName(), s.source());
+
+            for (int i = 0; i < innerNodes.size(); i++) {
+                JsonNode n = innerNodes.get(i);
+                String type = n.path("type").asText();
+                String id = instance.id + ":" + i;
+                int mode = instance.mode != 0 ? instance.mode : n.path("mode").asInt(0);
+                Flat flat = new Flat(id, type, mode, roleOf(defs.kindOf(type)), n);
+                int slot = 0;
+                for (JsonNode in : n.path("inputs")) {
+                    Source src;
+                    GroupNodeLayout.Link internal = layout.internalLink(i, slot);
+                    if (internal != null) {
+                        src = new Out(instance.id + ":" + internal.originNode(), internal.originSlot());
+                    } else {
+                        int outer = layout.inputs().indexOf(new GroupNodeLayout.Input(i, slot));
+                        src = outer >= 0 && outer < instance.inputs.size() ? instance.inputs.get(outer).source() : null;
+                    }
+                    flat.inputs.add(new Slot(in.path("name").asText(), in.path("type").asText(), widgetNameOf(in), src));
+                    slot++;
+                }
+                for (GroupNodeLayout.Widget w : layout.widgets()) {
+                    if (w.node() == i && w.name() != null && linkedWidgets.containsKey(w.groupName())) {
+                        flat.inputs.add(new Slot(w.name(), "", w.name(), linkedWidgets.get(w.groupName())));
+                    }
+                }
+                for (JsonNode out : n.path("outputs")) flat.outputTypes.add(out.path("type").asText());
+                if (values.containsKey(i)) flat.widgetOverrides = values.get(i);
+                flats.put(id, flat);
+            }
+            for (int o = 0; o < layout.outputs().size(); o++) {
+                GroupNodeLayout.Input out = layout.outputs().get(o);
+                instance.passThrough.put(o, new Out(instance.id + ":" + out.node(), out.slot()));
+            }
         }
 
         private Source sourceOf(LinkRow row, Level level) {
@@ -234,32 +465,59 @@ public final class UiWorkflowConverter {
             };
         }
 
-        /** Follows pass-through nodes until a real node's output or a literal; null when nothing feeds it. */
+        /**
+         * Follows pass-through nodes until a real node's output or a literal; null when nothing
+         * feeds it. Every output passed on the way remembers the answer, so each chain is walked once.
+         */
         private Source resolve(Source start) {
             Source s = start;
+            List<Out> path = new ArrayList<>();
             Set<Out> seen = new HashSet<>();
-            while (s instanceof Out out) {
-                if (!seen.add(out)) return null;
-                Flat f = flats.get(out.nodeId());
-                if (f == null) return null;
-                if (f.mode == MODE_MUTED) return null;
-                switch (f.role) {
-                    case NODE -> {
-                        if (f.mode != MODE_BYPASSED) return out;
-                        s = bypassInput(f, out.slot());
-                    }
-                    case REROUTE, SET -> s = f.inputs.isEmpty() ? null : f.inputs.get(0).source();
-                    case PRIMITIVE -> {
-                        JsonNode v = f.json.path("widgets_values");
-                        return v.isArray() && !v.isEmpty() ? new Value(v.get(0)) : null;
-                    }
-                    case GET -> s = setNodeInput(f);
-                    case SUBGRAPH_INSTANCE -> s = f.mode == MODE_BYPASSED ? bypassInput(f, out.slot()) : f.passThrough.get(out.slot());
-                    case SUBGRAPH_INPUTS -> s = f.passThrough.get(out.slot());
-                    case UI_ONLY -> { return null; }
+            Source result;
+            while (true) {
+                if (!(s instanceof Out out)) {
+                    result = s;
+                    break;
                 }
+                Source known = resolved.get(out);
+                if (known != null) {
+                    result = known == NOTHING ? null : known;
+                    break;
+                }
+                if (!seen.add(out)) {
+                    result = null;
+                    break;
+                }
+                path.add(out);
+                Flat f = flats.get(out.nodeId());
+                if (f == null || f.mode == MODE_MUTED) {
+                    result = null;
+                    break;
+                }
+                Source next = switch (f.role) {
+                    case NODE -> f.mode == MODE_BYPASSED ? bypassInput(f, out.slot()) : out;
+                    case REROUTE, SET -> f.inputs.isEmpty() ? null : f.inputs.get(0).source();
+                    case PRIMITIVE -> primitiveValue(f);
+                    case GET -> setNodeInput(f);
+                    case SUBGRAPH_INSTANCE, GROUP_INSTANCE -> f.mode == MODE_BYPASSED ? bypassInput(f, out.slot()) : f.passThrough.get(out.slot());
+                    case SUBGRAPH_INPUTS -> f.passThrough.get(out.slot());
+                    case UI_ONLY -> null;
+                };
+                if (next == out) {
+                    result = out;
+                    break;
+                }
+                s = next;
             }
-            return s;
+            for (Out o : path) resolved.put(o, result == null ? NOTHING : result);
+            return result;
+        }
+
+        private static Source primitiveValue(Flat f) {
+            JsonNode override = f.widgetOverrides.get("value");
+            if (override != null) return new Value(override);
+            JsonNode v = f.json.path("widgets_values");
+            return v.isArray() && !v.isEmpty() ? new Value(v.get(0)) : null;
         }
 
         /** ComfyUI's bypass: the input at the same index when its type matches, else the first input of that type. */
@@ -271,16 +529,27 @@ public final class UiWorkflowConverter {
             return null;
         }
 
+        /** The SetNode of the GetNode's name: the one in the same (sub)graph first, else the first anywhere. */
         private Source setNodeInput(Flat get) {
             String name = get.json.path("widgets_values").path(0).asText(null);
             if (name == null) return null;
-            Flat fallback = null;
-            for (Flat f : flats.values()) {
-                if (f.role != Role.SET || !name.equals(f.json.path("widgets_values").path(0).asText(null))) continue;
-                if (prefixOf(f.id).equals(prefixOf(get.id))) return f.inputs.isEmpty() ? null : f.inputs.get(0).source();
-                if (fallback == null) fallback = f;
+            if (setNodesByName == null) {
+                setNodesByName = new HashMap<>();
+                for (Flat f : flats.values()) {
+                    String n = f.role == Role.SET ? f.json.path("widgets_values").path(0).asText(null) : null;
+                    if (n != null) setNodesByName.computeIfAbsent(n, x -> new ArrayList<>()).add(f);
+                }
             }
-            return fallback == null || fallback.inputs.isEmpty() ? null : fallback.inputs.get(0).source();
+            List<Flat> sets = setNodesByName.getOrDefault(name, List.of());
+            Flat chosen = null;
+            for (Flat f : sets) {
+                if (prefixOf(f.id).equals(prefixOf(get.id))) {
+                    chosen = f;
+                    break;
+                }
+            }
+            if (chosen == null && !sets.isEmpty()) chosen = sets.getFirst();
+            return chosen == null || chosen.inputs.isEmpty() ? null : chosen.inputs.get(0).source();
         }
 
         private static String prefixOf(String id) {
@@ -301,7 +570,7 @@ public final class UiWorkflowConverter {
                         inputs.remove(name);
                         inputs.put(name, new InputValue.Link(o.nodeId(), o.slot()));
                     } else if (r instanceof Value v) {
-                        inputs.put(name, literal(f.type, name, v.value()));
+                        inputs.put(name, literal(f, name, v.value()));
                     }
                 }
                 String title = f.json.path("title").isTextual() ? f.json.get("title").asText() : null;
@@ -320,20 +589,24 @@ public final class UiWorkflowConverter {
                 for (var it = values.properties().iterator(); it.hasNext(); ) {
                     var e = it.next();
                     if (UI_ONLY_WIDGET_KEYS.contains(e.getKey()) || e.getValue().isObject()) continue;
-                    out.put(e.getKey(), literal(f.type, e.getKey(), e.getValue()));
+                    out.put(e.getKey(), literal(f, e.getKey(), e.getValue()));
                 }
-                return out;
+            } else if (values.isArray() && !values.isEmpty()) {
+                Definition def = defs.find(f.type).orElse(null);
+                if (def == null) {
+                    namedByTheWorkflow(f, values, out);
+                } else {
+                    namedByTheDefinition(f, def, values, out);
+                }
             }
-            if (!values.isArray() || values.isEmpty()) return out;
-            Definition def = defs.find(f.type).orElse(null);
-            if (def == null) {
-                if (warnedClasses.add(f.type)) warnings.add("no definition for " + f.type + ": its widget values are kept as widget_0, widget_1 …");
-                for (int i = 0; i < values.size(); i++) out.put("widget_" + i, new InputValue.Literal(values.get(i)));
-                return out;
-            }
-            List<String> names = def.widgetsFor(values.size());
-            if (!def.knowsWidgetCount(values.size()) && values.size() > names.size() && warnedClasses.add(f.type + "#" + values.size())) {
-                warnings.add(f.type + " has " + values.size() + " widget values, the definition knows " + names.size() + "; the extra ones are kept as widget_N");
+            for (var e : f.widgetOverrides.entrySet()) out.put(e.getKey(), literal(f, e.getKey(), e.getValue()));
+            return out;
+        }
+
+        private void namedByTheDefinition(Flat f, Definition def, JsonNode values, Map<String, InputValue> out) {
+            List<String> names = def.widgetsForValues(values);
+            if (!def.knowsWidgetCount(values.size()) && values.size() > names.size()) {
+                warnOnce(f.type + "#" + values.size(), f.type + " has " + values.size() + " widget values, the definition knows " + names.size() + "; the extra ones are kept as widget_N");
             }
             for (int i = 0; i < values.size(); i++) {
                 String name = i < names.size() ? names.get(i) : null;
@@ -342,14 +615,38 @@ public final class UiWorkflowConverter {
                     if (values.get(i).isBoolean()) out.put(OLD_RANDOM_SEED_WIDGET, new InputValue.Literal(values.get(i)));
                     continue;
                 }
-                out.put(name != null ? name : "widget_" + i, literal(f.type, name, values.get(i)));
+                if (NodeDefinitions.isFrontendOnly(name)) continue;
+                out.put(name != null ? name : "widget_" + i, literal(f, name, values.get(i)));
             }
-            return out;
+        }
+
+        /**
+         * A class without a definition: newer frontends list every widget among the node's
+         * inputs ({@code inputs[].widget.name}) in widget order, so those names are used, with a
+         * control_after_generate value skipped after an INT widget; what is left is widget_N.
+         */
+        private void namedByTheWorkflow(Flat f, JsonNode values, Map<String, InputValue> out) {
+            List<Slot> widgets = f.inputs.stream().filter(s -> s.widgetName() != null).toList();
+            warnOnce("nodef:" + f.type, "no definition for " + f.type + ": its widget values are "
+                    + (widgets.isEmpty() ? "kept as widget_0, widget_1 …" : "named by the workflow's widget inputs"));
+            int w = 0;
+            for (int i = 0; i < values.size(); i++) {
+                JsonNode v = values.get(i);
+                if (w < widgets.size()) {
+                    Slot s = widgets.get(w++);
+                    out.put(s.widgetName(), "FLOAT".equals(s.type()) && v.isIntegralNumber()
+                            ? new InputValue.Literal(DoubleNode.valueOf(v.doubleValue())) : new InputValue.Literal(v));
+                    boolean control = i + 1 < values.size() && values.get(i + 1).isTextual() && CONTROL_VALUES.contains(values.get(i + 1).asText());
+                    if (control && ("INT".equals(s.type()) || s.widgetName().contains("seed"))) i++;
+                } else {
+                    out.put("widget_" + i, new InputValue.Literal(v));
+                }
+            }
         }
 
         /** A widget value as ComfyUI stores it in the prompt: FLOAT widgets hold floats. */
-        private InputValue literal(String classType, String name, JsonNode value) {
-            boolean isFloat = name != null && defs.find(classType).map(d -> d.floatWidgets().contains(name)).orElse(false);
+        private InputValue literal(Flat f, String name, JsonNode value) {
+            boolean isFloat = name != null && defs.find(f.type).map(d -> d.floatWidgets().contains(name)).orElse(false);
             if (isFloat && value.isIntegralNumber()) return new InputValue.Literal(DoubleNode.valueOf(value.doubleValue()));
             return new InputValue.Literal(value);
         }

@@ -110,7 +110,9 @@ public final class SourceLoader {
             if (UiWorkflowConverter.isUiWorkflow(workflowJson)) {
                 var converted = UiWorkflowConverter.convert(workflowJson, definitions.get());
                 uiGraph = converted.graph();
-                converted.warnings().forEach(s -> warnings.add("workflow: " + s));
+                // What the conversion could not do matters only when the converted graph is traced;
+                // with a prompt the UI workflow lends titles and positions alone.
+                if (promptGraph == null) converted.warnings().forEach(s -> warnings.add("workflow: " + s));
             } else {
                 warnings.add("workflow: not a ComfyUI UI workflow (no \"nodes\" list); ignored");
             }

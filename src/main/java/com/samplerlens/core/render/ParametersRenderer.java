@@ -53,6 +53,7 @@ public final class ParametersRenderer {
             items.add(new Item("Samplers", summary(m.samplers(), labels)));
             for (SamplerFields s : m.samplers()) {
                 List<Item> fields = samplerItems(s);
+                if (fields.isEmpty()) continue; // nothing resolved: no empty Sampler_N: ""
                 if (o.multiline()) {
                     // a block, so that removing a flat key (Steps, Model …) never takes a sampler's own line
                     items.add(new Item("Sampler_" + s.number(), null, fields, List.of()));

@@ -4,14 +4,14 @@ import com.samplerlens.core.capture.FileNames;
 import com.samplerlens.core.capture.SamplerFields;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Labels for the {@code Samplers:} summary: {@code High} / {@code Low} for two samplers whose
- * models are the high- and low-noise halves of a Wan2.2 MoE pair (the names differ only in a
- * high/low token), else {@code Sampler_N}.
+ * Labels for the {@code Samplers:} summary: {@code High} / {@code Low} when exactly one traced
+ * sampler's model names the high-noise half and exactly one the low-noise half of a Wan2.2 MoE
+ * split, else {@code Sampler_N}. The two names need not be the same model otherwise: kijai's
+ * Fun-Control workflows pair a Fun-Control HIGH model with a plain I2V LOW one.
  */
 final class SamplerLabels {
     private SamplerLabels() {}
@@ -21,19 +21,11 @@ final class SamplerLabels {
     static Map<String, String> of(List<SamplerFields> samplers) {
         Map<String, String> labels = new HashMap<>();
         for (SamplerFields s : samplers) labels.put(s.nodeId(), "Sampler_" + s.number());
-        for (SamplerFields hi : samplers) {
-            if (half(hi) != Boolean.TRUE) continue;
-            for (SamplerFields lo : samplers) {
-                if (half(lo) != Boolean.FALSE) continue;
-                if (!normalised(hi.model()).equals(normalised(lo.model()))) continue;
-                long highs = samplers.stream().filter(x -> half(x) == Boolean.TRUE).count();
-                long lows = samplers.stream().filter(x -> half(x) == Boolean.FALSE).count();
-                if (highs == 1 && lows == 1) {
-                    labels.put(hi.nodeId(), "High");
-                    labels.put(lo.nodeId(), "Low");
-                }
-                return labels;
-            }
+        List<SamplerFields> highs = samplers.stream().filter(x -> half(x) == Boolean.TRUE).toList();
+        List<SamplerFields> lows = samplers.stream().filter(x -> half(x) == Boolean.FALSE).toList();
+        if (highs.size() == 1 && lows.size() == 1) {
+            labels.put(highs.getFirst().nodeId(), "High");
+            labels.put(lows.getFirst().nodeId(), "Low");
         }
         return labels;
     }
@@ -49,9 +41,5 @@ final class SamplerLabels {
             found = high;
         }
         return found;
-    }
-
-    private static String normalised(String model) {
-        return HALF.matcher(FileNames.stem(model)).replaceAll("#").toLowerCase(Locale.ROOT);
     }
 }

@@ -23,21 +23,26 @@ public final class SamplerTable {
     private final Set<String> outputNodes;
     private final Set<String> previewNodes;
     private final String preferredSaveNode;
+    private final Set<String> emptyConditioning;
+    private final Map<String, Set<Integer>> passesOn;
 
     private SamplerTable(Map<String, PromptInputs> samplers, Map<String, PromptInputs> guiders, List<String> notSamplers,
-                         Set<String> outputNodes, Set<String> previewNodes, String preferredSaveNode) {
+                         Set<String> outputNodes, Set<String> previewNodes, String preferredSaveNode, Set<String> emptyConditioning,
+                         Map<String, Set<Integer>> passesOn) {
         this.samplers = Collections.unmodifiableMap(samplers);
         this.guiders = Collections.unmodifiableMap(guiders);
         this.notSamplers = List.copyOf(notSamplers);
         this.outputNodes = Collections.unmodifiableSet(outputNodes);
         this.previewNodes = Collections.unmodifiableSet(previewNodes);
         this.preferredSaveNode = preferredSaveNode;
+        this.emptyConditioning = Collections.unmodifiableSet(emptyConditioning);
+        this.passesOn = Collections.unmodifiableMap(passesOn);
     }
 
     /** The bundled table. */
     public static SamplerTable bundled() {
         return new SamplerTable(new LinkedHashMap<>(), new LinkedHashMap<>(), new ArrayList<>(),
-                new LinkedHashSet<>(), new LinkedHashSet<>(), null).merge(DataFiles.bundled("trace/samplers.json"));
+                new LinkedHashSet<>(), new LinkedHashSet<>(), null, new LinkedHashSet<>(), new LinkedHashMap<>()).merge(DataFiles.bundled("trace/samplers.json"));
     }
 
     /** This table with a user file's entries on top (same shape as the bundled file). */
@@ -52,6 +57,14 @@ public final class SamplerTable {
         var not = new ArrayList<>(notSamplers);
         var out = new LinkedHashSet<>(outputNodes);
         var prev = new LinkedHashSet<>(previewNodes);
+        var empty = new LinkedHashSet<>(emptyConditioning);
+        json.path("emptyConditioning").forEach(n -> empty.add(n.asText()));
+        var passes = new LinkedHashMap<>(passesOn);
+        json.path("passesOn").properties().forEach(e -> {
+            Set<Integer> outs = new LinkedHashSet<>();
+            e.getValue().forEach(i -> outs.add(i.asInt()));
+            passes.put(e.getKey(), Collections.unmodifiableSet(outs));
+        });
         readPromptInputs(json.path("samplers"), s);
         readPromptInputs(json.path("guiders"), g);
         json.path("notSamplers").forEach(n -> not.add(n.asText()));
@@ -60,7 +73,7 @@ public final class SamplerTable {
         // a class the user declares a sampler is a sampler, whatever the bundled exclusions say
         not.removeIf(s::containsKey);
         String preferred = json.path("preferredSaveNode").isTextual() ? json.get("preferredSaveNode").asText() : preferredSaveNode;
-        return new SamplerTable(s, g, not, out, prev, preferred);
+        return new SamplerTable(s, g, not, out, prev, preferred, empty, passes);
     }
 
     private static void readPromptInputs(JsonNode obj, Map<String, PromptInputs> into) {
@@ -98,4 +111,13 @@ public final class SamplerTable {
     public boolean isPreviewNode(String classType) { return previewNodes.contains(classType); }
 
     public String preferredSaveNode() { return preferredSaveNode; }
+
+    /** True for classes whose conditioning output is empty whatever their input (ConditioningZeroOut). */
+    public boolean isEmptyConditioning(String classType) { return emptyConditioning.contains(classType); }
+
+    /** True when the sampler class hands its own model / conditioning on through output {@code outputIndex} (KSampler (Efficient)'s MODEL, CONDITIONING+/-). */
+    public boolean passesOn(String classType, int outputIndex) {
+        Set<Integer> outs = passesOn.get(classType);
+        return outs != null && outs.contains(outputIndex);
+    }
 }

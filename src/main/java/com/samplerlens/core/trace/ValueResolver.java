@@ -49,7 +49,7 @@ public final class ValueResolver {
             Node src = graph.node(link.sourceId());
             if (src == null) return new Resolution.Unresolved("linked to node " + link.sourceId() + ", which is not in the graph");
             if (!seen.add(src.id() + "\u0000" + link.outputIndex())) return new Resolution.Unresolved("link cycle through " + describe(src));
-            String next = nextInput(src, depth);
+            String next = nextInput(src, link.outputIndex(), depth);
             if (next == null) return new Resolution.Unresolved("value comes from " + describe(src) + ", which is only known when ComfyUI runs the graph");
             node = src;
             input = next;
@@ -57,9 +57,9 @@ public final class ValueResolver {
     }
 
     /** The input of {@code src} that carries its output value, or null when it cannot be evaluated statically. */
-    private String nextInput(Node src, int depth) {
-        String constant = rules.constantInput(src.classType());
-        if (constant != null) return constant;
+    private String nextInput(Node src, int outputIndex, int depth) {
+        String constant = rules.constantInput(src.classType(), src.inputs().keySet(), outputIndex);
+        if (constant != null) return firstPresent(src, constant);
         String reroute = rules.rerouteInput(src.classType());
         if (reroute != null) {
             if (!reroute.isEmpty()) return reroute;
@@ -68,6 +68,14 @@ public final class ValueResolver {
         ValueRules.Switch sw = rules.switchOf(src.classType());
         if (sw != null && depth < MAX_CONDITION_DEPTH) return liveBranch(src, sw, depth);
         return null;
+    }
+
+    /** Of "a|b" (a pack renamed its input between versions: Cfg Literal's float, later cfg), the first input the node has. */
+    private static String firstPresent(Node src, String names) {
+        if (names.indexOf('|') < 0) return names;
+        String[] options = names.split("\\|");
+        for (String n : options) if (src.inputs().containsKey(n)) return n;
+        return options[0];
     }
 
     /** The branch input a switch passes on, or null when its condition is not static. */

@@ -80,8 +80,11 @@ class NodeInspectorTest {
     }
 
     private void click(FxRobot robot, String nodeId) {
+        // drag it into view as a person would, then click its title bar
+        robot.interact(() -> window.graphView().reveal(nodeId));
+        WaitForAsyncUtils.waitForFxEvents();
         Bounds box = window.graphView().screenBoxOf(nodeId);
-        robot.moveTo(window.graphView().localToScreen(box.getCenterX(), box.getCenterY())).clickOn();
+        robot.moveTo(window.graphView().localToScreen(box.getCenterX(), box.getMinY() + 8)).clickOn();
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(nodeId, window.graphView().selectedNodeProperty().get());
     }

@@ -91,6 +91,9 @@ class MainWindowTest {
         // pixels: 54 (high-noise model path) is S1's colour, 55 (low-noise) S2's, 8 (VAE decode) grey
         robot.interact(() -> graph.highlightedSamplerProperty().set(null));
         assertFalse(graph.darkProperty().get(), "a fresh preferences node starts light");
+        // zoomed out until the whole graph is in view: the title-bar bands are drawn at any zoom
+        robot.interact(() -> graph.zoomAt(graph.getWidth() / 2, graph.getHeight() / 2, 0.45));
+        WaitForAsyncUtils.waitForFxEvents();
         WritableImage image = onFx(() -> graph.snapshot(null, null));
         assertColour(SamplerPalette.colour(graph.lookOf("54").memberships().getFirst().colourIndex()), headerPixel(image, graph, "54"));
         assertColour(SamplerPalette.colour(graph.lookOf("55").memberships().getFirst().colourIndex()), headerPixel(image, graph, "55"));
@@ -141,8 +144,10 @@ class MainWindowTest {
     @Test
     void clickingANodeExplainsItAndFindCentresOnOne(FxRobot robot) throws Exception {
         openWan22(robot);
+        robot.interact(() -> window.graphView().reveal("54"));
+        WaitForAsyncUtils.waitForFxEvents();
         Bounds box = window.graphView().screenBoxOf("54");
-        var onScreen = window.graphView().localToScreen(box.getCenterX(), box.getCenterY());
+        var onScreen = window.graphView().localToScreen(box.getCenterX(), box.getMinY() + 8);
         robot.moveTo(onScreen).clickOn();
         assertEquals("54", window.graphView().selectedNodeProperty().get());
         assertTrue(robot.lookup("#nodeInspector").lookup(".label").queryAll().stream()
@@ -172,6 +177,10 @@ class MainWindowTest {
         assertEquals(target, confirmed.getFirst().target());
         assertEquals(WAN22, confirmed.getFirst().source());
         assertEquals("ce_lora_meta.png", confirmed.getFirst().output().getFileName().toString());
+        // the dialog says what goes where: the target's format, the chunks and their size
+        assertEquals(com.samplerlens.core.container.ContainerFormat.PNG, confirmed.getFirst().format());
+        assertTrue(confirmed.getFirst().written().contains("text chunks") && confirmed.getFirst().written().contains("bytes of metadata"),
+                confirmed.getFirst().written());
     }
 
     private static <T> T onFx(java.util.concurrent.Callable<T> work) throws Exception {
@@ -180,8 +189,9 @@ class MainWindowTest {
 
     /** A pixel in a node's title band, left of its title and inside its border. */
     private static Color headerPixel(WritableImage image, GraphView graph, String id) {
+        // the sampler band along the top of the title bar; its first stripe for a striped node
         Bounds b = graph.screenBoxOf(id);
-        return image.getPixelReader().getColor((int) (b.getMinX() + 2.5), (int) (b.getMinY() + 6));
+        return image.getPixelReader().getColor((int) (b.getMinX() + 8), (int) (b.getMinY() + 1.5));
     }
 
     private static void assertColour(Color expected, Color actual) {

@@ -9,6 +9,7 @@ import com.samplerlens.core.capture.HashLookup;
 import com.samplerlens.core.capture.MetadataComposer;
 import com.samplerlens.core.capture.SamplerFields;
 import com.samplerlens.core.trace.TraceOptions;
+import com.samplerlens.core.json.LenientJson;
 import com.samplerlens.testing.Fixtures;
 import java.nio.file.Path;
 import java.util.List;
@@ -91,6 +92,76 @@ class BundledNodeDefinitionsTest {
         for (SamplerFields s : m.samplers()) {
             assertEquals("Wan2_1_VAE_bf16.safetensors", s.vae(), "sampler " + s.nodeId());
         }
+    }
+
+    @Test
+    void aDynamicComboIsFollowedByTheWidgetsOfItsChosenOption() throws Exception {
+        // as LTX-2.3_ICLoRA_Outpaint_Two_Stage_Distilled stores it: ["scale by multiplier", 2, "lanczos"]
+        JsonNode wf = LenientJson.parse("""
+                {"nodes": [{"id": 7, "type": "ResizeImageMaskNode", "mode": 0, "inputs": [], "outputs": [],
+                            "widgets_values": ["scale by multiplier", 2, "lanczos"]},
+                           {"id": 8, "type": "ResizeImageMaskNode", "mode": 0, "inputs": [], "outputs": [],
+                            "widgets_values": ["scale dimensions", 1920, 1088, "disabled", "area"]}], "links": []}""");
+        Graph g = UiWorkflowConverter.convert(wf, DEFS).graph();
+        assertEquals(2.0, literal(g.node("7"), "resize_type.multiplier").doubleValue());
+        assertTrue(literal(g.node("7"), "resize_type.multiplier").isFloatingPointNumber(), "a FLOAT sub-widget holds a float");
+        assertEquals("lanczos", literal(g.node("7"), "scale_method").asText());
+        assertEquals(1088, literal(g.node("8"), "resize_type.height").asInt());
+        assertEquals("disabled", literal(g.node("8"), "resize_type.crop").asText());
+        assertEquals("area", literal(g.node("8"), "scale_method").asText());
+    }
+
+    @Test
+    void frontendOnlyWidgetsTakeTheirSlotAndNeverReachThePrompt() throws Exception {
+        // LoadImageOutput as a real template stores it: image, auto-refresh toggle, refresh button, upload button
+        JsonNode wf = LenientJson.parse("""
+                {"nodes": [{"id": 1, "type": "LoadImageOutput", "mode": 0, "inputs": [], "outputs": [],
+                            "widgets_values": ["ComfyUI_00001_.png [output]", false, "refresh", "image"]},
+                           {"id": 2, "type": "LoadImage", "mode": 0, "inputs": [], "outputs": [],
+                            "widgets_values": ["example.png", "image"]}], "links": []}""");
+        Graph g = UiWorkflowConverter.convert(wf, DEFS).graph();
+        assertEquals(List.of("image"), List.copyOf(g.node("1").inputs().keySet()));
+        assertEquals("ComfyUI_00001_.png [output]", literal(g.node("1"), "image").asText());
+        assertEquals(List.of("image"), List.copyOf(g.node("2").inputs().keySet()));
+    }
+
+    @Test
+    void everyCoreClassOfTheNewestDumpIsDefinedAndMarkedCore() throws Exception {
+        Path root = Fixtures.sharedRoot();
+        if (root == null) throw new AssertionError("../shared is missing: the object_info dumps are read from there");
+        Path dump = root.getParent().resolve("data/object-info/2026-05_yuzuki-phone.json");
+        JsonNode info = LenientJson.mapper().readTree(dump.toFile());
+        int core = 0;
+        for (var it = info.properties().iterator(); it.hasNext(); ) {
+            var e = it.next();
+            String module = e.getValue().path("python_module").asText("");
+            if (!(module.equals("nodes") || module.startsWith("comfy_extras") || module.startsWith("comfy_api"))) continue;
+            core++;
+            var d = DEFS.find(e.getKey());
+            assertTrue(d.isPresent() && d.get().core(), e.getKey() + " is defined and marked core");
+        }
+        assertTrue(core > 700, "core classes in the dump: " + core);
+    }
+
+    @Test
+    void theLazyIndexGivesWhatParsingTheWholeFileGives() throws Exception {
+        byte[] bytes;
+        try (var in = NodeDefinitions.class.getResourceAsStream("/com/samplerlens/node-definitions.json")) {
+            bytes = in.readAllBytes();
+        }
+        JsonNode whole = LenientJson.mapper().readTree(bytes);
+        BundledClasses lazy = BundledClasses.index(bytes);
+        assertTrue(lazy != null, "the generated file is laid out one class per line");
+        assertEquals(whole.size(), lazy.names().size());
+        assertEquals(whole.size(), DEFS.size());
+        for (var it = whole.properties().iterator(); it.hasNext(); ) {
+            var e = it.next();
+            assertEquals(NodeDefinitions.bundledDefinition(e.getKey(), e.getValue()), lazy.get(e.getKey()), e.getKey());
+        }
+        // a layout other than one class per line is parsed whole instead
+        assertEquals(null, BundledClasses.index("{\n  \"A\": {\n    \"widgets\": []\n  }\n}\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertEquals(List.of("x"), BundledClasses.index("{\n\"A \\\"q\\\"\": {\"widgets\":[\"x\"]}\n}\n".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .get("A \"q\"").widgets());
     }
 
     private static JsonNode literal(Node n, String input) {

@@ -174,7 +174,7 @@ class RealWorkflowsTest {
         String neg = "色调艳丽，过曝，静态，细节模糊不清，字幕，风格，作品，画作，画面，静止，整体发灰，最差质量，低质量，JPEG压缩残留，丑陋的，残缺的，多余的手指，画得不好的手部，画得不好的脸部，畸形的，毁容的，形态畸形的肢体，手指融合，静止不动的画面，杂乱的背景，三条腿，背景人很多，倒着走";
         assertEquals("a robot is running through a futuristic cyberpunk city with neon signs and darkness with bright HDR lights\n"
                 + "Negative prompt: " + neg + "\n"
-                + "Steps: 20, Sampler: euler_simple, CFG scale: 3.5, Seed: 738226772790037, Model: wan2.2_t2v_high_noise_14B_fp8_scaled.safetensors, "
+                + "Steps: 20, Sampler: euler_simple, CFG scale: 3.5, Seed: 738226772790037, Size: 1280x704, Model: wan2.2_t2v_high_noise_14B_fp8_scaled.safetensors, "
                 + "VAE: wan_2.1_vae.safetensors, CLIP_1 Model name: umt5_xxl_fp8_e4m3fn_scaled, "
                 + "Samplers: High[0-10] euler/simple; Low[10-20] euler/simple, "
                 + "Sampler_1: \"model=wan2.2_t2v_high_noise_14B_fp8_scaled.safetensors; steps=20; start=0; end=10; sampler=euler; scheduler=simple; cfg=3.5; shift=8.000000000000002; seed=738226772790037\", "

@@ -54,6 +54,28 @@ class SourceLoaderTest {
     }
 
     @Test
+    void workflowConversionWarningsShowOnlyWhenTheWorkflowIsTraced() throws Exception {
+        // a UI workflow with a class nobody defines; its conversion warns about it
+        String workflow = """
+                {"nodes": [{"id": 1, "type": "NoSuchNodeAnywhere", "mode": 0, "inputs": [], "outputs": [], "widgets_values": [1, 2]},
+                           {"id": 2, "type": "EmptyLatentImage", "mode": 0, "inputs": [], "outputs": [], "widgets_values": [512, 512, 1]}],
+                 "links": []}""";
+        String prompt = """
+                {"2": {"class_type": "EmptyLatentImage", "inputs": {"width": 512, "height": 512, "batch_size": 1}}}""";
+        var both = new com.samplerlens.core.container.EmbeddedMetadata(Path.of("both.png"), com.samplerlens.core.container.ContainerFormat.PNG, List.of(),
+                List.of(new com.samplerlens.core.container.MetadataEntry(MetadataKeys.PROMPT, "tEXt", prompt, prompt.length()),
+                        new com.samplerlens.core.container.MetadataEntry(MetadataKeys.WORKFLOW, "tEXt", workflow, workflow.length())), List.of());
+        var onlyWorkflow = new com.samplerlens.core.container.EmbeddedMetadata(Path.of("ui.png"), com.samplerlens.core.container.ContainerFormat.PNG, List.of(),
+                List.of(new com.samplerlens.core.container.MetadataEntry(MetadataKeys.WORKFLOW, "tEXt", workflow, workflow.length())), List.of());
+        LoadedSource traced = loader.load(onlyWorkflow);
+        assertEquals(LoadedSource.FROM_WORKFLOW, traced.graphSource());
+        assertTrue(traced.warnings().stream().anyMatch(w -> w.startsWith("workflow: no definition for NoSuchNodeAnywhere")), traced.warnings().toString());
+        LoadedSource fromPrompt = loader.load(both);
+        assertEquals(LoadedSource.FROM_PROMPT, fromPrompt.graphSource());
+        assertEquals(List.of(), fromPrompt.warnings());
+    }
+
+    @Test
     void promptIsTracedAndTheWorkflowLendsTitlesAndPositions() throws Exception {
         LoadedSource s = loader.load(Fixtures.bundled("images/ce_lora.png"));
         assertEquals(LoadedSource.FROM_PROMPT, s.graphSource());

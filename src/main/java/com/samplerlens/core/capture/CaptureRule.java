@@ -16,9 +16,18 @@ public record CaptureRule(List<String> inputs, String prefix, String selector, S
 
     /** Every {@code format} FieldCapture knows: a rule naming another one is refused when it loads. */
     public static final java.util.Set<String> FORMATS = java.util.Set.of("model_hash", "vae_hash", "lora_hash", "embedding_names",
-            "embedding_hashes", "negate", "sampler_of_scheduler", "scheduler_of_scheduler", "vae_name_not_baked");
-    /** Every named {@code selector} FieldCapture knows. */
-    public static final java.util.Set<String> SELECTORS = java.util.Set.of("rgthree_power_lora_names", "rgthree_power_lora_strengths");
+            "embedding_hashes", "negate", "sampler_of_scheduler", "scheduler_of_scheduler", "vae_name_not_baked", "sigma_count",
+            "scaled_width", "scaled_height", "preset_width", "preset_height");
+    /** Every named {@code selector} FieldCapture knows: a LoRA family and the part of its entries. */
+    public static final java.util.Set<String> SELECTORS = selectors();
+
+    private static java.util.Set<String> selectors() {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        for (String family : java.util.List.of("rgthree_power_lora", "inline_lora", "lora_manager", "easy_lora_stack", "cr_lora_stack")) {
+            for (String part : java.util.List.of("names", "strengths", "strengths_model", "strengths_clip")) out.add(family + "_" + part);
+        }
+        return java.util.Set.copyOf(out);
+    }
     /** Every {@code validate} value. */
     public static final java.util.Set<String> VALIDATIONS = java.util.Set.of("positive_prompt", "negative_prompt");
     /** The keys a rule object may have (keys starting with "_" are comments). */

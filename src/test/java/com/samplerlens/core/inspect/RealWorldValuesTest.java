@@ -68,7 +68,7 @@ class RealWorldValuesTest {
         assertEquals("karras", video.scheduler());
         assertEquals("237514639057514", video.seed().asText());
         String params = r.bundle().parameters();
-        assertTrue(params.contains("Sampler_2: \"Model: svd_xt.safetensors, Steps: 20, Sampler: euler, Scheduler: karras, CFG scale: 2.5, Denoise: 1.0, Seed: 237514639057514\""), params);
+        assertTrue(params.contains("Sampler_2: \"model=svd_xt.safetensors; steps=20; sampler=euler; scheduler=karras; cfg=2.5; denoise=1.0; seed=237514639057514\""), params);
     }
 
     /** KSampler 3's negative is ConditioningZeroOut 16 of the positive CLIPTextEncode 6: an empty prompt, not the positive text. */

@@ -210,4 +210,30 @@ class RealWorldValuesTest {
         assertEquals(1.0, sampler(r, "5232:5159").cfg());
         assertEquals(1.0, sampler(r, "5232:5155").cfg());
     }
+
+    /**
+     * SD Prompt Reader: SDParameterGenerator 20 feeds KSampler 18 and SDParameterGenerator 2 feeds
+     * KSamplerAdvanced 4 (UI workflow only). Its widgets are [ckpt, vae, model_version, config, seed,
+     * steps, refiner_start, cfg, sampler, scheduler, ascores, aspect_ratio, width, height, batch].
+     */
+    @Test
+    void sdPromptReaderParameterGeneratorValues() throws Exception {
+        InspectReport r = inspect("prn_hires_fix_example.png", TraceOptions.defaults().withMaxSamplers(2));
+        SamplerFields hires = sampler(r, "18");
+        // node 20: steps 15, cfg 8, dpmpp_2m / karras
+        assertEquals(15L, hires.steps());
+        assertEquals(8.0, hires.cfg());
+        assertEquals("dpmpp_2m", hires.sampler());
+        assertEquals("karras", hires.scheduler());
+        SamplerFields base = sampler(r, "4");
+        // node 2: dpmpp_2m / karras; its steps and cfg come from SDPromptReader 1, known only when ComfyUI runs
+        assertEquals("dpmpp_2m", base.sampler());
+        assertEquals("karras", base.scheduler());
+        assertNull(base.steps());
+        // both generators hold seed -1 ("random"): the seed that ran is unknown, so none is written
+        assertNull(hires.seed());
+        assertNull(base.seed());
+        assertTrue(r.composed().warnings().stream().anyMatch(w -> w.contains("seed -1")), r.composed().warnings().toString());
+        assertFalse(r.bundle().parameters().contains("Seed: -1"), r.bundle().parameters());
+    }
 }

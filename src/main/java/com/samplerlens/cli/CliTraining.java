@@ -1,5 +1,6 @@
 package com.samplerlens.cli;
 
+import com.samplerlens.core.container.png.PngChunkRewriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
-import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 
 /**
@@ -80,20 +80,6 @@ public final class CliTraining {
     }
 
     private static void chunk(ByteArrayOutputStream out, String type, byte[] data) {
-        writeInt(out, data.length);
-        byte[] t = type.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-        out.writeBytes(t);
-        out.writeBytes(data);
-        CRC32 crc = new CRC32();
-        crc.update(t);
-        crc.update(data);
-        writeInt(out, (int) crc.getValue());
-    }
-
-    private static void writeInt(ByteArrayOutputStream out, int v) {
-        out.write(v >>> 24);
-        out.write(v >>> 16);
-        out.write(v >>> 8);
-        out.write(v);
+        out.writeBytes(PngChunkRewriter.chunk(type, data));
     }
 }

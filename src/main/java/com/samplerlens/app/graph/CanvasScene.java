@@ -76,20 +76,7 @@ public record CanvasScene(Map<String, Level> levels, boolean fromWorkflow) {
         /** The smallest rectangle holding every node with its title bar, and every group: x, y, width, height. */
         public double[] bounds() {
             if (nodes.isEmpty() && groups.isEmpty()) return new double[] {0, 0, 1, 1};
-            double minX = Double.MAX_VALUE, minY = Double.MAX_VALUE, maxX = -Double.MAX_VALUE, maxY = -Double.MAX_VALUE;
-            for (CanvasNode n : nodes) {
-                minX = Math.min(minX, n.x());
-                minY = Math.min(minY, n.top());
-                maxX = Math.max(maxX, n.x() + n.width());
-                maxY = Math.max(maxY, n.y() + n.bodyHeight());
-            }
-            for (CanvasGroup g : groups) {
-                minX = Math.min(minX, g.x());
-                minY = Math.min(minY, g.y());
-                maxX = Math.max(maxX, g.x() + g.width());
-                maxY = Math.max(maxY, g.y() + g.height());
-            }
-            return new double[] {minX, minY, maxX - minX, maxY - minY};
+            return boundsOf(nodes, groups);
         }
     }
 
@@ -168,4 +155,22 @@ public record CanvasScene(Map<String, Level> levels, boolean fromWorkflow) {
 
     /** A group: a titled, coloured rectangle behind the nodes. */
     public record CanvasGroup(String title, double x, double y, double width, double height, String color, double fontSize) {}
+
+    /** The smallest rectangle holding these nodes (title bars included) and groups: x, y, width, height. */
+    static double[] boundsOf(List<CanvasNode> nodes, List<CanvasGroup> groups) {
+        double minX = Double.MAX_VALUE, minY = Double.MAX_VALUE, maxX = -Double.MAX_VALUE, maxY = -Double.MAX_VALUE;
+        for (CanvasNode n : nodes) {
+            minX = Math.min(minX, n.x());
+            minY = Math.min(minY, n.top());
+            maxX = Math.max(maxX, n.x() + n.width());
+            maxY = Math.max(maxY, n.y() + n.bodyHeight());
+        }
+        for (CanvasGroup g : groups) {
+            minX = Math.min(minX, g.x());
+            minY = Math.min(minY, g.y());
+            maxX = Math.max(maxX, g.x() + g.width());
+            maxY = Math.max(maxY, g.y() + g.height());
+        }
+        return new double[] {minX, minY, maxX - minX, maxY - minY};
+    }
 }

@@ -316,7 +316,7 @@ public final class GraphView extends Region {
         double[] last = null;
         for (List<CanvasNode> part : List.of(attributed, samplersAndSave, samplers)) {
             if (part.isEmpty()) continue;
-            double[] b = boundsOf(part);
+            double[] b = CanvasScene.boundsOf(part, List.of());
             last = b;
             if (b[2] <= roomW && b[3] <= roomH) return new double[] {b[0] + b[2] / 2, b[1] + b[3] / 2};
         }
@@ -333,17 +333,6 @@ public final class GraphView extends Region {
         if (look.sampler() != null && look.sampler().traced()) best = look.sampler().number();
         for (NodeLook.SamplerMark m : ll.samplersInside(n.id())) if (m.traced()) best = Math.min(best, m.number());
         return best;
-    }
-
-    private static double[] boundsOf(List<CanvasNode> nodes) {
-        double minX = Double.MAX_VALUE, minY = Double.MAX_VALUE, maxX = -Double.MAX_VALUE, maxY = -Double.MAX_VALUE;
-        for (CanvasNode n : nodes) {
-            minX = Math.min(minX, n.x());
-            minY = Math.min(minY, n.top());
-            maxX = Math.max(maxX, n.x() + n.width());
-            maxY = Math.max(maxY, n.y() + n.bodyHeight());
-        }
-        return new double[] {minX, minY, maxX - minX, maxY - minY};
     }
 
     private void setView(double s, double x, double y) {

@@ -77,7 +77,8 @@ public final class PngChunkRewriter {
         return textChunk(keyword, text).length;
     }
 
-    static byte[] chunk(String type, byte[] data) {
+    /** One whole chunk: length, type, data and CRC. */
+    public static byte[] chunk(String type, byte[] data) {
         byte[] t = type.getBytes(StandardCharsets.US_ASCII);
         ByteArrayOutputStream out = new ByteArrayOutputStream(data.length + 12);
         writeInt(out, data.length);

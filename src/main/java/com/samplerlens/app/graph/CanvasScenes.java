@@ -184,24 +184,21 @@ public final class CanvasScenes {
 
     /** A subgraph's input and output pseudo nodes, where the definition placed them. */
     private static void addBoundaryNodes(String prefix, JsonNode def, List<CanvasNode> nodes) {
-        JsonNode in = def.path("inputNode").path("bounding");
-        if (in.isArray() && in.size() >= 4) {
-            List<Slot> slots = new ArrayList<>();
-            int i = 0;
-            for (JsonNode s : def.path("inputs")) slots.add(new Slot(s.path("label").asText(s.path("name").asText()), s.path("type").asText(""), i++, true));
-            nodes.add(new CanvasNode(prefix + "-10", Kind.SUBGRAPH_INPUTS, "Inputs", "Inputs", in.get(0).asDouble(), in.get(1).asDouble(),
-                    in.get(2).asDouble(), Math.max(in.get(3).asDouble(), (slots.size() + 0.5) * CanvasScene.SLOT_HEIGHT), false, null, null, 0,
-                    List.of(), slots, List.of(), null, null));
-        }
-        JsonNode out = def.path("outputNode").path("bounding");
-        if (out.isArray() && out.size() >= 4) {
-            List<Slot> slots = new ArrayList<>();
-            int i = 0;
-            for (JsonNode s : def.path("outputs")) slots.add(new Slot(s.path("label").asText(s.path("name").asText()), s.path("type").asText(""), i++, true));
-            nodes.add(new CanvasNode(prefix + "-20", Kind.SUBGRAPH_OUTPUTS, "Outputs", "Outputs", out.get(0).asDouble(), out.get(1).asDouble(),
-                    out.get(2).asDouble(), Math.max(out.get(3).asDouble(), (slots.size() + 0.5) * CanvasScene.SLOT_HEIGHT), false, null, null, 0,
-                    slots, List.of(), List.of(), null, null));
-        }
+        addBoundaryNode(prefix + "-10", Kind.SUBGRAPH_INPUTS, "Inputs", def.path("inputNode"), def.path("inputs"), nodes);
+        addBoundaryNode(prefix + "-20", Kind.SUBGRAPH_OUTPUTS, "Outputs", def.path("outputNode"), def.path("outputs"), nodes);
+    }
+
+    /** The Inputs node shows the subgraph's inputs as its output slots, the Outputs node its outputs as input slots. */
+    private static void addBoundaryNode(String id, Kind kind, String title, JsonNode boundary, JsonNode ports, List<CanvasNode> nodes) {
+        JsonNode b = boundary.path("bounding");
+        if (!b.isArray() || b.size() < 4) return;
+        List<Slot> slots = new ArrayList<>();
+        int i = 0;
+        for (JsonNode s : ports) slots.add(new Slot(s.path("label").asText(s.path("name").asText()), s.path("type").asText(""), i++, true));
+        boolean inputs = kind == Kind.SUBGRAPH_INPUTS;
+        nodes.add(new CanvasNode(id, kind, title, title, b.get(0).asDouble(), b.get(1).asDouble(),
+                b.get(2).asDouble(), Math.max(b.get(3).asDouble(), (slots.size() + 0.5) * CanvasScene.SLOT_HEIGHT), false, null, null, 0,
+                inputs ? List.of() : slots, inputs ? slots : List.of(), List.of(), null, null));
     }
 
     private static CanvasLink link(JsonNode l, String prefix) {

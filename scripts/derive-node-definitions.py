@@ -19,14 +19,16 @@ scripts/node-definitions/hand-written.json holds what no dump says: frontend-onl
 (reroutes, notes, primitive, Set/Get), pack classes missing from every dump, and widget lists
 read from real workflows (older node versions, readouts the frontend appends). Its entries are
 laid on top: a non-NODE kind replaces the derived class; a hand-written widget list becomes a
-variant when the dump has another list.
+variant when the dump has another list, or the main list (the derived one a variant) with
+"main": true, for a class whose saved workflows match no derived list.
 
 Frontend-only widgets, placed where the frontend stores their values in widgets_values:
   control_after_generate  right after an INT/FLOAT/COMBO widget whose options set
                           control_after_generate, and after INT widgets named seed/noise_seed
                           (older frontends added it by name)
-  $upload                 at the end, for a COMBO with image_upload/video_upload/audio_upload
-                          (LoadImage stores ["x.png", "image"])
+  $upload                 at the end of the section (required/optional) of a COMBO with
+                          image_upload/video_upload/audio_upload (LoadImage stores ["x.png", "image"],
+                          SDPromptReader ["x.png", "image", 0] before its optional parameter_index)
   $audio_ui               before $upload for audio_upload (LoadAudio stores ["a.wav", null, null])
   $auto_refresh, $refresh right after a COMBO with remote.refresh_button (LoadImageOutput stores
                           ["x [output]", false, "refresh", "image"])
@@ -107,8 +109,11 @@ def widget_lists(info):
                 continue
             main += own
             legacy += own
-    main += trailing
-    legacy += trailing
+        # the upload widget closes the section its combo is in: the frontend adds it as one more
+        # input of that section (SDPromptReader stores [image, "image", parameter_index])
+        main += trailing
+        legacy += trailing
+        trailing = []
     return main, (legacy if has_force_input else None), sockets, floats, dynamic
 
 
@@ -165,6 +170,11 @@ def lay_hand_written(out, hand):
             out[cls] = h
             continue
         d = out[cls]
+        if h.get("main") and h.get("widgets") and h["widgets"] != d["widgets"]:
+            # what the pack's saved workflows store wins over the derived list: it is the list
+            # used when no list has the stored length (SDParameterGenerator appends read-outs)
+            d["widget_variants"] = [d["widgets"]] + [v for v in d.get("widget_variants", []) if v != h["widgets"]]
+            d["widgets"] = h["widgets"]
         known = [d["widgets"]] + d.get("widget_variants", [])
         for lst in [h.get("widgets", [])] + h.get("widget_variants", []):
             # a list as long as one the dump gives is never chosen (the converter picks by length)

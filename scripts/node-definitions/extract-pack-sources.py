@@ -7,14 +7,20 @@ Reader …). The result holds facts only: class names, input names in order, the
 types and output_node. derive-node-definitions.py reads these files after the real dumps, so a
 real dump always wins.
 
-Usage: extract-pack-sources.py GIT_DIR REPO_LABEL OUT.json
-  GIT_DIR     a bare git mirror (read at HEAD with git show)
+Usage: extract-pack-sources.py GIT_DIR REPO_LABEL OUT.json [REV]
+  GIT_DIR     a bare git mirror (read with git show)
   REPO_LABEL  owner/name, recorded with the commit in every class's python_module
+  REV         the commit to read, HEAD by default (an older commit gives the widget list that
+              workflows saved with that version store; derive adds it as a variant)
 
 Understood: classes with an INPUT_TYPES classmethod that returns a dict literal (values may
 call functions for enum lists; calls to the pack's own one-return helpers and dict(k=v) are
 inlined); registration by a NODE_CLASS_MAPPINGS dict literal or by a
-decorator with name="…" (LTXVideo's @comfy_node); V3 classes whose define_schema returns
+decorator with name="…" (LTXVideo's @comfy_node, which without name= registers the class name),
+by NODE_CLASS_MAPPINGS["Name"] = Class; INPUT_TYPES inherited from a base class of the pack;
+INPUT_TYPES that build their dict step by step (assignments, subscript stores, for loops over
+range() with constant bounds, ** of a classmethod that does the same: Efficiency's XY inputs,
+the anchor's CreateExtraMetaDataUniversal); V3 classes whose define_schema returns
 io.Schema(node_id=…, inputs=[io.Int.Input("name", …), …], outputs=[…]). Anything built
 dynamically is skipped and listed on stderr.
 """
@@ -58,7 +64,7 @@ def input_type(node, consts, depth=0):
             return input_type(bound, consts, depth + 1)
         return "COMBO" if node.id.isupper() else None  # an imported constant list; else a type object we cannot read
     if isinstance(node, ast.Attribute):
-        if isinstance(node.value, ast.Name) and node.value.id in ("cls", "s", "self"):
+        if isinstance(node.value, ast.Name) and node.value.id in ("cls", "s", "self", consts.get("__class__")):
             bound = consts.get(("class", node.attr))  # a class attribute: cls.latent_upscalers
             return input_type(bound, consts, depth + 1) if bound is not None else None
         return "COMBO" if node.attr.isupper() else None  # KSampler.SAMPLERS …
@@ -124,14 +130,146 @@ def inline(node, depth=0):
     return inline(out, depth + 1)
 
 
+class Unreadable(Exception):
+    """A construct the interpreter below does not follow: the class is skipped, never guessed."""
+
+
+def scalar(node, env, consts):
+    """An int or str an input name or a loop bound is made of."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, (int, str)) and not isinstance(node.value, bool):
+        return node.value
+    if isinstance(node, ast.Name):
+        if node.id in env and isinstance(env[node.id], (int, str)):
+            return env[node.id]
+        bound = consts.get(("value", node.id))
+        if bound is not None and bound is not node:
+            return scalar(bound, env, consts)
+    if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id in ("cls", "s", "self", consts.get("__class__")):
+        bound = consts.get(("class", node.attr))
+        if bound is not None:
+            return scalar(bound, env, consts)
+    if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Sub)):
+        a, b = scalar(node.left, env, consts), scalar(node.right, env, consts)
+        if isinstance(a, int) and isinstance(b, int):
+            return a + b if isinstance(node.op, ast.Add) else a - b
+        if isinstance(a, str) and isinstance(b, str) and isinstance(node.op, ast.Add):
+            return a + b
+    if isinstance(node, ast.JoinedStr):
+        parts = []
+        for v in node.values:
+            if isinstance(v, ast.Constant):
+                parts.append(str(v.value))
+            elif isinstance(v, ast.FormattedValue) and v.format_spec is None and v.conversion == -1:
+                parts.append(str(scalar(v.value, env, consts)))
+            else:
+                raise Unreadable("f-string")
+        return "".join(parts)
+    raise Unreadable(ast.dump(node)[:60])
+
+
+def value(node, env, consts):
+    """A dict literal or a dict built so far as a Python dict (name -> entry AST); anything else stays AST."""
+    if isinstance(node, ast.Dict):
+        out = {}
+        for k, v in zip(node.keys, node.values):
+            if k is None:  # **something: it must evaluate to a dict
+                spread = value(v, env, consts)
+                if not isinstance(spread, dict):
+                    raise Unreadable("** of a non-dict")
+                out.update(spread)
+            else:
+                out[scalar(k, env, consts)] = value(v, env, consts)
+        return out
+    if isinstance(node, ast.Name) and isinstance(env.get(node.id), dict):
+        return env[node.id]
+    if isinstance(node, ast.Subscript):
+        container = value(node.value, env, consts)
+        if isinstance(container, dict):
+            return container[scalar(node.slice, env, consts)]
+        raise Unreadable("subscript")
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and isinstance(node.func.value, ast.Name) \
+            and node.func.value.id in ("cls", "s", "self", consts.get("__class__")):
+        method = consts.get(("method", node.func.attr))  # a classmethod of the same class that builds a dict
+        if method is None:
+            raise Unreadable("call of " + node.func.attr)
+        params = [a.arg for a in method.args.posonlyargs + method.args.args][1:]
+        defaults = dict(zip(params[len(params) - len(method.args.defaults):], method.args.defaults))
+        local = {p: scalar(d, env, consts) for p, d in defaults.items()}
+        local.update({p: scalar(a, env, consts) for p, a in zip(params, node.args)})
+        local.update({k.arg: scalar(k.value, env, consts) for k in node.keywords})
+        result = run(method.body, local, consts)
+        if not isinstance(result, dict):
+            raise Unreadable("helper does not return a dict")
+        return result
+    return node
+
+
+def run(body, env, consts):
+    """Follows straight-line code that builds the inputs dict: assignments, subscript stores,
+    for loops over range(), calls whose result is dropped. Returns what the body returns."""
+    for stmt in body:
+        if isinstance(stmt, ast.Return):
+            return value(stmt.value, env, consts) if stmt.value is not None else None
+        if isinstance(stmt, ast.Expr):
+            continue  # cls._validated_pair_count() and the like: no effect on the result
+        if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1:
+            target = stmt.targets[0]
+            if isinstance(target, ast.Name):
+                try:
+                    env[target.id] = scalar(stmt.value, env, consts)
+                except Unreadable:
+                    got = value(stmt.value, env, consts)
+                    if isinstance(got, dict):
+                        env[target.id] = got
+                    else:
+                        env.pop(target.id, None)  # an enum list and the like: read by its AST elsewhere
+                continue
+            if isinstance(target, ast.Subscript):
+                container = value(target.value, env, consts)
+                if not isinstance(container, dict):
+                    raise Unreadable("store into a non-dict")
+                container[scalar(target.slice, env, consts)] = value(stmt.value, env, consts)
+                continue
+        if isinstance(stmt, ast.For) and isinstance(stmt.target, ast.Name) and isinstance(stmt.iter, ast.Call) \
+                and getattr(stmt.iter.func, "id", None) == "range" and not stmt.orelse:
+            bounds = [scalar(a, env, consts) for a in stmt.iter.args]
+            for i in range(*bounds):
+                env[stmt.target.id] = i
+                got = run(stmt.body, env, consts)
+                if got is not None:
+                    return got
+            continue
+        raise Unreadable(type(stmt).__name__)
+    return None
+
+
+def interpreted_inputs(fn, consts):
+    """INPUT_TYPES that fills its dict step by step, as an equivalent dict literal; None if not followed."""
+    try:
+        result = run(fn.body, {}, consts)
+    except (Unreadable, KeyError, TypeError):
+        return None
+    if not isinstance(result, dict) or not all(isinstance(v, dict) for v in result.values()):
+        return None
+    sections = []
+    for section, entries in result.items():
+        if any(isinstance(e, dict) for e in entries.values()):
+            return None
+        sections.append(ast.Dict(keys=[ast.Constant(n) for n in entries], values=list(entries.values())))
+    return ast.Dict(keys=[ast.Constant(k) for k in result], values=sections)
+
+
 def v1_inputs(fn, consts, problems, cls_name):
     """The dict literal INPUT_TYPES returns, as object_info's input section."""
     consts = dict(consts)
-    for stmt in fn.body:  # local names: cnet_filenames = [ … ]
+    for stmt in ast.walk(fn):  # local names: cnet_filenames = [ … ], also when bound in both arms of an if
         if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name):
-            consts[("value", stmt.targets[0].id)] = stmt.value
+            consts.setdefault(("value", stmt.targets[0].id), stmt.value)
     ret = next((inline(n.value) for n in ast.walk(fn) if isinstance(n, ast.Return) and n.value is not None), None)
-    ret = ret if isinstance(ret, ast.Dict) else None
+    if not isinstance(ret, ast.Dict) or any(k is None for k in ret.keys) or any(
+            isinstance(v, ast.Dict) and any(k is None for k in v.keys) for v in ret.values):
+        # built step by step (a dict filled by a for loop over range, ** of a classmethod's dict)
+        ret = interpreted_inputs(fn, consts)
     if ret is None:
         problems.append(cls_name + ": INPUT_TYPES is not a dict literal")
         return None
@@ -221,13 +359,15 @@ def module_statements(body):
 
 def main():
     git_dir, label, out_path = sys.argv[1], sys.argv[2], sys.argv[3]
-    commit = git(git_dir, "rev-parse", "HEAD").strip()
-    files = [f for f in git(git_dir, "ls-tree", "-r", "--name-only", "HEAD").splitlines() if f.endswith(".py")]
+    rev = sys.argv[4] if len(sys.argv) > 4 else "HEAD"
+    commit = git(git_dir, "rev-parse", rev).strip()
+    files = [f for f in git(git_dir, "ls-tree", "-r", "--name-only", commit).splitlines() if f.endswith(".py")]
     classes, mappings, problems = {}, {}, []
     trees = {}
+    inheriting = {}  # class name -> (names of its bases, its own RETURN_TYPES/OUTPUT_NODE, registered name, consts)
     for f in files:
         try:
-            trees[f] = ast.parse(git(git_dir, "show", "HEAD:" + f))
+            trees[f] = ast.parse(git(git_dir, "show", commit + ":" + f))
         except (SyntaxError, subprocess.CalledProcessError, UnicodeDecodeError):
             continue
         for n in ast.walk(trees[f]):
@@ -246,6 +386,10 @@ def main():
             for extra in stmt.targets[:-1] if isinstance(stmt, ast.Assign) and len(stmt.targets) > 1 else []:
                 if isinstance(extra, ast.Name):
                     consts[("value", extra.id)] = stmt.value  # a = b = (…)
+            if isinstance(stmt, ast.Assign) and isinstance(stmt.targets[-1], ast.Subscript) \
+                    and isinstance(stmt.targets[-1].value, ast.Name) and stmt.targets[-1].value.id.endswith("NODE_CLASS_MAPPINGS") \
+                    and isinstance(stmt.targets[-1].slice, ast.Constant) and isinstance(stmt.value, ast.Name):
+                mappings[stmt.targets[-1].slice.value] = stmt.value.id  # NODE_CLASS_MAPPINGS["Name"] = Cls
             if isinstance(stmt, ast.Assign) and isinstance(stmt.targets[-1], ast.Name):
                 target = stmt.targets[-1].id
                 if isinstance(stmt.value, ast.Constant) and isinstance(stmt.value.value, str):
@@ -264,12 +408,17 @@ def main():
                     for k in d.keywords:
                         if k.arg == "name" and isinstance(k.value, ast.Constant):
                             registered = k.value.value
+                    if registered is None and getattr(d.func, "id", None) == "comfy_node":
+                        registered = cls.name  # LTXVideo's @comfy_node(description=…) registers the class name
             methods = {m.name: m for m in cls.body if isinstance(m, ast.FunctionDef)}
             if "INPUT_TYPES" in methods:
                 scope = {k: v for k, v in consts.items() if not (isinstance(k, tuple) and k[0] == "class")}
+                scope["__class__"] = cls.name
                 for stmt in cls.body:
                     if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name):
                         scope[("class", stmt.targets[0].id)] = stmt.value
+                for m in methods.values():
+                    scope[("method", m.name)] = m
                 got = v1_inputs(methods["INPUT_TYPES"], scope, problems, cls.name)
                 if got is None:
                     continue
@@ -281,6 +430,10 @@ def main():
                 classes[cls.name] = {"input": spec, "input_order": order, "output": outs,
                                      "output_node": isinstance(on, ast.Constant) and bool(on.value), "_registered": registered,
                                      "_name": own_name.value if isinstance(own_name, ast.Constant) else None}
+            elif "define_schema" not in methods and cls.bases:
+                # INPUT_TYPES inherited from a base class of the pack (DPMagicPrompt(DPAbstractSamplerNode))
+                bases = [b.id if isinstance(b, ast.Name) else getattr(b, "attr", None) for b in cls.bases]
+                inheriting[cls.name] = (bases, class_attr(cls, "RETURN_TYPES"), class_attr(cls, "OUTPUT_NODE"), registered, consts)
             elif "define_schema" in methods:
                 got = v3_schema(methods["define_schema"], consts)
                 if got is None:
@@ -289,6 +442,22 @@ def main():
                 node_id, spec, order, outs, output_node = got
                 classes[cls.name] = {"input": spec, "input_order": order, "output": outs, "output_node": output_node,
                                      "_registered": registered or node_id}
+    for cls_name, (bases, rt, on, registered, consts) in inheriting.items():
+        seen, todo = set(), list(bases)
+        while todo:
+            base = todo.pop(0)
+            if base in classes:
+                info = dict(classes[base])
+                if isinstance(rt, (ast.Tuple, ast.List)):
+                    info["output"] = [input_type(e, consts) or "*" for e in rt.elts]
+                if on is not None:
+                    info["output_node"] = isinstance(on, ast.Constant) and bool(on.value)
+                info["_registered"] = registered
+                classes[cls_name] = info
+                break
+            if base in inheriting and base not in seen:
+                seen.add(base)
+                todo += inheriting[base][0]
     out = {}
     for name, cls_name in mappings.items():
         if cls_name in classes:

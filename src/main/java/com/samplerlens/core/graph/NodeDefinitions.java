@@ -262,8 +262,10 @@ public final class NodeDefinitions {
                     trailing.add("$upload");
                 }
             }
+            // the upload widget closes the section its combo is in (SDPromptReader: image, upload, parameter_index)
+            widgets.addAll(trailing);
+            trailing.clear();
         }
-        widgets.addAll(trailing);
         List<String> outputs = new ArrayList<>();
         for (JsonNode o : info.path("output")) outputs.add(o.isArray() ? "COMBO" : o.asText());
         String module = info.path("python_module").asText("");

@@ -60,6 +60,8 @@ def input_type(node, consts, depth=0):
         return "COMBO"
     if isinstance(node, ast.Name):
         bound = consts.get(("value", node.id))
+        if bound is None:
+            bound = REPO_VALUES.get(node.id)  # imported from another module of the pack: scheduler_list
         if bound is not None:
             return input_type(bound, consts, depth + 1)
         return "COMBO" if node.id.isupper() else None  # an imported constant list; else a type object we cannot read
@@ -85,6 +87,10 @@ def options(node):
                 out[k.value] = v.value
     return out
 
+
+# Module-level bindings of every file of the pack, by name (the first file's wins): an input type
+# imported from another module (from .schedulers import scheduler_list) is read where it is bound.
+REPO_VALUES = {}
 
 # Functions of the pack whose body is a single return (define_preprocessor_inputs, INPUT.INT …),
 # by name: calls to them are replaced by what they return, parameters substituted.
@@ -265,6 +271,9 @@ def v1_inputs(fn, consts, problems, cls_name):
     for stmt in ast.walk(fn):  # local names: cnet_filenames = [ … ], also when bound in both arms of an if
         if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name):
             consts.setdefault(("value", stmt.targets[0].id), stmt.value)
+        elif isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Attribute) \
+                and isinstance(stmt.targets[0].value, ast.Name) and stmt.targets[0].value.id in ("cls", "s", "self"):
+            consts[("class", stmt.targets[0].attr)] = stmt.value  # s.all_files = s.vae_files + …, set in INPUT_TYPES
     ret = next((inline(n.value) for n in ast.walk(fn) if isinstance(n, ast.Return) and n.value is not None), None)
     if not isinstance(ret, ast.Dict) or any(k is None for k in ret.keys) or any(
             isinstance(v, ast.Dict) and any(k is None for k in v.keys) for v in ret.values):
@@ -370,6 +379,9 @@ def main():
             trees[f] = ast.parse(git(git_dir, "show", commit + ":" + f))
         except (SyntaxError, subprocess.CalledProcessError, UnicodeDecodeError):
             continue
+        for stmt in module_statements(trees[f].body):
+            if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name):
+                REPO_VALUES.setdefault(stmt.targets[0].id, stmt.value)
         for n in ast.walk(trees[f]):
             if isinstance(n, ast.FunctionDef) and n.name != "INPUT_TYPES" and len(n.body) >= 1 \
                     and isinstance(n.body[-1], ast.Return) and n.body[-1].value is not None \
@@ -443,6 +455,8 @@ def main():
                 classes[cls.name] = {"input": spec, "input_order": order, "output": outs, "output_node": output_node,
                                      "_registered": registered or node_id}
     for cls_name, (bases, rt, on, registered, consts) in inheriting.items():
+        if cls_name in classes:
+            continue  # a class of the same name elsewhere in the pack has its own INPUT_TYPES (Impact's hooks)
         seen, todo = set(), list(bases)
         while todo:
             base = todo.pop(0)

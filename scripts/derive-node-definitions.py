@@ -205,8 +205,9 @@ def main():
         if f.endswith(".json"):
             with open(os.path.join(packs_dir, f), encoding="utf-8") as fh:
                 data = json.load(fh)
-            label = next(iter(data.values()), {}).get("python_module", "custom_nodes." + f).split(".", 1)[1]
-            dumps.append(("pack source " + label, data))
+            for version in data.get("_versions") or [data]:  # a file of several commits: each one a source
+                label = next(iter(version.values()), {}).get("python_module", "custom_nodes." + f).split(".", 1)[1]
+                dumps.append(("pack source " + label, version))
     out = derive(dumps)
     with open(os.path.join(here, "node-definitions", "hand-written.json"), encoding="utf-8") as fh:
         hand = json.load(fh)

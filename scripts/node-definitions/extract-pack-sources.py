@@ -7,11 +7,13 @@ Reader …). The result holds facts only: class names, input names in order, the
 types and output_node. derive-node-definitions.py reads these files after the real dumps, so a
 real dump always wins.
 
-Usage: extract-pack-sources.py GIT_DIR REPO_LABEL OUT.json [REV]
+Usage: extract-pack-sources.py GIT_DIR REPO_LABEL OUT.json [REV ...]
   GIT_DIR     a bare git mirror (read with git show)
   REPO_LABEL  owner/name, recorded with the commit in every class's python_module
   REV         the commit to read, HEAD by default (an older commit gives the widget list that
-              workflows saved with that version store; derive adds it as a variant)
+              workflows saved with that version store; derive adds it as a variant). With several,
+              OUT holds {"_versions": [...]}: per commit, the classes whose inputs differ from
+              those of every commit before it in the list.
 
 Understood: classes with an INPUT_TYPES classmethod that returns a dict literal (values may
 call functions for enum lists; calls to the pack's own one-return helpers and dict(k=v) are
@@ -366,9 +368,10 @@ def module_statements(body):
             yield stmt
 
 
-def main():
-    git_dir, label, out_path = sys.argv[1], sys.argv[2], sys.argv[3]
-    rev = sys.argv[4] if len(sys.argv) > 4 else "HEAD"
+def extract(git_dir, label, rev):
+    """The pack's classes at one commit, object_info-like, and the classes skipped."""
+    HELPERS.clear()
+    REPO_VALUES.clear()
     commit = git(git_dir, "rev-parse", rev).strip()
     files = [f for f in git(git_dir, "ls-tree", "-r", "--name-only", commit).splitlines() if f.endswith(".py")]
     classes, mappings, problems = {}, {}, []
@@ -487,10 +490,39 @@ def main():
         info.pop("_registered", None)
         info.pop("_name", None)
         info["python_module"] = "custom_nodes." + label + "@" + commit[:12]
+    return dict(sorted(out.items())), commit, problems
+
+
+def signature(info):
+    return json.dumps([info.get("input"), info.get("input_order")], sort_keys=True)
+
+
+def main():
+    git_dir, label, out_path = sys.argv[1], sys.argv[2], sys.argv[3]
+    revs = sys.argv[4:] or ["HEAD"]
+    if len(revs) == 1:
+        out, commit, problems = extract(git_dir, label, revs[0])
+        result = out
+        print(f"{label}@{commit[:12]}: {len(out)} classes -> {out_path}")
+    else:
+        # several commits (those the pack's saved workflows name in properties.ver): one version
+        # per commit, each holding only the classes whose inputs differ from every earlier version's
+        result, seen, problems = {"_versions": []}, set(), []
+        for rev in revs:
+            out, commit, _ = extract(git_dir, label, rev)
+            kept = {}
+            for name, info in out.items():
+                key = (name, signature(info))
+                if key not in seen:
+                    seen.add(key)
+                    kept[name] = info
+            if kept:
+                result["_versions"].append(kept)
+            print(f"{label}@{commit[:12]}: {len(kept)} of {len(out)} classes new")
+        print(f"-> {out_path}")
     with open(out_path, "w", encoding="utf-8") as fh:
-        json.dump(dict(sorted(out.items())), fh, indent=1, ensure_ascii=False)
+        json.dump(result, fh, indent=1, ensure_ascii=False)
         fh.write("\n")
-    print(f"{label}@{commit[:12]}: {len(out)} classes -> {out_path}")
     for p in problems:
         print("  skipped " + p, file=sys.stderr)
 

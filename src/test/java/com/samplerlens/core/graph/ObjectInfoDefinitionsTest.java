@@ -37,6 +37,21 @@ class ObjectInfoDefinitionsTest {
     }
 
     @Test
+    void anUploadButtonClosesTheSectionOfItsCombo(@TempDir Path dir) throws Exception {
+        // SDPromptReader's INPUT_TYPES (receyuki/comfyui-prompt-reader-node): its saved workflows store
+        // ["00067-2302238556.png", "image", 0, …], the upload value before the optional parameter_index
+        Path export = Files.writeString(dir.resolve("object_info.json"), """
+                {"SDPromptReader": {"input": {"required": {"image": [["a.png"], {"image_upload": true}]},
+                                              "optional": {"parameter_index": ["INT", {"default": 0}]}},
+                                    "input_order": {"required": ["image"], "optional": ["parameter_index"]},
+                                    "output": ["IMAGE"], "python_module": "custom_nodes.comfyui-prompt-reader-node"}}""");
+        NodeDefinitions defs = NodeDefinitions.bundled().withObjectInfo(export);
+        assertEquals(List.of("image", "$upload", "parameter_index"), defs.find("SDPromptReader").orElseThrow().widgets());
+        assertEquals(NodeDefinitions.bundled().find("SDPromptReader").orElseThrow().widgets(),
+                defs.find("SDPromptReader").orElseThrow().widgets(), "the generator places it the same way");
+    }
+
+    @Test
     void somethingElseIsRefusedWithTheFileName(@TempDir Path dir) throws Exception {
         Path notInfo = Files.writeString(dir.resolve("x.json"), "{\"a\": 1}");
         IOException e = assertThrows(IOException.class, () -> NodeDefinitions.bundled().withObjectInfo(notInfo));

@@ -133,6 +133,28 @@ class PackSourceDefinitionsTest {
     }
 
     @Test
+    void imageSaverPipeConfigsAndTheScailWorkflowsResize() throws Exception {
+        // image_saver_pipe_workflow.json of ComfyUI-Image-Saver; wanvideo_2_1_14B_SCAIL2_replacement_and_animate_dual_mode_example_01.json
+        Graph g = convert(String.join(",",
+                node(1, "Make Image Saver Simple Config", "[\"%time_%basemodelname_%seed\", \"\", \"png\", true, 100, true, true, false, 0, \"%Y-%m-%dT%H%M%S\"]"),
+                node(2, "Make Image Saver Metadata Config", "[\"\", \"unknown\", \"unknown\", 512, 512, 0, \"randomize\", 25, 5, \"euler_ancestral\", \"simple\", 1, 0, \"\", true, true, \"\"]"),
+                node(3, "Edit Image Saver Pipe", "[\"[original]_scenario1_%counter<03>\", \"[original]\", \"[original]\", \"[original]\", \"[original]\", \"[original]\", \"[original]\"]"),
+                node(4, "ResizeImageAdvanced", "[\"aspect_ratio\", 512, 512, \"3:4\", 1, 1, \"crop\", \"nvidia_rtx_vsr\", \"longest\", 1024, \"#000000\", \"center\", 32, \"gpu\"]")));
+        assertEquals("png", literal(g.node("1"), "extension").asText());
+        assertEquals(100, literal(g.node("1"), "quality_jpeg_or_webp").asInt());
+        assertEquals("%Y-%m-%dT%H%M%S", literal(g.node("1"), "time_format").asText());
+        assertEquals(25, literal(g.node("2"), "steps").asInt());
+        assertEquals(5.0, literal(g.node("2"), "cfg").doubleValue());
+        assertEquals("euler_ancestral", literal(g.node("2"), "sampler_name").asText());
+        assertEquals("simple", literal(g.node("2"), "scheduler_name").asText());
+        assertEquals("[original]_scenario1_%counter<03>", literal(g.node("3"), "filename").asText());
+        assertEquals("[original]", literal(g.node("3"), "custom").asText());
+        assertEquals("3:4", literal(g.node("4"), "aspect_ratio").asText());
+        assertEquals(1024, literal(g.node("4"), "scale_to_length").asInt());
+        assertEquals("gpu", literal(g.node("4"), "device").asText());
+    }
+
+    @Test
     void theRecraftTemplatesSaveSvgIsACoreOutputNode() {
         // api_recraft_vector_gen.json of the workflow templates stores ["svg/ComfyUI"]
         var d = DEFS.find("SaveSVG").orElseThrow();

@@ -90,4 +90,31 @@ class UiWorkflowConverterTest {
         assertEquals("dpmpp_2m", ((InputValue.Literal) inner.inputs().get("sampler_name")).value().asText());
         assertTrue(inner.inputs().get("model") instanceof InputValue.Link, "model wired through the subgraph input");
     }
+
+    /**
+     * KSamplerAdvanced 57 of the Wan2.2 14B workflow stores [enable, 738226772790037, "randomize", …],
+     * 58 stores [disable, 0, "fixed", …]: only 57's noise_seed is changed by the frontend after a queue.
+     */
+    @Test
+    void changingSeedControlsAreKeptOnTheNode() throws Exception {
+        Graph g = UiWorkflowConverter.convert(json(Fixtures.bundled("workflows/ui/ce_wan22_text_to_video_wan22_14B.json")), DEFS).graph();
+        assertEquals(java.util.Map.of("noise_seed", "randomize"), g.node("57").runControls());
+        assertEquals(java.util.Map.of(), g.node("58").runControls());
+        assertEquals(java.util.Map.of(), g.withoutRunControls().node("57").runControls());
+    }
+
+    /** A primitive node's control travels with its value to the widget it feeds; a link replaces the widget's own control. */
+    @Test
+    void aPrimitivesControlFollowsItsValue() throws Exception {
+        JsonNode wf = LenientJson.parse("""
+            {"nodes": [
+              {"id": 1, "type": "PrimitiveNode", "outputs": [{"name": "INT", "type": "INT", "links": [1]}], "widgets_values": [77, "increment"]},
+              {"id": 2, "type": "KSampler", "inputs": [{"name": "seed", "type": "INT", "widget": {"name": "seed"}, "link": 1}],
+               "widgets_values": [5, "randomize", 20, 7, "euler", "normal", 1]}],
+             "links": [[1, 1, 0, 2, 0, "INT"]]}""");
+        Graph g = UiWorkflowConverter.convert(wf, DEFS).graph();
+        assertEquals(77L, ((InputValue.Literal) g.node("2").inputs().get("seed")).value().asLong());
+        assertEquals(java.util.Map.of("seed", "increment"), g.node("2").runControls());
+    }
 }
+

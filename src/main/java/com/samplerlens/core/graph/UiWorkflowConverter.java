@@ -624,11 +624,13 @@ public final class UiWorkflowConverter {
 
         private void namedByTheDefinition(Flat f, Definition def, JsonNode values, Map<String, InputValue> out, Map<String, String> controls) {
             List<String> names = def.widgetsForValues(values);
-            if (!def.knowsWidgetCount(values.size()) && values.size() > names.size()) {
+            if (values.size() > names.size()) names = withCustomWidgets(f, def, names, values.size());
+            if (!def.knowsWidgetCount(values.size()) && hasDataBeyond(values, names.size())) {
                 warnOnce(f.type + "#" + values.size(), f.type + " has " + values.size() + " widget values, the definition knows " + names.size() + "; the extra ones are kept as widget_N");
             }
             for (int i = 0; i < values.size(); i++) {
                 String name = i < names.size() ? names.get(i) : null;
+                if (name == null && i >= names.size() && isFrontendState(values.get(i))) continue;
                 if (NodeDefinitions.CONTROL_AFTER_GENERATE.equals(name)) {
                     // Early ComfyUI had a boolean widget here instead, and sent it with the prompt.
                     if (values.get(i).isBoolean()) out.put(OLD_RANDOM_SEED_WIDGET, new InputValue.Literal(values.get(i)));
@@ -640,6 +642,37 @@ public final class UiWorkflowConverter {
                 if (NodeDefinitions.isFrontendOnly(name)) continue;
                 out.put(name != null ? name : "widget_" + i, literal(f, name, values.get(i)));
             }
+        }
+
+        /**
+         * Inputs a pack's frontend draws as widgets of its own type (LoRA Manager's {@code LORAS} and
+         * {@code AUTOCOMPLETE_TEXT_LORAS}): the backend lists them as inputs, the workflow node has no
+         * socket for them, and their values follow the known widgets in definition order. Used only
+         * when they account for every extra stored value.
+         */
+        private static List<String> withCustomWidgets(Flat f, Definition def, List<String> names, int valueCount) {
+            Set<String> sockets = new HashSet<>();
+            for (Slot s : f.inputs) sockets.add(s.name());
+            List<String> custom = new ArrayList<>();
+            for (String in : def.inputs().keySet()) if (!sockets.contains(in) && !names.contains(in)) custom.add(in);
+            if (custom.isEmpty() || names.size() + custom.size() != valueCount) return names;
+            List<String> all = new ArrayList<>(names);
+            all.addAll(custom);
+            return all;
+        }
+
+        /**
+         * Values past the known widgets that hold nothing a prompt could carry: an empty string, null,
+         * a list or an object are what frontend-only widgets store (a preview, an image comparer, the
+         * trailing "" of SaveAnimatedWEBP, SaveGLB, LoadImage and Preview3D in the templates).
+         */
+        private static boolean isFrontendState(JsonNode v) {
+            return v == null || v.isNull() || v.isContainerNode() || (v.isTextual() && v.asText().isEmpty());
+        }
+
+        private static boolean hasDataBeyond(JsonNode values, int known) {
+            for (int i = known; i < values.size(); i++) if (!isFrontendState(values.get(i))) return true;
+            return false;
         }
 
         /**

@@ -303,4 +303,24 @@ class RealWorldValuesTest {
                 r.composed().warnings().toString());
         assertFalse(r.bundle().parameters().contains("Seed:"), r.bundle().parameters());
     }
+
+    /**
+     * ce_2_pass_pose_worship.png (1920x1088): KSampler 3 is the first pass on EmptyLatentImage 5 (1280x704),
+     * KSampler 16 the second on a 1920x1088 upscale. At max samplers 1 the anchor's default selection
+     * (Farthest) takes sampler 3, and its Size is P's, so the anchor writes Size: 1280x704 too; the values'
+     * origin is said. At max samplers 2 every sampler is written and nothing needs saying.
+     */
+    @Test
+    void firstPassValuesSayWhichSamplerTheyComeFrom() throws Exception {
+        InspectReport r = inspect("ce_2_pass_pose_worship.png", TraceOptions.defaults());
+        assertEquals("3", r.composed().flatSamplerId());
+        assertEquals(1280L, r.composed().flat().width());
+        assertEquals(704L, r.composed().flat().height());
+        assertEquals("values from node 3 KSampler, the farthest of 2 samplers from the save node (selection Farthest, as the anchor node picks);"
+                + " Size 1280x704 is its size; 1 of 2 samplers written (raise max samplers to 2 to write every one)",
+                ValuesOrigin.describe(r.composed(), com.samplerlens.core.trace.SamplerSelection.FARTHEST).orElseThrow());
+        InspectReport both = inspect("ce_2_pass_pose_worship.png", TraceOptions.defaults().withMaxSamplers(2));
+        assertTrue(ValuesOrigin.describe(both.composed(), com.samplerlens.core.trace.SamplerSelection.FARTHEST).isEmpty());
+    }
 }
+

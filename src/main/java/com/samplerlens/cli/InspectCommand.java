@@ -276,6 +276,8 @@ public final class InspectCommand implements Callable<Integer> {
                         + ", nodes: " + (a.attributed().isEmpty() ? "none" : String.join(", ", a.attributed())));
             }
             out.println("  shared: " + (t.shared().isEmpty() ? "none" : String.join(", ", t.shared())));
+            com.samplerlens.core.inspect.ValuesOrigin.describe(report.composed(), o.resolved().options().trace().selection())
+                    .ifPresent(v -> out.println("  " + v));
             for (SamplerFields f : report.composed().samplers()) {
                 out.println("  Sampler_" + f.number() + " fields: " + com.samplerlens.core.render.SamplersDetail.toJson(f, false));
             }

@@ -1,6 +1,7 @@
 package com.samplerlens.corpus;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.samplerlens.core.container.ContainerFormat;
 import com.samplerlens.core.container.EmbeddedMetadata;
 import com.samplerlens.core.container.MetadataKeys;
 import com.samplerlens.core.container.MetadataReaders;
@@ -52,7 +53,8 @@ public record UiPromptAgreement(Path file, boolean hasWorkflow, boolean hasPromp
         Graph ui = null;
         if (workflow != null) {
             var converted = UiWorkflowConverter.convert(workflow, defs);
-            ui = converted.graph();
+            // as SourceLoader does: an image's workflow holds the values that ran, a workflow file the next run's
+            ui = m.format() == ContainerFormat.JSON ? converted.graph() : converted.graph().withoutRunControls();
             for (String w : converted.warnings()) {
                 if (w.contains(" widget values, the definition knows ")) unnamed.add(w.substring(0, w.indexOf(" has ")));
                 if (!w.startsWith("no definition for ")) continue;

@@ -29,6 +29,7 @@ public final class UiPromptAgreementHarness {
         }
         int withWorkflow = 0, allDefined = 0, both = 0, agree = 0, good = 0, errors = 0, allNamed = 0, namedAndAgree = 0;
         Map<String, Integer> undefinedCounts = new TreeMap<>();
+        Map<String, Integer> unnamedCounts = new TreeMap<>();
         for (Path f : files) {
             UiPromptAgreement r;
             try {
@@ -49,6 +50,7 @@ public final class UiPromptAgreementHarness {
             }
             boolean ok = defined && !r.differs();
             if (r.unnamedValueClasses().isEmpty()) allNamed++;
+            r.unnamedValueClasses().forEach(c -> unnamedCounts.merge(c, 1, Integer::sum));
             if (r.unnamedValueClasses().isEmpty() && !r.differs()) namedAndAgree++;
             if (ok) good++;
             if (!ok) System.out.println("FAIL " + dir.relativize(f) + " undefined=" + r.undefinedClasses() + " " + r.disagreements());
@@ -59,5 +61,7 @@ public final class UiPromptAgreementHarness {
                 allNamed, namedAndAgree, 100.0 * namedAndAgree / Math.max(1, withWorkflow));
         undefinedCounts.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(40)
                 .forEach(e -> System.out.println("  undefined " + e.getKey() + ": " + e.getValue() + " files"));
+        unnamedCounts.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue())
+                .forEach(e -> System.out.println("  values not named " + e.getKey() + ": " + e.getValue() + " files"));
     }
 }

@@ -111,6 +111,14 @@ public final class SamplersPane extends VBox {
         grid.addRow(2, caption("Save node"), saveNode);
         grid.addRow(3, caption("Mode"), mode);
 
+        Label origin = new Label();
+        origin.setId("valuesOrigin");
+        origin.setWrapText(true);
+        origin.getStyleClass().add(Styles.TEXT_MUTED);
+        origin.textProperty().bind(vm.valuesOriginProperty());
+        origin.visibleProperty().bind(vm.valuesOriginProperty().isNotEmpty());
+        origin.managedProperty().bind(origin.visibleProperty());
+
         Label heading = new Label("Samplers");
         heading.getStyleClass().add(Styles.TITLE_4);
         list.setId("samplerList");
@@ -122,7 +130,7 @@ public final class SamplersPane extends VBox {
         VBox.setVgrow(list, Priority.ALWAYS);
         SamplerFieldsEditor editor = new SamplerFieldsEditor(vm);
         list.getSelectionModel().selectedItemProperty().addListener((o, a, s) -> editor.select(s != null && s.traced() ? s.number() : 0));
-        getChildren().addAll(grid, heading, list, editor);
+        getChildren().addAll(grid, origin, heading, list, editor);
 
         vm.traceProperty().addListener((o, a, b) -> refresh(b));
     }

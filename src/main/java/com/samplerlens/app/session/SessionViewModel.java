@@ -96,6 +96,8 @@ public final class SessionViewModel {
     private final ReadOnlyObjectWrapper<Map<String, NodeLook>> looks = new ReadOnlyObjectWrapper<>(this, "looks", Map.of());
     private final ReadOnlyObjectWrapper<OutputPreview> preview = new ReadOnlyObjectWrapper<>(this, "preview");
     private final ReadOnlyStringWrapper samplersFound = new ReadOnlyStringWrapper(this, "samplersFound", "");
+    /** Which sampler the written values come from, when more were found than written; else empty. */
+    private final ReadOnlyStringWrapper valuesOrigin = new ReadOnlyStringWrapper(this, "valuesOrigin", "");
     private final ReadOnlyObjectWrapper<Problem> problem = new ReadOnlyObjectWrapper<>(this, "problem");
     private final ReadOnlyObjectWrapper<Task<?>> work = new ReadOnlyObjectWrapper<>(this, "work");
     private final ObservableList<Path> recentFiles = FXCollections.observableArrayList();
@@ -453,6 +455,8 @@ public final class SessionViewModel {
         samplersFound.set(found == 1 ? "1 sampler found" : found + " samplers found");
         tracedInspection = traced.inspection();
         InspectReport report = traced.inspection().report();
+        valuesOrigin.set(report == null ? "" : com.samplerlens.core.inspect.ValuesOrigin.describe(report.composed(), traceOptions().selection())
+                .map(v -> Character.toUpperCase(v.charAt(0)) + v.substring(1) + ".").orElse(""));
         if (report == null) {
             edits = null;
             editsChanged();
@@ -530,6 +534,7 @@ public final class SessionViewModel {
     public ReadOnlyObjectProperty<Map<String, NodeLook>> looksProperty() { return looks.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<OutputPreview> previewProperty() { return preview.getReadOnlyProperty(); }
     public ReadOnlyStringProperty samplersFoundProperty() { return samplersFound.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty valuesOriginProperty() { return valuesOrigin.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<Problem> problemProperty() { return problem.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<Task<?>> workProperty() { return work.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<EditState> editStateProperty() { return editState.getReadOnlyProperty(); }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.samplerlens.core.graph.Graph;
+import com.samplerlens.core.graph.InputValue;
 import com.samplerlens.core.graph.Node;
 import com.samplerlens.core.trace.Resolution;
 import com.samplerlens.core.trace.ValueResolver;
@@ -88,6 +89,15 @@ public final class FieldCapture {
                 String where = v.sourceNodeId().equals(node.id()) ? "" : " (from node " + v.sourceNodeId() + ")";
                 add(warnings, node.id(), "seed " + v.value().asText() + " of " + node.classType() + " node " + node.id() + where
                         + " means a random seed chosen when ComfyUI runs; it is left out");
+                withhold(node, v, group, rule);
+                v = null;
+            }
+            String control = v != null && field == MetaField.SEED ? changingControl(v) : null;
+            if (control != null) {
+                String where = v.sourceNodeId().equals(node.id()) ? "" : " (from node " + v.sourceNodeId() + ")";
+                add(warnings, node.id(), "seed " + v.value().asText() + " of " + node.classType() + " node " + node.id() + where
+                        + " is set to \"" + control + "\" after every run, so a saved workflow holds the next run's seed, not one that made an image; it is left out");
+                withhold(node, v, group, rule);
                 v = null;
             }
             if (v != null) {
@@ -99,6 +109,14 @@ public final class FieldCapture {
         }
     }
 
+    /**
+     * Records a seed left out as a null value, so that the nearest seed stays unknown: no seed of
+     * another node (a second sampler's, the save node's scope) stands in for it.
+     */
+    private void withhold(Node node, Resolution.Value v, int group, CaptureRule rule) {
+        all.add(new Captured(node.id(), v.sourceNodeId(), MetaField.SEED, JSON.nullNode(), group, rule.scope()));
+    }
+
     private void note(String nodeId, String text) {
         add(notes, nodeId, text);
     }
@@ -106,6 +124,19 @@ public final class FieldCapture {
     private static void add(Map<String, List<String>> m, String nodeId, String text) {
         List<String> list = m.computeIfAbsent(nodeId, k -> new ArrayList<>());
         if (!list.contains(text)) list.add(text);
+    }
+
+    /**
+     * The control_after_generate ("randomize", "increment", "decrement") of the widget that holds
+     * the value on its source node, or null: set only on graphs from a saved workflow file.
+     */
+    private String changingControl(Resolution.Value v) {
+        Node source = graph.node(v.sourceNodeId());
+        if (source == null) return null;
+        for (var e : source.runControls().entrySet()) {
+            if (source.inputs().get(e.getKey()) instanceof InputValue.Literal l && l.value().equals(v.value())) return e.getValue();
+        }
+        return null;
     }
 
     /** -1 (and the other negatives rgthree / SD Prompt Reader use for random, increment, decrement) are no seed that ran. */

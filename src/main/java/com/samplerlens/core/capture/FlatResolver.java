@@ -93,10 +93,15 @@ final class FlatResolver {
                 Values.toDouble(sources.take(MetaField.CFG, p.pick(MetaField.CFG))),
                 Values.toDouble(sources.take(MetaField.GUIDANCE, p.pick(MetaField.GUIDANCE))),
                 Values.toDouble(sources.take(MetaField.DENOISE, pOrS(p, s, MetaField.DENOISE))),
-                sources.take(MetaField.SEED, pOrS(p, s, MetaField.SEED)), width, height,
+                known(sources.take(MetaField.SEED, pOrS(p, s, MetaField.SEED))), width, height,
                 model, modelHash, dtype, sources.take(MetaField.MAX_SHIFT, p.pick(MetaField.MAX_SHIFT)),
                 sources.take(MetaField.BASE_SHIFT, p.pick(MetaField.BASE_SHIFT)),
                 clipSkip, vae, vaeHash, sources.take(MetaField.SHIFT, p.pick(MetaField.SHIFT)), Loras.of(p, sources), embeddings, clips);
+    }
+
+    /** Null for a value left out on purpose (a seed chosen at run time): FieldCapture records it as JSON null. */
+    private static JsonNode known(JsonNode v) {
+        return v == null || v.isNull() ? null : v;
     }
 
     private static Snapshot.Ranked pOrS(Snapshot p, Snapshot s, MetaField f) {

@@ -91,6 +91,8 @@ final class SamplerFieldResolver {
     private JsonNode pick(Snapshot own, MetaField f, FieldSources.Recorder sources) {
         Snapshot.Ranked v = own.pick(f);
         if (v != null && Snapshot.usable(v.value())) return sources.take(f, v);
+        // a seed left out on purpose (chosen at run time) is unknown: a shared node's does not stand in
+        if (f == MetaField.SEED && v != null && v.value().isNull()) return null;
         Snapshot.Ranked w = shared.pick(f);
         return w != null && Snapshot.usable(w.value()) ? sources.take(f, w) : null;
     }

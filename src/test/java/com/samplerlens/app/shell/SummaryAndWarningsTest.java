@@ -105,4 +105,21 @@ class SummaryAndWarningsTest {
         assertEquals("a dog", noNegative.positive());
         assertEquals("", noNegative.negative());
     }
+
+    /**
+     * SDXL base + refiner at max samplers 1: the values are base KSamplerAdvanced 10's (Farthest, as the
+     * anchor), which the Samplers tab says; at max samplers 2 both are written and the line goes away.
+     */
+    @Test
+    void theSamplersTabSaysWhichSamplerTheValuesComeFrom(FxRobot robot) throws Exception {
+        robot.interact(() -> app.vm().maxSamplersProperty().set(1));
+        app.open(Fixtures.bundled("images/ce_sdxl_refiner_prompt_example.png"));
+        WaitForAsyncUtils.waitForFxEvents();
+        String origin = app.vm().valuesOriginProperty().get();
+        assertTrue(origin.startsWith("Values from node 10 KSamplerAdvanced, the farthest of 2 samplers"), origin);
+        assertTrue(origin.contains("1 of 2 samplers written"), origin);
+        robot.interact(() -> app.vm().maxSamplersProperty().set(2));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.vm().valuesOriginProperty().get().isEmpty());
+    }
 }
+

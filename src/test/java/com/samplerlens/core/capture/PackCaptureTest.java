@@ -190,4 +190,53 @@ class PackCaptureTest {
         assertEquals(0.5, hires.denoise());
         assertEquals("rv.safetensors", hires.model()); // through the first pass's MODEL output
     }
+
+    /**
+     * The anchor 1.4.2 (ext/rgthree.py, ext/XTNodes.py) reads lora_N inputs holding {on, lora, strength} from
+     * rgthree's Power Lora Loader and XTNodes' LoraLoaderWithPreviews, skips those switched off, and writes
+     * the strength as model and clip strength; Lora Loader Stack (rgthree)'s strength_NN is both too.
+     */
+    @Test
+    void powerLoraLoaderLoraLoaderWithPreviewsAndRgthreeStackWriteTheStrengthAsClipStrength() {
+        Graph g = TestGraphs.api("""
+            {"1": {"class_type": "CheckpointLoaderSimple", "inputs": {"ckpt_name": "model.safetensors"}},
+             "2": {"class_type": "Power Lora Loader (rgthree)", "inputs": {"PowerLoraLoaderHeaderWidget": {"type": "PowerLoraLoaderHeaderWidget"},
+                    "lora_1": {"on": true, "lora": "detail.safetensors", "strength": 0.8},
+                    "lora_2": {"on": false, "lora": "off.safetensors", "strength": 1.0},
+                    "➕ Add Lora": "", "model": ["1", 0], "clip": ["1", 1]}},
+             "3": {"class_type": "LoraLoaderWithPreviews", "inputs": {"lora_1": {"on": true, "lora": "style.safetensors", "strength": 0.6},
+                    "model": ["2", 0], "clip": ["2", 1]}},
+             "8": {"class_type": "Lora Loader Stack (rgthree)", "inputs": {"lora_01": "stack.safetensors", "strength_01": 0.4,
+                    "lora_02": "None", "strength_02": 1.0, "lora_03": "None", "strength_03": 1.0, "lora_04": "None", "strength_04": 1.0,
+                    "model": ["3", 0], "clip": ["3", 1]}},
+             "4": {"class_type": "KSampler", "inputs": {"seed": 1, "steps": 20, "cfg": 7.0, "sampler_name": "euler", "scheduler": "normal", "denoise": 1.0,
+                    "model": ["8", 0], "positive": ["5", 0], "negative": ["5", 0], "latent_image": ["6", 0]}},
+             "5": {"class_type": "CLIPTextEncode", "inputs": {"text": "a castle", "clip": ["8", 1]}},
+             "6": {"class_type": "EmptyLatentImage", "inputs": {"width": 512, "height": 512, "batch_size": 1}},
+             "7": {"class_type": "SaveImage", "inputs": {"images": ["4", 0]}}}""");
+        FlatFields f = compose(g, TraceOptions.defaults()).flat();
+        assertEquals(List.of("stack.safetensors", "style.safetensors", "detail.safetensors"), loraNames(f));
+        assertEquals(0.4, f.loras().get(0).strengthClip());
+        assertEquals(0.6, f.loras().get(1).strengthModel());
+        assertEquals(0.6, f.loras().get(1).strengthClip());
+        assertEquals(0.8, f.loras().get(2).strengthModel());
+        assertEquals(0.8, f.loras().get(2).strengthClip());
+    }
+
+    /** Image Saver's UNet loader with Name: its unet_name is the model, as UNETLoader's is; weight_dtype is kept. */
+    @Test
+    void imageSaverUnetLoaderWithName() {
+        Graph g = TestGraphs.api("""
+            {"1": {"class_type": "UNet loader with Name (Image Saver)", "inputs": {"unet_name": "flux/flux1-dev.safetensors", "weight_dtype": "fp8_e4m3fn"}},
+             "4": {"class_type": "KSampler", "inputs": {"seed": 1, "steps": 20, "cfg": 1.0, "sampler_name": "euler", "scheduler": "simple", "denoise": 1.0,
+                    "model": ["1", 0], "positive": ["5", 0], "negative": ["5", 0], "latent_image": ["6", 0]}},
+             "5": {"class_type": "CLIPTextEncode", "inputs": {"text": "a castle", "clip": ["9", 0]}},
+             "9": {"class_type": "CLIPLoader", "inputs": {"clip_name": "t5xxl.safetensors", "type": "flux"}},
+             "6": {"class_type": "EmptyLatentImage", "inputs": {"width": 512, "height": 512, "batch_size": 1}},
+             "7": {"class_type": "SaveImage", "inputs": {"images": ["4", 0]}}}""");
+        FlatFields f = compose(g, TraceOptions.defaults()).flat();
+        assertEquals("flux1-dev.safetensors", f.model());
+        assertEquals("fp8_e4m3fn", f.weightDtype());
+    }
 }
+

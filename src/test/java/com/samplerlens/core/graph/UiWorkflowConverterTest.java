@@ -90,4 +90,60 @@ class UiWorkflowConverterTest {
         assertEquals("dpmpp_2m", ((InputValue.Literal) inner.inputs().get("sampler_name")).value().asText());
         assertTrue(inner.inputs().get("model") instanceof InputValue.Link, "model wired through the subgraph input");
     }
+
+    /**
+     * KSamplerAdvanced 57 of the Wan2.2 14B workflow stores [enable, 738226772790037, "randomize", …],
+     * 58 stores [disable, 0, "fixed", …]: only 57's noise_seed is changed by the frontend after a queue.
+     */
+    @Test
+    void changingSeedControlsAreKeptOnTheNode() throws Exception {
+        Graph g = UiWorkflowConverter.convert(json(Fixtures.bundled("workflows/ui/ce_wan22_text_to_video_wan22_14B.json")), DEFS).graph();
+        assertEquals(java.util.Map.of("noise_seed", "randomize"), g.node("57").runControls());
+        assertEquals(java.util.Map.of(), g.node("58").runControls());
+        assertEquals(java.util.Map.of(), g.withoutRunControls().node("57").runControls());
+    }
+
+    /** A primitive node's control travels with its value to the widget it feeds; a link replaces the widget's own control. */
+    @Test
+    void aPrimitivesControlFollowsItsValue() throws Exception {
+        JsonNode wf = LenientJson.parse("""
+            {"nodes": [
+              {"id": 1, "type": "PrimitiveNode", "outputs": [{"name": "INT", "type": "INT", "links": [1]}], "widgets_values": [77, "increment"]},
+              {"id": 2, "type": "KSampler", "inputs": [{"name": "seed", "type": "INT", "widget": {"name": "seed"}, "link": 1}],
+               "widgets_values": [5, "randomize", 20, 7, "euler", "normal", 1]}],
+             "links": [[1, 1, 0, 2, 0, "INT"]]}""");
+        Graph g = UiWorkflowConverter.convert(wf, DEFS).graph();
+        assertEquals(77L, ((InputValue.Literal) g.node("2").inputs().get("seed")).value().asLong());
+        assertEquals(java.util.Map.of("seed", "increment"), g.node("2").runControls());
+    }
+
+    /**
+     * Nodes as the anchor's example workflow flux-LoRA-Manager.json and the workflow templates store them:
+     * LoRA Manager's Lora Loader keeps its text and LORAS widgets (no sockets; the backend lists them as
+     * inputs) after the model/clip/lora_stack sockets; SaveAnimatedWEBP and LoadImage end with a
+     * frontend-only "" (text_to_video_wan.json, wanvideo_2_1_14B_skyreels_a2_example_01.json); Display Any
+     * (rgthree) keeps the text it shows, which no definition names, so that one still warns.
+     */
+    @Test
+    void customWidgetTypesAreNamedAndTrailingFrontendStateIsDropped() throws Exception {
+        JsonNode wf = LenientJson.parse("""
+            {"nodes": [
+              {"id": 1, "type": "Lora Loader (LoraManager)", "inputs": [{"name": "model", "type": "MODEL", "link": null},
+                 {"name": "clip", "type": "CLIP", "link": null}, {"name": "lora_stack", "type": "LORA_STACK", "link": null}],
+               "widgets_values": ["<lora:FluxMythG0thicL1nes:0.47:0.35>",
+                 [{"name": "FluxMythG0thicL1nes", "strength": 0.47, "active": true, "expanded": true, "clipStrength": 0.35}]]},
+              {"id": 2, "type": "SaveAnimatedWEBP", "inputs": [{"name": "images", "type": "IMAGE", "link": null}],
+               "widgets_values": ["ComfyUI", 16, false, 90, "default", ""]},
+              {"id": 3, "type": "LoadImage", "widgets_values": ["pasted/image (812).png", "image", ""]},
+              {"id": 4, "type": "Display Any (rgthree)", "inputs": [{"name": "source", "type": "*", "link": null}], "widgets_values": ["1.0"]}],
+             "links": []}""");
+        var converted = UiWorkflowConverter.convert(wf, DEFS);
+        Graph g = converted.graph();
+        assertEquals(List.of("text", "loras"), List.copyOf(g.node("1").inputs().keySet()));
+        assertEquals("FluxMythG0thicL1nes", ((InputValue.Literal) g.node("1").inputs().get("loras")).value().get(0).get("name").asText());
+        assertEquals(List.of("filename_prefix", "fps", "lossless", "quality", "method"), List.copyOf(g.node("2").inputs().keySet()));
+        assertEquals(List.of("image"), List.copyOf(g.node("3").inputs().keySet()));
+        assertEquals(List.of("Display Any (rgthree) has 1 widget values, the definition knows 0; the extra ones are kept as widget_N"), converted.warnings());
+    }
 }
+

@@ -236,4 +236,91 @@ class RealWorldValuesTest {
         assertTrue(r.composed().warnings().stream().anyMatch(w -> w.contains("seed -1")), r.composed().warnings().toString());
         assertFalse(r.bundle().parameters().contains("Seed: -1"), r.bundle().parameters());
     }
+
+    /**
+     * Image Saver's example workflow file: KSampler 3 takes its seed from output 0 of Input Parameters
+     * (Image Saver) 55, whose widgets are [0, "randomize", 20, 7, euler, beta, 1]. A saved workflow holds
+     * the seed the next run would use (the frontend randomizes after queueing), so 0 is no seed that
+     * made an image: left out with a warning naming both nodes; the other values stay.
+     */
+    @Test
+    void randomizedSeedOfAWorkflowFileIsLeftOut() throws Exception {
+        InspectReport r = inspect("ims_example-workflow.json", TraceOptions.defaults());
+        assertNull(r.composed().flat().seed());
+        assertEquals(20L, r.composed().flat().steps());
+        assertTrue(r.composed().warnings().contains("seed 0 of KSampler node 3 (from node 55) is set to \"randomize\" after every run,"
+                + " so a saved workflow holds the next run's seed, not one that made an image; it is left out"), r.composed().warnings().toString());
+        assertFalse(r.bundle().parameters().contains("Seed:"), r.bundle().parameters());
+    }
+
+    /**
+     * Wan2.2 14B template (workflow file): KSamplerAdvanced 81 (high noise) holds [enable, 392459563371087,
+     * "randomize", …]; KSamplerAdvanced 78 (low noise) [disable, 0, "fixed", …]. 81's seed is left out and
+     * the fixed 0 of sampler 78 does not stand in for it as the image's Seed; 78 keeps its own.
+     */
+    @Test
+    void aLeftOutSeedIsNotReplacedByAnotherSamplersSeed() throws Exception {
+        InspectReport r = inspect("jc_video_wan2_2_14B_t2v.json", TraceOptions.defaults().withMaxSamplers(2));
+        assertNull(sampler(r, "81").seed());
+        assertEquals("0", sampler(r, "78").seed().asText());
+        assertNull(r.composed().flat().seed());
+        assertTrue(r.composed().warnings().stream().anyMatch(w -> w.startsWith("seed 392459563371087 of KSamplerAdvanced node 81 is set to \"randomize\"")),
+                r.composed().warnings().toString());
+        String params = r.bundle().parameters();
+        assertFalse(params.contains("Seed: "), params);
+        assertFalse(params.contains("392459563371087"), params);
+    }
+
+    /**
+     * An image's workflow is saved when its run is queued, before the control changes the seed: the
+     * UI workflow of ce_controlnet_example.png has KSampler 3 at [1002496614778823, "randomize", …] and
+     * its prompt ran seed 1002496614778823. Traced from the workflow alone (prompt chunk dropped), the
+     * seed is kept.
+     */
+    @Test
+    void randomizedSeedOfAnImagesWorkflowIsTheSeedThatRan() throws Exception {
+        var m = com.samplerlens.core.container.MetadataReaders.read(Fixtures.shared("images/ce_controlnet_example.png"));
+        var workflowOnly = new com.samplerlens.core.container.EmbeddedMetadata(m.file(), m.format(), m.structure(),
+                m.entries().stream().filter(e -> !e.key().equals(com.samplerlens.core.container.MetadataKeys.PROMPT)).toList(), m.problems());
+        LoadedSource s = LOADER.load(workflowOnly);
+        assertEquals(LoadedSource.FROM_WORKFLOW, s.graphSource());
+        InspectReport r = Inspector.bundled().inspect(s.graph(), SourceTexts.NONE, InspectOptions.defaults());
+        assertEquals("1002496614778823", r.composed().flat().seed().asText());
+        assertTrue(r.composed().warnings().stream().noneMatch(w -> w.contains("randomize")), r.composed().warnings().toString());
+    }
+
+    /**
+     * The anchor's own test workflow (API prompt): KSampler //Inspire 1039 takes its seed from Seed (rgthree)
+     * 1040, which holds -1 (random at run time). No "Seed: -1" is written; the warning names both nodes.
+     */
+    @Test
+    void inspireSamplerWithARandomRgthreeSeed() throws Exception {
+        LoadedSource s = LOADER.load(Fixtures.shared("workflows/api/xx_flux-PC-LoRA-inline-Inspire-KSampler.json"));
+        InspectReport r = Inspector.bundled().inspect(s.graph(), SourceTexts.NONE, InspectOptions.defaults());
+        assertNull(r.composed().flat().seed());
+        assertEquals("deis", r.composed().flat().sampler());
+        assertTrue(r.composed().warnings().contains("seed -1 of KSampler //Inspire node 1039 (from node 1040) means a random seed chosen when ComfyUI runs; it is left out"),
+                r.composed().warnings().toString());
+        assertFalse(r.bundle().parameters().contains("Seed:"), r.bundle().parameters());
+    }
+
+    /**
+     * ce_2_pass_pose_worship.png (1920x1088): KSampler 3 is the first pass on EmptyLatentImage 5 (1280x704),
+     * KSampler 16 the second on a 1920x1088 upscale. At max samplers 1 the anchor's default selection
+     * (Farthest) takes sampler 3, and its Size is P's, so the anchor writes Size: 1280x704 too; the values'
+     * origin is said. At max samplers 2 every sampler is written and nothing needs saying.
+     */
+    @Test
+    void firstPassValuesSayWhichSamplerTheyComeFrom() throws Exception {
+        InspectReport r = inspect("ce_2_pass_pose_worship.png", TraceOptions.defaults());
+        assertEquals("3", r.composed().flatSamplerId());
+        assertEquals(1280L, r.composed().flat().width());
+        assertEquals(704L, r.composed().flat().height());
+        assertEquals("values from node 3 KSampler, the farthest of 2 samplers from the save node (selection Farthest, as the anchor node picks);"
+                + " Size 1280x704 is its size; 1 of 2 samplers written (raise max samplers to 2 to write every one)",
+                ValuesOrigin.describe(r.composed(), com.samplerlens.core.trace.SamplerSelection.FARTHEST).orElseThrow());
+        InspectReport both = inspect("ce_2_pass_pose_worship.png", TraceOptions.defaults().withMaxSamplers(2));
+        assertTrue(ValuesOrigin.describe(both.composed(), com.samplerlens.core.trace.SamplerSelection.FARTHEST).isEmpty());
+    }
 }
+

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Benchmarks the real app: cold start (JVM start → first painted graph of the bundled sample) and
+# Benchmarks the real app: cold start (JVM start → window painted with its loading state, and →
+# first painted graph of the bundled sample) and
 # opening a ~150-node workflow (open → painted), each in a fresh JVM under Xvfb, several runs,
 # medians printed with the machine load. Uses target/samplerlens.jar as built. BENCH_AOT=1 runs
 # with an ahead-of-time cache as the ./samplerlens launcher does (a fresh one, recorded by an
@@ -27,7 +28,7 @@ fi
 trap '[ -n "$xvfb_pid" ] && kill "$xvfb_pid"' EXIT
 # a fresh preferences store, so no remembered models folder or window state changes the run
 prefs=$(mktemp -d)
-starts=(); opens=(); cpus=(); warm=()
+windows=(); starts=(); opens=(); cpus=(); warm=()
 # the workflow is opened this many times per run: the first open right after the first paint (the
 # worst case: nothing warmed up yet), the later ones as in a session where the app has been used
 opens_per_run=${BENCH_OPENS:-4}
@@ -70,15 +71,17 @@ if [ -n "${archive:-}" ]; then
 fi
 for i in $(seq "$runs"); do
   out=$(run_app)
+  w=$(sed -n 's/^timing: window painted \([0-9]*\) ms.*/\1/p' <<<"$out")
   s=$(sed -n 's/^timing: first graph painted \([0-9]*\) ms.*/\1/p' <<<"$out")
   c=$(sed -n 's/^timing: first graph painted .*, \([0-9]*\) ms CPU.*/\1/p' <<<"$out")
   o=$(sed -n 's/^timing: opened .* in \([0-9]*\) ms.*/\1/p' <<<"$out" | head -1)
   later=($(sed -n 's/^timing: opened .* in \([0-9]*\) ms.*/\1/p' <<<"$out" | tail -n +2))
-  echo "run $i: first graph ${s:-?} ms (process CPU ${c:-?} ms), first open ${o:-?} ms, later opens ${later[*]:-none} ms"
-  [ -n "$s" ] && starts+=("$s"); [ -n "$c" ] && cpus+=("$c"); [ -n "$o" ] && opens+=("$o"); warm+=("${later[@]}")
+  echo "run $i: window ${w:-?} ms, first graph ${s:-?} ms (process CPU ${c:-?} ms), first open ${o:-?} ms, later opens ${later[*]:-none} ms"
+  [ -n "$w" ] && windows+=("$w"); [ -n "$s" ] && starts+=("$s"); [ -n "$c" ] && cpus+=("$c"); [ -n "$o" ] && opens+=("$o"); warm+=("${later[@]}")
 done
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {if (NR==0) print "?"; else if (NR%2) print a[(NR+1)/2]; else print int((a[NR/2]+a[NR/2+1])/2)}'; }
-echo "median cold start to first painted graph: $(median "${starts[@]}") ms (${#starts[@]} runs)"
+echo "median cold start to the window painted (loading state): $(median "${windows[@]}") ms (target < 1000 ms, quiet machine)"
+echo "median cold start to first painted graph: $(median "${starts[@]}") ms (${#starts[@]} runs; target < 1500 ms)"
 echo "median process CPU time at first paint: $(median "${cpus[@]}") ms"
 echo "median first open of $(basename "$workflow") (right after the first paint): $(median "${opens[@]}") ms"
 echo "median later open of it (same app, ${#warm[@]} opens): $(median "${warm[@]}") ms"

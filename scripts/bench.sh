@@ -13,24 +13,30 @@
 #   7. peak memory of folder runs: 20,000 files (hard links to the ce_*.png fixtures) and 64 PNGs
 #      of 63 MB (hard links to one sparse file with a real workflow)    (target: < 400 MB peak each)
 # App start-up is scripts/bench-app-start.sh (needs Xvfb).
-# Usage: scripts/bench.sh [--quick] [--only 1,2,3]   (--quick: fewer rounds, 280 files, 256 MB, one JMH iteration)
+# Usage: scripts/bench.sh [--quick | --targets] [--only 1,2,3]   (--quick: fewer rounds, 280 files, 256 MB, one JMH
+# iteration; --targets: 1, 2, 3, 5 and 7 only, full-size, short JMH runs: every issue 16 target in about 5 minutes,
+# summed up at the end). Pairs print median wall and CPU (user + sys) time.
 # BENCH_LAUNCHER (default ./samplerlens) is the command timed for SamplerLens; it gets an untimed
 # first run, so a launcher that records a start-up cache has it before the timing starts.
 # Needs a JDK 25, Maven with the project's dependencies, exiftool, sha256sum, /usr/bin/time, python3.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/java-env.sh
-QUICK=0; ONLY=1,2,3,4,5,6,7
+QUICK=0; ONLY=1,2,3,4,5,6,7; TARGETS=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) QUICK=1 ;;
+    --targets) TARGETS=1; ONLY=1,2,3,5,7 ;;
     --only) ONLY=$2; shift ;;
-    *) echo "usage: scripts/bench.sh [--quick] [--only 1,2,3]" >&2; exit 2 ;;
+    *) echo "usage: scripts/bench.sh [--quick | --targets] [--only 1,2,3]" >&2; exit 2 ;;
   esac
   shift
 done
 COPIES=200; HASH_SIZE=2G; JMH_ARGS=(-wi 3 -i 5); ROUNDS_ONE=15; ROUNDS_DIR=3
 if [ "$QUICK" = 1 ]; then COPIES=20; HASH_SIZE=256M; JMH_ARGS=(-wi 1 -i 1 -w 1 -r 1); ROUNDS_ONE=7; ROUNDS_DIR=1; fi
+# --targets: every figure of issue 16's target list, full-size folders, in about 5 minutes
+if [ "$TARGETS" = 1 ]; then JMH_ARGS=(-wi 2 -i 3 -w 2 -r 2); ROUNDS_ONE=11; ROUNDS_DIR=3; fi
+SUMMARY=()   # one line per target, printed together at the end
 wanted() { [[ ",$ONLY," == *",$1,"* ]]; }
 command -v exiftool >/dev/null || { echo "bench: exiftool is not installed" >&2; exit 1; }
 [ -x /usr/bin/time ] || { echo "bench: /usr/bin/time is not installed (apt-get install time)" >&2; exit 1; }
@@ -48,25 +54,27 @@ pair() {
   for x in "$@"; do
     if [ "$seen" = 0 ] && [ "$x" = -- ]; then seen=1; elif [ "$seen" = 0 ]; then a+=("$x"); else b+=("$x"); fi
   done
-  local wa=() wb=() ma=0 mb=0 r t0 t1 rss
+  local wa=() wb=() ca=() cb=() ma=0 mb=0 r t0 t1 rss user sys
   for ((r = 0; r < rounds; r++)); do
     for side in a b; do
       local -n cmd=$side
       t0=$(date +%s.%N)
-      /usr/bin/time -f %M -o "$WORK/rss" "${cmd[@]}" >/dev/null 2>"$WORK/stderr" || true
+      /usr/bin/time -f '%M %U %S' -o "$WORK/rss" "${cmd[@]}" >/dev/null 2>"$WORK/stderr" || true
       t1=$(date +%s.%N)
-      rss=$(tail -1 "$WORK/rss")
-      if [ "$side" = a ]; then wa+=("$(echo "$t1 - $t0" | bc)"); [ "$rss" -gt "$ma" ] && ma=$rss
-      else wb+=("$(echo "$t1 - $t0" | bc)"); [ "$rss" -gt "$mb" ] && mb=$rss; fi
+      read -r rss user sys < <(tail -1 "$WORK/rss")
+      if [ "$side" = a ]; then wa+=("$(echo "$t1 - $t0" | bc)"); ca+=("$(echo "$user + $sys" | bc)"); [ "$rss" -gt "$ma" ] && ma=$rss
+      else wb+=("$(echo "$t1 - $t0" | bc)"); cb+=("$(echo "$user + $sys" | bc)"); [ "$rss" -gt "$mb" ] && mb=$rss; fi
     done
   done
-  python3 - "$name" "$ma" "$mb" "${wa[*]}" "${wb[*]}" <<'PY'
+  python3 - "$name" "$ma" "$mb" "${wa[*]}" "${wb[*]}" "${ca[*]}" "${cb[*]}" "$WORK/pair" <<'PY'
 import statistics, sys
-name, ma, mb, wa, wb = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), [float(x) for x in sys.argv[4].split()], [float(x) for x in sys.argv[5].split()]
-a, b = statistics.median(wa), statistics.median(wb)
-print(f"{name}: samplerlens {a:.3f} s (runs {' '.join(f'{x:.2f}' for x in wa)}; peak {ma/1024:.0f} MB)")
-print(f"{' ' * len(name)}  exiftool    {b:.3f} s (runs {' '.join(f'{x:.2f}' for x in wb)}; peak {mb/1024:.0f} MB)")
-print(f"{' ' * len(name)}  samplerlens / exiftool wall: {a/b:.2f}x   exiftool / samplerlens: {b/a:.2f}x")
+name, ma, mb = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+wa, wb, ca, cb = ([float(x) for x in v.split()] for v in sys.argv[4:8])
+a, b, c, d = statistics.median(wa), statistics.median(wb), statistics.median(ca), statistics.median(cb)
+print(f"{name}: samplerlens {a:.3f} s, CPU {c:.3f} s (runs {' '.join(f'{x:.2f}' for x in wa)}; peak {ma/1024:.0f} MB)")
+print(f"{' ' * len(name)}  exiftool    {b:.3f} s, CPU {d:.3f} s (runs {' '.join(f'{x:.2f}' for x in wb)}; peak {mb/1024:.0f} MB)")
+print(f"{' ' * len(name)}  samplerlens / exiftool wall: {a/b:.2f}x   exiftool / samplerlens: {b/a:.2f}x   (CPU: {c/d:.2f}x / {d/c:.2f}x)")
+open(sys.argv[8], "w").write(f"{a/b:.2f} {b/a:.2f} {ma/1024:.0f} {c/d:.2f} {d/c:.2f}\n")
 PY
 }
 
@@ -82,6 +90,8 @@ if wanted 1; then
   echo "== 1. one file: inspect --json vs exiftool -json ($ROUNDS_ONE rounds, load $(load))"
   ONE=src/test/resources/fixtures/images/ce_sdxl_refiner_prompt_example.png
   pair "$(basename "$ONE")" "$ROUNDS_ONE" "$LAUNCHER" inspect --json "$ONE" -- exiftool -json "$ONE"
+  read -r slow _ peak cpu _ < "$WORK/pair"
+  SUMMARY+=("one file, inspect --json vs exiftool -json: ${slow}x ExifTool's wall (target <= 2x), ${cpu}x its CPU, peak $peak MB")
   echo "load after: $(load)"
 fi
 folder_pair() {   # folder_pair LABEL DIR
@@ -91,6 +101,8 @@ folder_pair() {   # folder_pair LABEL DIR
   exiftool -json "$2" > /dev/null 2>&1 || true
   echo "results: $(python3 -c "import json,sys; print(len(json.load(open(sys.argv[1]))))" "$WORK/inspect.json") of $count, errors: $(wc -l < "$WORK/inspect.err")"
   pair "$1" "$ROUNDS_DIR" "$LAUNCHER" inspect --json "$2" -- exiftool -json "$2"
+  read -r _ fast peak _ cpufast < "$WORK/pair"
+  SUMMARY+=("$count $1 PNGs: ${fast}x faster than exiftool -json (target >= 4x), ${cpufast}x less CPU, peak $peak MB (target < 400 MB)")
   echo "load after: $(load)"
 }
 if wanted 2; then
@@ -130,7 +142,13 @@ if wanted 4; then
 fi
 if wanted 5; then
   echo "== 5. tracing (JMH TracerBenchmark, ms per trace)"
-  "$JAVA" -cp "$CP" org.openjdk.jmh.Main TracerBenchmark -f 1 "${JMH_ARGS[@]}" 2>&1 | sed -n '/^Benchmark/,$p'
+  if [ "$TARGETS" = 1 ]; then
+    # the target is the trace alone, per doubling, for the spread and the chained shapes
+    scripts/bench-tracer.sh -f 1 "${JMH_ARGS[@]}" 2>/dev/null | tee "$WORK/tracer"
+    SUMMARY+=("tracing per doubling (target <= 2.2x): $(awk -F'|' '$5 ~ /x/ {gsub(/ /, "", $2); gsub(/ /, "", $5); printf "%s %s  ", $2, $5}' "$WORK/tracer")")
+  else
+    "$JAVA" -cp "$CP" org.openjdk.jmh.Main TracerBenchmark -f 1 "${JMH_ARGS[@]}" 2>&1 | sed -n '/^Benchmark/,$p'
+  fi
 fi
 if wanted 6 && [ -x scripts/bench-jpeg-write.sh ]; then
   echo "== 6. 24-MP JPEG write (scripts/bench-jpeg-write.sh)"
@@ -142,6 +160,7 @@ if wanted 7; then
   for ((i = 0; i < 20000; i++)); do f=${PNGS[$((i % ${#PNGS[@]}))]}; ln "$f" "$MANY/$(printf '%05d' "$i")_$(basename "$f")"; done
   /usr/bin/time -f '%e s, peak %M KB' -o "$WORK/rss" "$LAUNCHER" inspect --json "$MANY" > "$WORK/many.json" 2>/dev/null || true
   echo "20,000 files: $(python3 -c "import json,sys; print(len(json.load(open(sys.argv[1]))))" "$WORK/many.json") results, $(tail -1 "$WORK/rss")"
+  SUMMARY+=("20,000 files: $(tail -1 "$WORK/rss") (target < 400 MB)")
   rm -rf "$MANY" "$WORK/many.json"
   LARGE="$WORK/large"; mkdir -p "$LARGE"
   python3 - "$LARGE/big_00.png" src/test/resources/fixtures/images/ce_lora.png <<'PY'
@@ -163,8 +182,13 @@ PY
   for ((i = 1; i < 64; i++)); do ln "$LARGE/big_00.png" "$LARGE/big_$(printf '%02d' "$i").png"; done
   /usr/bin/time -f '%e s, peak %M KB' -o "$WORK/rss" "$LAUNCHER" inspect --json "$LARGE" > "$WORK/large.json" 2>/dev/null || true
   echo "64 x 63 MB PNGs: $(python3 -c "import json,sys; print(len(json.load(open(sys.argv[1]))))" "$WORK/large.json") results, $(tail -1 "$WORK/rss")"
+  SUMMARY+=("64 x 63 MB PNGs: $(tail -1 "$WORK/rss") (target < 400 MB)")
   /usr/bin/time -f '%e s, peak %M KB' -o "$WORK/rss" exiftool -json "$LARGE" > /dev/null 2>&1 || true
   echo "  exiftool -json on the same folder: $(tail -1 "$WORK/rss")"
   rm -rf "$LARGE"
 fi
 echo "load average at the end: $(load)"
+if [ ${#SUMMARY[@]} -gt 0 ]; then
+  echo "== targets (issue 16; app start-up: scripts/bench-app-start.sh)"
+  printf '  %s\n' "${SUMMARY[@]}"
+fi

@@ -10,8 +10,9 @@ import javafx.application.Platform;
 import javafx.scene.Scene;
 
 /**
- * Benchmarks of the real app, printed to stderr: the time from JVM start until the first frame
- * that shows a traced graph has been drawn by the renderer; then, when {@code samplerlens.timing.open}
+ * Benchmarks of the real app, printed to stderr: the time from JVM start until the window's first
+ * frame (its loading state) has been drawn, and until the first frame that shows a traced graph has
+ * been drawn by the renderer; then, when {@code samplerlens.timing.open}
  * names a file, the time from opening that file until the frame that shows it has been drawn. With {@code samplerlens.timing.exit} the app
  * quits after the last report (scripts/bench-app-start.sh).
  */
@@ -23,6 +24,16 @@ final class StartupTiming {
         long[] openedAt = {-1};
         // with samplerlens.timing.repeat=N the file is opened N times: the later opens show what is left once the code is warm
         int[] opensLeft = {Integer.getInteger("samplerlens.timing.repeat", 1)};
+        // the window's first frame (its loading state, before any graph): the first pulse after show()
+        Runnable[] firstFrame = new Runnable[1];
+        firstFrame[0] = () -> {
+            scene.removePostLayoutPulseListener(firstFrame[0]);
+            Platform.runLater(() -> {
+                waitForRenderer();
+                System.err.printf("timing: window painted %d ms after JVM start (%d ms CPU)%n", System.currentTimeMillis() - jvmStart, cpuMillis());
+            });
+        };
+        scene.addPostLayoutPulseListener(firstFrame[0]);
         // the inspection, not the trace: two documents can have equal traces, and equal values fire no change
         vm.inspectionProperty().addListener((o, a, inspection) -> {
             if (inspection == null) return;

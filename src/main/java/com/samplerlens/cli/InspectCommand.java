@@ -2,7 +2,6 @@ package com.samplerlens.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -206,7 +205,7 @@ public final class InspectCommand implements Callable<Integer> {
         JsonResults(PrintWriter out) {
             this.out = out;
             try {
-                gen = LenientJson.mapper().writer().with(SerializationFeature.INDENT_OUTPUT).createGenerator(out);
+                gen = LenientJson.generator(out, true);
                 gen.writeStartArray();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -215,7 +214,7 @@ public final class InspectCommand implements Callable<Integer> {
 
         void add(JsonNode result) {
             try {
-                LenientJson.mapper().writeTree(gen, result);
+                LenientJson.write(gen, result);
                 gen.flush();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -234,11 +233,7 @@ public final class InspectCommand implements Callable<Integer> {
     }
 
     private static void printJson(PrintWriter out, JsonNode node) {
-        try {
-            out.println(LenientJson.mapper().writer().with(SerializationFeature.INDENT_OUTPUT).writeValueAsString(node));
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot write JSON", e);
-        }
+        out.println(LenientJson.pretty(node));
     }
 
     private static void printText(PrintWriter out, Pipeline.Output o) {

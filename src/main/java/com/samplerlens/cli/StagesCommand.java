@@ -78,7 +78,7 @@ public final class StagesCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         PrintWriter out = spec.commandLine().getOut();
-        if (json) out.println(LenientJson.mapper().writeValueAsString(toJson(plan)));
+        if (json) out.println(LenientJson.compact(toJson(plan)));
         else printTable(out, plan, settings);
         return SamplerLensCommand.OK;
     }

@@ -2,7 +2,6 @@ package com.samplerlens.core.edit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -52,11 +51,7 @@ public final class EditsJson {
     }
 
     public static String write(EditList list) {
-        try {
-            return LenientJson.mapper().writer().with(SerializationFeature.INDENT_OUTPUT).writeValueAsString(toJson(list)) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write edits", e);
-        }
+        return LenientJson.pretty(toJson(list)) + "\n";
     }
 
     public static EditList parse(String text) {

@@ -62,7 +62,7 @@ final class BundledClasses {
 
     private static String decode(byte[] bytes, int from, int to) {
         try {
-            return LenientJson.mapper().readValue(bytes, from, to - from, String.class);
+            return LenientJson.parseString(bytes, from, to - from);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -73,7 +73,7 @@ final class BundledClasses {
         if (r == null) return null;
         return parsed.computeIfAbsent(classType, c -> {
             try {
-                return NodeDefinitions.bundledDefinition(c, LenientJson.mapper().readTree(bytes, (int) r[0], (int) r[1]));
+                return NodeDefinitions.bundledDefinition(c, LenientJson.parse(bytes, (int) r[0], (int) r[1]));
             } catch (IOException e) {
                 throw new UncheckedIOException("bundled node definition of " + c + " is not valid JSON", e);
             }

@@ -148,7 +148,7 @@ public final class NodeDefinitions {
             byte[] bytes = in.readAllBytes();
             BundledClasses lazy = BundledClasses.index(bytes);
             if (lazy != null) return new NodeDefinitions(Map.of(), lazy);
-            return new NodeDefinitions(parseBundled(LenientJson.mapper().readTree(bytes)), null);
+            return new NodeDefinitions(parseBundled(LenientJson.parse(bytes, 0, bytes.length)), null);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read bundled node definitions", e);
         }

@@ -2,7 +2,6 @@ package com.samplerlens.core.inspect;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.samplerlens.core.io.AtomicFileWriter;
 import com.samplerlens.core.json.LenientJson;
@@ -40,11 +39,7 @@ public final class MetadataExport {
     }
 
     public static String pretty(JsonNode o) {
-        try {
-            return LenientJson.mapper().writer().with(SerializationFeature.INDENT_OUTPUT).writeValueAsString(o) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write JSON", e);
-        }
+        return LenientJson.pretty(o) + "\n";
     }
 
     /** {@code photo.png} → {@code photo.txt} / {@code photo.json} beside it. */

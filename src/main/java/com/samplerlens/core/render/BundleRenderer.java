@@ -20,8 +20,9 @@ public final class BundleRenderer {
     public static MetadataBundle render(ComposedMetadata m, Graph graph, String sourcePrompt, String sourceWorkflow, RenderOptions o,
                                         ParameterAdjustments adjust) {
         String parameters = ParametersRenderer.render(m, o, adjust);
-        String prompt = sourcePrompt != null ? sourcePrompt : ApiPromptJson.text(graph);
         String detail = m.multi() ? SamplersDetail.text(m.samplers()) : null;
-        return new MetadataBundle(parameters, prompt, sourceWorkflow, detail);
+        if (sourcePrompt != null) return new MetadataBundle(parameters, sourcePrompt, sourceWorkflow, detail);
+        // rendered when written or shown, not when only inspected
+        return MetadataBundle.withPromptFrom(parameters, () -> ApiPromptJson.text(graph), sourceWorkflow, detail);
     }
 }

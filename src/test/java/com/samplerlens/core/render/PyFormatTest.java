@@ -78,4 +78,34 @@ class PyFormatTest {
         assertEquals(GeneratorVersion.VERSION, RenderOptions.fromEnvironment(Map.of()).version());
         assertEquals(false, RenderOptions.fromEnvironment(Map.of("METADATA_TEST_MODE", "")).multiline());
     }
+
+    /** The layout from Double.toString's text equals the earlier BigDecimal-based one on every kind of double. */
+    @Test
+    void floatReprTakesDoubleToStringApartAsBigDecimalDid() {
+        java.util.Random r = new java.util.Random(16);
+        java.util.List<Double> values = new java.util.ArrayList<>(java.util.List.of(1.0, 10.0, 100.0, 0.1, 0.001, 1e-4, 9.999e-5, 1e-5, 1e15, 9.999999999999998e15,
+                1e16, 1.5e16, 123456789.125, Double.MIN_VALUE, Double.MAX_VALUE, Double.MIN_NORMAL, 0.30000000000000004, 8.0, 2.5e-7, 1e22, 1e23));
+        for (int k = 0; k < 20000; k++) values.add(Double.longBitsToDouble(r.nextLong()));
+        for (int k = 0; k < 20000; k++) values.add(Math.round(r.nextDouble() * 1e6) / Math.pow(10, r.nextInt(12)));
+        for (double signed : values) {
+            double v = Math.abs(signed);
+            if (Double.isNaN(v) || Double.isInfinite(v) || v == 0) continue;
+            assertEquals(viaBigDecimal(v), PyFormat.floatRepr(v), "for " + v);
+            assertEquals("-" + viaBigDecimal(v), PyFormat.floatRepr(-v), "for " + -v);
+        }
+    }
+
+    private static String viaBigDecimal(double d) {
+        java.math.BigDecimal bd = new java.math.BigDecimal(Double.toString(d)).stripTrailingZeros();
+        String digits = bd.unscaledValue().toString();
+        int exp = digits.length() - 1 - bd.scale();
+        if (exp < -4 || exp >= 16) {
+            String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
+            int a = Math.abs(exp);
+            return mantissa + "e" + (exp < 0 ? "-" : "+") + (a < 10 ? "0" + a : String.valueOf(a));
+        }
+        if (exp < 0) return "0." + "0".repeat(-exp - 1) + digits;
+        if (digits.length() <= exp + 1) return digits + "0".repeat(exp + 1 - digits.length()) + ".0";
+        return digits.substring(0, exp + 1) + "." + digits.substring(exp + 1);
+    }
 }

@@ -58,7 +58,7 @@ public final class JsonFileReader {
 
     /** The exact text of the top-level "prompt" value. */
     private static String innerPromptText(String text) {
-        try (JsonParser parser = LenientJson.mapper().getFactory().createParser(text)) {
+        try (JsonParser parser = LenientJson.factory().createParser(text)) {
             parser.nextToken(); // START_OBJECT of the wrapper
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String name = parser.currentName();

@@ -262,6 +262,14 @@ final class CanvasPainter {
                                Color titleColour, Color bodyColour, ImagePattern hatch) {
         GraphicsContext g = f.g();
         double s = f.s();
+        // on whole pixels: crisp edges, and a band of three pixels stays three solid rows (also
+        // when the level is drawn into an image and that image is scaled)
+        double right = Math.round(x + w), bottom = Math.round(top + fullH), titleBottom = Math.round(top + titleH);
+        x = Math.round(x);
+        top = Math.round(top);
+        w = Math.max(1, right - x);
+        fullH = Math.max(1, bottom - top);
+        titleH = titleBottom - top;
         if (!n.collapsed()) {
             g.setFill(bodyColour);
             g.fillRect(x, top + titleH, w, fullH - titleH);
@@ -273,7 +281,7 @@ final class CanvasPainter {
             g.fillRect(x, top, w, fullH);
         }
         List<NodeLook.SamplerMark> marks = look.memberships();
-        double bandH = Math.max(5 * s, Math.min(3, titleH));
+        double bandH = Math.max(3, Math.round(5 * s));
         if (marks.isEmpty() && look.shared()) {
             g.setFill(f.t().shared());
             g.fillRect(x, top, w, bandH);

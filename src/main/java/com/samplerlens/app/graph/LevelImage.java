@@ -60,7 +60,8 @@ final class LevelImage {
         // nearest pixel: the copy is within a factor of two of the frame's scale, and the
         // software renderer's smoothing of a scaled image costs more than drawing the level
         f.g().setImageSmoothing(false);
-        f.g().drawImage(image, f.sx(x0), f.sy(y0), image.getWidth() / imageScale * f.s(), image.getHeight() / imageScale * f.s());
+        f.g().drawImage(image, Math.round(f.sx(x0)), Math.round(f.sy(y0)), image.getWidth() / imageScale * f.s(),
+                image.getHeight() / imageScale * f.s());
         f.g().setImageSmoothing(true);
         return true;
     }

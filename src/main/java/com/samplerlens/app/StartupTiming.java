@@ -107,7 +107,10 @@ final class StartupTiming {
             if (!cpu.isEmpty()) System.err.printf("timing: %d frames zooming %d nodes: CPU of the FX and render threads per frame: median %.1f ms, p95 %.1f ms%n",
                     frames, nodes, cpu.get(cpu.size() / 2) / 1e6, cpu.get((int) Math.ceil(cpu.size() * 0.95) - 1) / 1e6);
             // every frame, in order, with samplerlens.timing.frames.all: shows which frames are slow
-            if (Boolean.getBoolean("samplerlens.timing.frames.all")) System.err.println("timing: frame ms " + times.stream().map(t -> Long.toString(t / 1_000_000)).toList());
+            if (Boolean.getBoolean("samplerlens.timing.frames.all")) {
+                System.err.println("timing: frame ms " + times.stream().map(t -> Long.toString(t / 1_000_000)).toList());
+                System.err.println("timing: frame CPU ms " + FRAME_CPU.stream().map(t -> Long.toString(t / 1_000_000)).toList());
+            }
             System.err.printf("timing: %d frames zooming %d nodes: median %d ms, p95 %d ms, worst %d ms%n", frames,
                     nodes, sorted.get(frames / 2) / 1_000_000, sorted.get((int) Math.ceil(frames * 0.95) - 1) / 1_000_000,
                     sorted.getLast() / 1_000_000);

@@ -47,6 +47,13 @@ final class CanvasPainter {
      * the software rasteriser and at this size the outline is a blur of one pixel anyway.
      */
     static final double FINE_SCALE = 0.8;
+    /**
+     * Below this scale nodes are plain rectangles and slots and widgets are left out, as in
+     * LiteGraph's low-quality mode (the same threshold as {@link #DETAIL_MIN_SCALE}).
+     */
+    static final double PLAIN_SCALE = 0.45;
+    /** Below this scale links are straight lines (LiteGraph's low-quality threshold). */
+    static final double CURVE_MIN_SCALE = 0.6;
     /** Slot names, widget values and note text smaller than this are blur: left out, which also keeps zoomed-out frames cheap. */
     static final double MIN_SMALL_PX = 6;
     private static final double BADGE_PX = 15;
@@ -82,8 +89,7 @@ final class CanvasPainter {
         badges.clear();
         GraphicsContext g = f.g();
         for (CanvasGroup group : level.groups()) drawGroup(f, group);
-        g.setLineCap(StrokeLineCap.ROUND);
-        for (CanvasLink link : level.links()) drawLink(f, level, link);
+        drawLinks(f, level);
         List<CanvasNode> marked = new ArrayList<>();
         for (CanvasNode n : level.nodes()) {
             if (!visible(f, n, 40)) continue;
@@ -125,6 +131,20 @@ final class CanvasPainter {
         }
     }
 
+    /**
+     * The links in view, each its own stroke: one path holding many links would make the
+     * software rasteriser sweep the whole box around them, row by row, for every colour. Below
+     * {@link #CURVE_MIN_SCALE} a link is a straight line, as LiteGraph's low-quality mode draws
+     * it: its curve is a few pixels and the line needs no subdivision.
+     */
+    private void drawLinks(Frame f, CanvasScene.Level level) {
+        GraphicsContext g = f.g();
+        g.setLineCap(StrokeLineCap.ROUND);
+        g.setLineDashes();
+        for (CanvasLink link : level.links()) drawLink(f, level, link);
+        g.setGlobalAlpha(1);
+    }
+
     private void drawLink(Frame f, CanvasScene.Level level, CanvasLink link) {
         CanvasNode from = level.node(link.from());
         CanvasNode to = level.node(link.to());
@@ -132,7 +152,9 @@ final class CanvasPainter {
         double[] a = from.outputPoint(link.fromSlot());
         double[] b = to.inputPoint(link.toSlot());
         double x1 = f.sx(a[0]), y1 = f.sy(a[1]), x2 = f.sx(b[0]), y2 = f.sy(b[1]);
-        if (Math.max(x1, x2) < -300 || Math.min(x1, x2) > f.w() + 300 || Math.max(y1, y2) < -300 || Math.min(y1, y2) > f.h() + 300) return;
+        // the curve lies within its control points: from each end a quarter of its length sideways
+        double d = Math.hypot(x2 - x1, y2 - y1) * 0.25 + 10;
+        if (Math.max(x1 + d, x2) < 0 || Math.min(x1, x2 - d) > f.w() || Math.max(y1, y2) < -10 || Math.min(y1, y2) > f.h() + 10) return;
         NodeLook la = f.looks().of(link.from());
         NodeLook lb = f.looks().of(link.to());
         boolean faded = !la.upstream() || !lb.upstream();
@@ -141,13 +163,16 @@ final class CanvasPainter {
         g.setGlobalAlpha(f.highlighted() != null && !onPath ? 0.2 : faded ? 0.3 : 0.9);
         g.setStroke(f.t().slot(link.type()));
         g.setLineWidth(Math.max(1, (onPath ? 6 : 3) * f.s()));
+        if (f.s() < CURVE_MIN_SCALE) {
+            g.strokeLine(x1, y1, x2, y2);
+            return;
+        }
         // LiteGraph's spline: control points a quarter of the distance out, horizontally
-        double d = Math.hypot(x2 - x1, y2 - y1) * 0.25;
+        double c = Math.hypot(x2 - x1, y2 - y1) * 0.25;
         g.beginPath();
         g.moveTo(x1, y1);
-        g.bezierCurveTo(x1 + d, y1, x2 - d, y2, x2, y2);
+        g.bezierCurveTo(x1 + c, y1, x2 - c, y2, x2, y2);
         g.stroke();
-        g.setGlobalAlpha(1);
     }
 
     private static boolean member(NodeLook l, String sampler) {
@@ -190,6 +215,11 @@ final class CanvasPainter {
         Color bodyColour = t.custom(n.bgcolor(), n.kind() == Kind.NOTE ? Color.web("#665533") : t.nodeBody());
         if (!t.dark() && n.kind() == Kind.NOTE && n.color() == null) titleColour = titleColour.interpolate(Color.WHITE, 0.5);
         if (!t.dark() && n.kind() == Kind.NOTE && n.bgcolor() == null) bodyColour = bodyColour.interpolate(Color.WHITE, 0.5);
+        if (s < PLAIN_SCALE) {
+            drawPlainNode(f, n, look, x, top, w, fullH, titleH, titleColour, bodyColour, hatch);
+            g.setGlobalAlpha(1);
+            return;
+        }
         if (s >= FINE_SCALE && w * fullH < BIG_SHAPE * 20) {
             g.setFill(t.shadow());
             fillRound(f, x + 3 * s, top + 3 * s, w, fullH, r, true);
@@ -204,7 +234,7 @@ final class CanvasPainter {
             fillRound(f, x, top, w, fullH, r, true);
         }
         if (n.mode() == 4) { // bypassed: ComfyUI's magenta wash
-            g.setFill(Color.web("#FF00FF", 0.3));
+            g.setFill(BYPASS_WASH);
             fillRound(f, x, top, w, fullH, r, true);
         }
         drawBand(f, look, x, top, w, titleH, r, hatch);
@@ -222,6 +252,112 @@ final class CanvasPainter {
         if (!n.collapsed() && s >= DETAIL_MIN_SCALE) drawBody(f, n, x, body, w, n.bodyHeight() * s);
         g.setGlobalAlpha(1);
     }
+
+    /**
+     * A node zoomed out, as LiteGraph's low-quality mode draws it: square rectangles, which the
+     * software renderer fills directly, where rounded shapes and strokes go through its path
+     * rasteriser. The attribution stays: band stripes, one ring per sampler, the save ring.
+     */
+    private void drawPlainNode(Frame f, CanvasNode n, NodeLook look, double x, double top, double w, double fullH, double titleH,
+                               Color titleColour, Color bodyColour, ImagePattern hatch) {
+        GraphicsContext g = f.g();
+        double s = f.s();
+        // on whole pixels: crisp edges, and a band of three pixels stays three solid rows (also
+        // when the level is drawn into an image and that image is scaled)
+        double right = Math.round(x + w), bottom = Math.round(top + fullH), titleBottom = Math.round(top + titleH);
+        x = Math.round(x);
+        top = Math.round(top);
+        w = Math.max(1, right - x);
+        fullH = Math.max(1, bottom - top);
+        titleH = titleBottom - top;
+        if (!n.collapsed()) {
+            g.setFill(bodyColour);
+            g.fillRect(x, top + titleH, w, fullH - titleH);
+        }
+        g.setFill(titleColour);
+        g.fillRect(x, top, w, n.collapsed() ? fullH : titleH);
+        if (n.mode() == 4) {
+            g.setFill(BYPASS_WASH);
+            g.fillRect(x, top, w, fullH);
+        }
+        List<NodeLook.SamplerMark> marks = look.memberships();
+        double bandH = Math.max(3, Math.round(5 * s));
+        if (marks.isEmpty() && look.shared()) {
+            g.setFill(f.t().shared());
+            g.fillRect(x, top, w, bandH);
+        }
+        double stripe = w / Math.max(1, marks.size());
+        double o = 4 * s;
+        double ringW = Math.max(look.sampler() != null ? 2.5 : 1.5, (look.sampler() != null ? 6 : 3.5) * s);
+        for (int i = 0; i < marks.size(); i++) {
+            NodeLook.SamplerMark m = marks.get(i);
+            Color c = SamplerPalette.colour(m.colourIndex());
+            g.setFill(m.traced() ? c : SamplerPalette.muted(c));
+            g.fillRect(x + i * stripe, top, stripe, bandH);
+            double oi = o + i * ringW;
+            ring(g, x - oi, top - oi, w + 2 * oi, fullH + 2 * oi, ringW);
+            if (!m.traced()) {
+                g.setFill(hatch);
+                g.fillRect(x + i * stripe, top, stripe, bandH);
+            }
+        }
+        if (marks.isEmpty() && look.shared()) {
+            g.setFill(f.t().shared());
+            ring(g, x - o, top - o, w + 2 * o, fullH + 2 * o, Math.max(1, 2 * s));
+        }
+        if (look.save()) {
+            double outer = plainOuter(f, look) - 3 * s - 2;
+            g.setFill(f.t().boxOutline());
+            ring(g, x - outer, top - outer, w + 2 * outer, fullH + 2 * outer, Math.max(1.5, 2.5 * s));
+        }
+        drawPlainSelection(f, n, look);
+        drawTitle(f, n, x, top, w, titleH, n.id().equals(f.selected()), titleColour, bodyColour);
+    }
+
+    /** How far outside a plain node its selection ring lies: beyond its sampler rings and save ring. */
+    private static double plainOuter(Frame f, NodeLook look) {
+        double s = f.s();
+        double ringW = Math.max(look.sampler() != null ? 2.5 : 1.5, (look.sampler() != null ? 6 : 3.5) * s);
+        double outer = 4 * s + Math.max(0, look.memberships().size() - 1) * ringW;
+        if (look.save()) outer += 5 * s;
+        return outer + 3 * s + 2;
+    }
+
+    private void drawPlainSelection(Frame f, CanvasNode n, NodeLook look) {
+        boolean selected = n.id().equals(f.selected());
+        if (!selected && !n.id().equals(f.hovered())) return;
+        GraphicsContext g = f.g();
+        double so = plainOuter(f, look);
+        double x = f.sx(n.x()), top = f.sy(n.top()), w = n.width() * f.s(), h = n.fullHeight() * f.s();
+        g.setFill(selected ? f.t().boxOutline() : f.t().boxOutline().deriveColor(0, 1, 1, 0.45));
+        ring(g, x - so, top - so, w + 2 * so, h + 2 * so, selected ? 2 : 1.2);
+    }
+
+    /**
+     * What is drawn over a level taken from {@link LevelImage}: what keeps its size on screen
+     * whatever the zoom (badges) and what changes without a redraw of the image (selection, hover).
+     */
+    void paintOverlay(Frame f, CanvasScene.Level level) {
+        titles.clear();
+        badges.clear();
+        for (CanvasNode n : level.nodes()) {
+            if (!visible(f, n, 40)) continue;
+            if (n.id().equals(f.selected()) || n.id().equals(f.hovered())) drawPlainSelection(f, n, f.looks().of(n.id()));
+            drawBadges(f, n);
+        }
+        f.g().setGlobalAlpha(1);
+    }
+
+    /** A square frame of line width {@code lw} centred on the rectangle's edge, as four filled edges. */
+    private static void ring(GraphicsContext g, double x, double y, double w, double h, double lw) {
+        double half = lw / 2;
+        g.fillRect(x - half, y - half, w + lw, lw);
+        g.fillRect(x - half, y + h - half, w + lw, lw);
+        g.fillRect(x - half, y + half, lw, h - lw);
+        g.fillRect(x + w - half, y + half, lw, h - lw);
+    }
+
+    private static final Color BYPASS_WASH = Color.web("#FF00FF", 0.3);
 
     /** The sampler band along the top of the title bar: one stripe per sampler, hatched when found but not written. */
     private void drawBand(Frame f, NodeLook look, double x, double top, double w, double titleH, double r, ImagePattern hatch) {

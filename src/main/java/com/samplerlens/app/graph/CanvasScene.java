@@ -75,9 +75,12 @@ public record CanvasScene(Map<String, Level> levels, boolean fromWorkflow) {
 
         /** The smallest rectangle holding every node with its title bar, and every group: x, y, width, height. */
         public double[] bounds() {
-            if (nodes.isEmpty() && groups.isEmpty()) return new double[] {0, 0, 1, 1};
-            return boundsOf(nodes, groups);
+            if (bounds == null) bounds = nodes.isEmpty() && groups.isEmpty() ? new double[] {0, 0, 1, 1} : boundsOf(nodes, groups);
+            return bounds.clone();
         }
+
+        /** Worked out once: the minimap asks for it every frame. */
+        private double[] bounds;
     }
 
     /** What a canvas node is, for drawing. */

@@ -75,29 +75,41 @@ public final class CanvasScenes {
             if (sg.path("id").isTextual()) subgraphs.put(sg.get("id").asText(), sg);
         }
         Map<String, Level> levels = new LinkedHashMap<>();
-        record Pending(String prefix, String name, String parent, JsonNode container, JsonNode definition, Set<String> open) {}
+        record Pending(String prefix, String name, String parent, JsonNode container, JsonNode definition, Set<String> open,
+                       boolean groupNode) {}
         Deque<Pending> work = new ArrayDeque<>();
-        work.add(new Pending("", "Workflow", null, root, null, Set.of()));
+        work.add(new Pending("", "Workflow", null, root, null, Set.of(), false));
         while (!work.isEmpty() && levels.size() < MAX_LEVELS) {
             Pending p = work.poll();
             List<CanvasNode> nodes = new ArrayList<>();
+            List<CanvasLink> links = new ArrayList<>();
+            if (p.groupNode()) {
+                addGroupNodeInside(p.prefix(), p.container(), graph, nodes, links);
+                levels.put(p.prefix(), new Level(p.prefix(), p.name(), p.parent(), nodes, links, List.of()));
+                continue;
+            }
             if (p.definition() != null) addBoundaryNodes(p.prefix(), p.definition(), nodes);
             for (JsonNode n : p.container().path("nodes")) {
                 if (!n.has("id") || !n.path("type").isTextual()) continue;
                 String id = p.prefix() + n.get("id").asText();
                 String type = n.get("type").asText();
                 JsonNode sub = subgraphs.get(type);
+                String groupName = sub == null ? groupNodeName(type) : null;
+                JsonNode group = groupName == null ? null : root.path("extra").path("groupNodes").path(groupName);
+                if (group != null && !group.path("nodes").isArray()) {
+                    group = null;
+                    groupName = null;
+                }
                 String opens = null;
-                if (sub != null && !p.open().contains(type)) {
+                if ((sub != null || group != null) && !p.open().contains(type)) {
                     opens = id + ":";
                     Set<String> open = new HashSet<>(p.open());
                     open.add(type);
-                    String name = sub.path("name").asText("Subgraph");
-                    work.add(new Pending(opens, titleOf(n, name), p.prefix(), sub, sub, Set.copyOf(open)));
+                    String name = sub != null ? sub.path("name").asText("Subgraph") : groupName;
+                    work.add(new Pending(opens, titleOf(n, name), p.prefix(), sub != null ? sub : group, sub, Set.copyOf(open), group != null));
                 }
-                nodes.add(workflowNode(n, id, type, sub, opens, graph, subgraphs));
+                nodes.add(workflowNode(n, id, type, sub, groupName, opens, graph));
             }
-            List<CanvasLink> links = new ArrayList<>();
             for (JsonNode l : p.container().path("links")) {
                 CanvasLink link = link(l, p.prefix());
                 if (link != null) links.add(link);
@@ -119,14 +131,64 @@ public final class CanvasScenes {
         return n.path("title").isTextual() && !n.get("title").asText().isBlank() ? n.get("title").asText() : fallback;
     }
 
-    private static CanvasNode workflowNode(JsonNode n, String id, String type, JsonNode sub, String opens, Graph graph,
-                                           Map<String, JsonNode> subgraphs) {
+    /** The group's name in a legacy group node's type ("workflow>NAME", older "workflow/NAME"); null for other types. */
+    static String groupNodeName(String type) {
+        String prefix = "workflow";
+        if (!type.startsWith(prefix) || type.length() <= prefix.length() + 1) return null;
+        char sep = type.charAt(prefix.length());
+        return sep == '>' || sep == '/' ? type.substring(prefix.length() + 1) : null;
+    }
+
+    /**
+     * The inside of a legacy group node: its inner nodes where the group stored them, ids
+     * {@code <instance>:<index>} as the tracer names them, and the links between them. The group
+     * stores inner links as {@code [originIndex, originSlot, targetIndex, targetSlot, id, type]},
+     * a null origin for a link from outside; such an input is drawn linked, as it is.
+     */
+    private static void addGroupNodeInside(String prefix, JsonNode group, Graph graph, List<CanvasNode> nodes, List<CanvasLink> links) {
+        Set<String> linkedInputs = new HashSet<>();
+        Set<String> linkedOutputs = new HashSet<>();
+        for (JsonNode l : group.path("links")) {
+            if (!l.isArray() || l.size() < 4) continue;
+            linkedInputs.add(l.get(2).asText() + ":" + l.get(3).asText());
+            if (l.get(0).isNull()) continue;
+            linkedOutputs.add(l.get(0).asText() + ":" + l.get(1).asText());
+            links.add(new CanvasLink(prefix + l.get(0).asText(), l.get(1).asInt(), prefix + l.get(2).asText(), l.get(3).asInt(),
+                    l.size() > 5 ? l.get(5).asText("") : ""));
+        }
+        for (JsonNode e : group.path("external")) {
+            if (e.isArray() && e.size() >= 2 && e.get(0).isObject()) linkedOutputs.add(e.get(0).path("index").asText() + ":" + e.get(1).asText());
+        }
+        JsonNode inner = group.path("nodes");
+        for (int i = 0; i < inner.size(); i++) {
+            JsonNode n = inner.get(i);
+            if (!n.path("type").isTextual()) continue;
+            // the group's copy of a node keeps no link ids: mark the slots the group's links use
+            com.fasterxml.jackson.databind.node.ObjectNode copy = n.deepCopy();
+            int slot = 0;
+            for (JsonNode in : copy.path("inputs")) {
+                if (in.isObject() && linkedInputs.contains(i + ":" + slot)) ((com.fasterxml.jackson.databind.node.ObjectNode) in).put("link", 1);
+                slot++;
+            }
+            slot = 0;
+            for (JsonNode out : copy.path("outputs")) {
+                if (out.isObject() && linkedOutputs.contains(i + ":" + slot)) {
+                    ((com.fasterxml.jackson.databind.node.ObjectNode) out).putArray("links").add(1);
+                }
+                slot++;
+            }
+            nodes.add(workflowNode(copy, prefix + i, n.get("type").asText(), null, null, null, graph));
+        }
+    }
+
+    private static CanvasNode workflowNode(JsonNode n, String id, String type, JsonNode sub, String groupName, String opens, Graph graph) {
         double[] pos = pair(n.path("pos"));
         double[] size = pair(n.path("size"));
         boolean collapsed = n.path("flags").path("collapsed").asBoolean(false);
         Node traced = graph.node(id);
-        String title = titleOf(n, sub != null ? sub.path("name").asText(type) : traced != null ? traced.displayName() : type);
-        Kind kind = sub != null ? Kind.SUBGRAPH
+        String title = titleOf(n, sub != null ? sub.path("name").asText(type) : groupName != null ? groupName
+                : traced != null ? traced.displayName() : type);
+        Kind kind = sub != null || groupName != null ? Kind.SUBGRAPH
                 : type.equals("Note") || type.equals("MarkdownNote") ? Kind.NOTE
                 : type.equals("Reroute") ? Kind.REROUTE : Kind.NODE;
         List<Slot> inputs = new ArrayList<>();
@@ -177,7 +239,7 @@ public final class CanvasScenes {
         double width = size[0] > 1 ? size[0] : 200;
         double body = collapsed ? 0 : Math.max(size[1], kind == Kind.REROUTE ? 26 : 0);
         if (collapsed) width = Math.max(80, title.length() * 8.5 + 40);
-        return new CanvasNode(id, kind, sub != null ? sub.path("name").asText(type) : type, title, pos[0], pos[1], width, body,
+        return new CanvasNode(id, kind, sub != null ? sub.path("name").asText(type) : groupName != null ? groupName : type, title, pos[0], pos[1], width, body,
                 collapsed, textOrNull(n.path("color")), textOrNull(n.path("bgcolor")), n.path("mode").asInt(0),
                 inputs, outputs, widgets, text, opens);
     }

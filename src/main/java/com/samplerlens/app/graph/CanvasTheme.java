@@ -54,18 +54,32 @@ record CanvasTheme(boolean dark, Color background, Color grid, Color nodeTitle, 
      */
     Color custom(String web, Color fallback) {
         if (web == null) return fallback;
-        Color c;
-        try {
-            c = Color.web(web);
-        } catch (IllegalArgumentException bad) {
-            return fallback;
-        }
-        return dark ? c : c.interpolate(Color.WHITE, 0.5);
+        Map<String, Color> parsed = dark ? PARSED_DARK : PARSED_LIGHT;
+        if (parsed.size() > 4_096) parsed.clear();
+        Color c = parsed.computeIfAbsent(web, this::parse);
+        return c == UNREADABLE ? fallback : c;
     }
+
+    /** A workflow's colours parsed once: every frame asks for every node's colours. */
+    private static final Map<String, Color> PARSED_DARK = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, Color> PARSED_LIGHT = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Marks a colour text that is no colour (a sentinel instance, never drawn). */
+    private static final Color UNREADABLE = new Color(0, 0, 0, 0);
+
+    private Color parse(String web) {
+        try {
+            Color c = Color.web(web);
+            return dark ? c : c.interpolate(Color.WHITE, 0.5);
+        } catch (IllegalArgumentException bad) {
+            return UNREADABLE;
+        }
+    }
+
+    private static final Color DARK_TEXT = Color.web("#1f2328");
 
     /** Black or white text, whichever reads better on this colour. */
     static Color textOn(Color c) {
         double luminance = 0.2126 * c.getRed() + 0.7152 * c.getGreen() + 0.0722 * c.getBlue();
-        return luminance > 0.5 ? Color.web("#1f2328") : Color.WHITE;
+        return luminance > 0.5 ? DARK_TEXT : Color.WHITE;
     }
 }

@@ -49,6 +49,7 @@ public final class GraphView extends Region {
     /** Opening or fitting never zooms out below this: titles stay legible, the minimap shows the rest. */
     public static final double READABLE_SCALE = 0.5;
     private static final double MINIMAP_W = 220;
+    private static final double GRID_MIN_SCALE = 0.5;
     private static final double MINIMAP_H = 150;
 
     private final Canvas canvas = new Canvas();
@@ -60,6 +61,7 @@ public final class GraphView extends Region {
     private final ReadOnlyDoubleWrapper scale = new ReadOnlyDoubleWrapper(this, "scale", 1);
     private final ReadOnlyStringWrapper level = new ReadOnlyStringWrapper(this, "level", "");
     private final CanvasPainter painter = new CanvasPainter();
+    private final LevelImage levelImage = new LevelImage();
 
     private Graph graph;
     private CanvasScene scene = CanvasScene.EMPTY;
@@ -114,6 +116,7 @@ public final class GraphView extends Region {
         this.scene = scene == null ? CanvasScene.EMPTY : scene;
         this.looks = looks == null ? Map.of() : looks;
         if (newGraph) {
+            levelImage.clear();
             hoveredNode = null;
             userZoomed = false;
             if (selectedNode.get() != null && (graph == null || !graph.contains(selectedNode.get()))) selectedNode.set(null);
@@ -167,6 +170,11 @@ public final class GraphView extends Region {
 
     /** The badges drawn in the last frame. */
     public List<CanvasPainter.DrawnBadge> drawnBadges() { return painter.badges(); }
+
+    /** Whether the last frame was drawn from the level's image (zoomed far out) rather than node by node. */
+    public boolean drawnFromImage() { return drawnFromImage; }
+
+    private boolean drawnFromImage;
 
     /** Draws now rather than on the next pulse (tests read what was drawn). */
     public void drawNow() { draw(); }
@@ -480,18 +488,27 @@ public final class GraphView extends Region {
         drawGrid(g, w, h, t);
         Level l = currentLevel();
         double s = scale.get();
-        painter.paint(new CanvasPainter.Frame(g, t, s, tx, ty, w, h, levelLooks(), selectedNode.get(), hoveredNode,
-                highlightedSampler.get()), l, hatchPattern(t, s));
+        CanvasPainter.Frame frame = new CanvasPainter.Frame(g, t, s, tx, ty, w, h, levelLooks(), selectedNode.get(), hoveredNode,
+                highlightedSampler.get());
+        drawnFromImage = levelImage.draw(frame, l, painter, hatchPattern(t, s));
+        if (drawnFromImage) painter.paintOverlay(frame, l);
+        else painter.paint(frame, l, hatchPattern(t, s));
         drawMinimap(l, t, w, h);
     }
 
     private void drawGrid(GraphicsContext g, double w, double h, CanvasTheme t) {
         double step = 20 * scale.get();
-        if (step < 10) return;
+        // LiteGraph draws its background grid only above half size: below, the dots are a haze
+        // and filling the whole view with the pattern is a large part of a zoomed-out frame
+        if (scale.get() < GRID_MIN_SCALE) return;
         // one pattern fill, not a fillRect per dot: the software renderer makes each small
         // rectangle a separate anti-aliased shape, thousands of them at ordinary zoom levels
-        g.setFill(new ImagePattern(gridTile(t, (int) Math.round(step)), Math.floorMod((long) tx, (long) Math.max(step, 1)),
-                Math.floorMod((long) ty, (long) Math.max(step, 1)), step, step, false));
+        // a whole number of pixels per tile, placed on whole pixels: the renderer then copies the
+        // tile instead of resampling it for every pixel of the view (the dots drift from the
+        // graph by under a pixel per tile, which a decoration may)
+        int tile = (int) Math.round(step);
+        g.setFill(new ImagePattern(gridTile(t, tile), Math.floorMod(Math.round(tx), tile), Math.floorMod(Math.round(ty), tile),
+                tile, tile, false));
         g.fillRect(0, 0, w, h);
     }
 

@@ -261,6 +261,9 @@ public final class MainWindow {
         zone.setId("reembedZone");
         zone.getStyleClass().add("reembed-zone");
         zone.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+        // it floats over the canvas: cached as a picture, its shadow and dashed border are not
+        // drawn again for every frame of the canvas beneath (a large part of a zoomed-in frame)
+        zone.setCache(true);
         zone.visibleProperty().bind(vm.documentProperty().isNotNull());
         return zone;
     }

@@ -60,6 +60,38 @@ class CanvasScenesTest {
     }
 
     @Test
+    void aLegacyGroupNodeIsDrawnAsASubgraphNodeThatOpensToItsInnerNodes() throws Exception {
+        // node 37 is "workflow>IP2PSampler", a group node of 9 inner nodes under extra.groupNodes
+        CanvasScene scene = sceneOf(CanvasViewTest.shared("realworld/ce_hidream_e1_example.png"));
+        CanvasNode group = scene.top().node("37");
+        assertEquals(Kind.SUBGRAPH, group.kind());
+        assertEquals("IP2PSampler", group.title());
+        assertEquals(1152, group.x(), "where the workflow put the instance");
+        assertEquals("37:", group.opens());
+        CanvasScene.Level inside = scene.levels().get("37:");
+        assertNotNull(inside, "the group node opens");
+        assertEquals("", inside.parent());
+        assertEquals(9, inside.nodes().size());
+        // inner nodes where the group stored them, with the ids the tracer gives them
+        CanvasNode sampler = inside.node("37:8");
+        assertEquals("SamplerCustomAdvanced", sampler.type());
+        assertEquals(1296, sampler.x());
+        assertEquals(1200, sampler.y());
+        assertEquals("37:", scene.levelOf("37:8").prefix());
+        assertTrue(sampler.inputs().stream().allMatch(CanvasScene.Slot::linked), "every input of the sampler is fed inside the group");
+        // links between inner nodes, typed; none from outside the group
+        assertTrue(inside.links().stream().anyMatch(l -> l.from().equals("37:7") && l.to().equals("37:8") && l.type().equals("GUIDER")));
+        assertEquals(12, inside.links().size(), "17 group links, 5 of them from outside");
+        // the seed shown inside is the instance's (850933585641497), not the group's stored 156680208700303
+        assertTrue(inside.node("37:1").widgets().stream().anyMatch(w -> w.value().equals("850933585641497")),
+                inside.node("37:1").widgets().toString());
+        // the older "workflow/NAME" spelling too
+        CanvasScene older = sceneOf(CanvasViewTest.shared("realworld/ce_sdxl_edit_model.png"));
+        assertEquals("37:", older.top().node("37").opens());
+        assertEquals(9, older.levels().get("37:").nodes().size());
+    }
+
+    @Test
     void eachSubgraphInstanceIsANodeAtItsOwnPlaceAndOpensItsOwnLevel() throws Exception {
         CanvasScene scene = sceneOf(CanvasViewTest.ONE_TO_ALL_FILE);
         for (String id : List.of("263", "297", "311")) {

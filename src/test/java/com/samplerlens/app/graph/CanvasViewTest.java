@@ -170,6 +170,46 @@ class CanvasViewTest {
     }
 
     @Test
+    void aLegacyGroupNodeOpensWithADoubleClickToShowTheSamplerInside(FxRobot robot) throws Exception {
+        open(robot, shared("realworld/ce_hidream_e1_example.png"), 1);
+        TraceResult trace = app.vm().traceProperty().get();
+        assertTrue(trace.traced().stream().anyMatch(s -> s.nodeId().equals("37:8")), "the sampler inside group node 37 is traced");
+        // on the top level the group node holds the sampler: its badge is drawn on the group node
+        robot.interact(() -> graph.reveal("37"));
+        robot.interact(graph::drawNow);
+        assertTrue(fx(graph::drawnBadges).stream().anyMatch(b -> b.nodeId().equals("37") && b.text().startsWith("S")),
+                "the group node carries the badge of the sampler inside");
+        // a double click opens it, the inner sampler is clicked, the breadcrumb leads back
+        selectWithTheMouse(robot, "37:8");
+        shot("group-node-inside");
+        assertEquals("37:8", graph.selectedNodeProperty().get());
+        assertEquals("S1", graph.lookOf("37:8").sampler().badge());
+        robot.interact(graph::drawNow);
+        assertTrue(fx(graph::drawnTitles).stream().anyMatch(t -> t.nodeId().equals("37:8") && t.fontPx() >= 9),
+                "the inner sampler's title is drawn");
+        javafx.scene.control.Hyperlink back = robot.lookup("#graphBreadcrumb .hyperlink").queryAs(javafx.scene.control.Hyperlink.class);
+        robot.clickOn(back);
+        settle();
+        assertEquals("", graph.levelProperty().get(), "the breadcrumb goes back to the workflow");
+    }
+
+    @Test
+    void zoomedFarOutTheLevelIsDrawnFromOneImageWithTheBadgesKept(FxRobot robot) throws Exception {
+        open(robot, ONE_TO_ALL_FILE, 2, "306");
+        robot.interact(() -> graph.zoomAt(graph.getWidth() / 2, graph.getHeight() / 2, 0.1 / graph.scaleProperty().get()));
+        robot.interact(graph::drawNow);
+        assertTrue(fx(graph::drawnFromImage), "a frame at 0.1 comes from the level's image");
+        assertTrue(fx(graph::drawnTitles).isEmpty(), "no titles at a tenth of the size");
+        assertTrue(fx(graph::drawnBadges).stream().anyMatch(b -> b.nodeId().equals("306") && b.text().equals("SAVE")),
+                "the save node's badge is still drawn");
+        // zoomed back in, the frame is drawn node by node again, titles and all
+        robot.interact(() -> graph.zoomAt(graph.getWidth() / 2, graph.getHeight() / 2, 1 / graph.scaleProperty().get()));
+        robot.interact(graph::drawNow);
+        assertFalse(fx(graph::drawnFromImage));
+        assertFalse(fx(graph::drawnTitles).isEmpty());
+    }
+
+    @Test
     void theSamplerListOpensTheSubgraphThatHoldsItsNode(FxRobot robot) throws Exception {
         open(robot, ONE_TO_ALL_FILE, 2, "306");
         ListView<?> list = robot.lookup("#samplerList").queryAs(ListView.class);

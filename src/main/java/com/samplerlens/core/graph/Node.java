@@ -1,7 +1,5 @@
 package com.samplerlens.core.graph;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -19,7 +17,7 @@ public record Node(String id, String classType, String title, Map<String, InputV
                    int mode, Position position) {
 
     public Node {
-        inputs = Collections.unmodifiableMap(new LinkedHashMap<>(inputs));
+        inputs = InputMap.copyOf(inputs);
     }
 
     public Optional<InputValue> input(String name) {

@@ -138,6 +138,8 @@ public final class ApiPromptLoader {
                             read.put(name, literals.input(p.readValueAsTree()));
                         }
                         inputs = read;
+                    } else {
+                        JsonShape.skipValue(p); // "inputs": [..] is no inputs, and must be read past whole
                     }
                 }
                 case "_meta" -> {
@@ -149,6 +151,8 @@ public final class ApiPromptLoader {
                             if (isTitle) title = v == JsonToken.VALUE_STRING ? p.getText() : null;
                             JsonShape.skipValue(p);
                         }
+                    } else {
+                        JsonShape.skipValue(p);
                     }
                 }
                 default -> JsonShape.skipValue(p);

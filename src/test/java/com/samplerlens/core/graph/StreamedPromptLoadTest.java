@@ -62,6 +62,9 @@ class StreamedPromptLoadTest {
             "{\"1\": {\"class_type\": \"A\", \"inputs\": {\"a\": 1, \"b\": 2, \"a\": 3}, \"_meta\": {\"title\": \"x\", \"title\": 5}}}",
             "{\"x\": [1, 2], \"1\": {\"class_type\": \"A\", \"inputs\": {\"s\": [\"1\", 0]}}, \"y\": {\"no\": \"class\"},}",
             "{\"nodes\": [], \"1\": {\"class_type\": \"A\"}}",
+            // found by ApiPromptFuzzTest: an array or object where the loader expected the other must be read past whole
+            "{\"1\": {\"class_type\": \"A\", \"inputs\": [\"2\", 0]}, \"class_type\": \"B\", \"2\": {\"class_type\": \"C\"}}",
+            "{\"1\": {\"class_type\": \"A\", \"_meta\": [{\"title\": \"x\"}], \"inputs\": {\"a\": 1}}, \"_meta\": {}, \"2\": {\"class_type\": \"C\"}}",
     })
     void awkwardPromptsLoadTheSameGraphStreamedAsFromTheTree(String text) throws Exception {
         assertSameAsTree(text);

@@ -174,6 +174,46 @@ class HardeningTest {
     }
 
     @Test
+    void inPlaceOnAFileWithAnotherHardLinkSaysTheOtherNameKeepsTheOldContent() throws Exception {
+        Path image = Files.copy(IMAGE, dir.resolve("image.png"));
+        Path other = Files.createLink(dir.resolve("same-file.png"), image);
+        byte[] before = Files.readAllBytes(image);
+        Run r = cli("write", LORA_PNG.toString(), "--into", image.toString(), "--in-place");
+        assertEquals(0, r.code(), r.toString());
+        assertTrue(r.err().contains("note: " + image + " has 1 other hard link; replaced under this name only, the other name keeps the old content"), r.toString());
+        assertArrayEquals(before, Files.readAllBytes(other), "the other name still leads to the old file");
+        assertTrue(cli("inspect", image.toString()).out().contains("Steps: "), "the name given has the new metadata");
+    }
+
+    @Test
+    void aBadRulesFileIsOneLineNamingTheOptionAndTheFile() throws Exception {
+        Path typo = Files.writeString(dir.resolve("typo.json"), "{\"rule\": {}}");
+        Run r = cli("inspect", IMAGE.toString(), "--rules", typo.toString());
+        assertOneLine(r, "--rules " + typo + ": unknown top-level key 'rule'");
+        Path folder = Files.createDirectories(dir.resolve("rules"));
+        Path broken = Files.writeString(folder.resolve("broken.json"), "{\"rules\": ");
+        Run inFolder = cli("inspect", IMAGE.toString(), "--rules", folder.toString());
+        assertOneLine(inFolder, "--rules " + broken + ": invalid JSON");
+        Run missing = cli("inspect", IMAGE.toString(), "--rules", dir.resolve("nope.json").toString());
+        assertOneLine(missing, "--rules " + dir.resolve("nope.json") + ": does not exist");
+    }
+
+    @Test
+    void anUnlistableRulesFolderIsOneLine() throws Exception {
+        // root may list any folder, so this needs an ordinary user
+        org.junit.jupiter.api.Assumptions.assumeFalse("root".equals(System.getProperty("user.name")), "runs as root: every folder can be listed");
+        Path folder = Files.createDirectories(dir.resolve("locked"));
+        Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("-wx------"));
+        try {
+            var e = assertThrows(IllegalArgumentException.class,
+                    () -> com.samplerlens.core.inspect.UserRules.inspector(Map.of("SAMPLERLENS_RULES", folder.toString()), List.of()));
+            assertEquals("rules folder " + folder + ": cannot list the folder (permission denied)", e.getMessage());
+        } finally {
+            Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
+        }
+    }
+
+    @Test
     void inPlaceOnASymlinkRewritesTheRealFileAndKeepsTheLink() throws Exception {
         Path real = Files.copy(IMAGE, dir.resolve("real.png"));
         Path link = Files.createSymbolicLink(dir.resolve("link.png"), real.getFileName());

@@ -23,7 +23,7 @@ public record Node(String id, String classType, String title, Map<String, InputV
                    int mode, Position position, Map<String, String> runControls) {
 
     public Node {
-        inputs = Collections.unmodifiableMap(new LinkedHashMap<>(inputs));
+        inputs = InputMap.copyOf(inputs);
         runControls = runControls == null || runControls.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(runControls));
     }
 

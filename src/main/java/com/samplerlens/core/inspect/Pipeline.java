@@ -92,7 +92,7 @@ public final class Pipeline {
      * @throws IllegalArgumentException one line naming a rule file that cannot be used
      */
     public static Inspector rules(Map<String, String> env, List<Path> ruleFiles) {
-        return UserRules.inspector(UserRules.files(env, ruleFiles));
+        return UserRules.inspector(env, ruleFiles);
     }
 
     private static HashLookup models(Map<String, String> env, Path folder) {

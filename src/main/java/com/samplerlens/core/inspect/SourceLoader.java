@@ -9,6 +9,7 @@ import com.samplerlens.core.container.MetadataEntry;
 import com.samplerlens.core.container.MetadataKeys;
 import com.samplerlens.core.container.MetadataReaders;
 import com.samplerlens.core.container.UnreadableFileException;
+import com.samplerlens.core.container.json.JsonShape;
 import com.samplerlens.core.graph.ApiPromptLoader;
 import com.samplerlens.core.graph.Graph;
 import com.samplerlens.core.graph.Node;
@@ -80,43 +81,45 @@ public final class SourceLoader {
         String workflowText = metadata.text(MetadataKeys.WORKFLOW).orElse(null);
         String parameters = metadata.text(MetadataKeys.PARAMETERS).orElse(null);
 
-        JsonNode promptJson = parse(MetadataKeys.PROMPT, promptText, warnings);
-        boolean promptIsTraced = promptJson != null && ApiPromptLoader.isApiPrompt(promptJson);
-        JsonNode workflowJson = promptIsTraced && !layout ? null : parse(MetadataKeys.WORKFLOW, workflowText, warnings);
+        // Shapes first, by a streaming pass each: an API prompt is then loaded without a JSON tree
+        // (a 49 MB prompt's tree took 480 MB), and only a UI workflow is parsed into one.
+        JsonShape promptShape = shape(MetadataKeys.PROMPT, promptText, warnings);
+        boolean promptIsTraced = promptShape != null && promptShape.apiPrompt();
+        JsonShape workflowShape = promptIsTraced && !layout ? null : shape(MetadataKeys.WORKFLOW, workflowText, warnings);
         // A JSON file's single text may be either kind; look at its shape, not at its key.
-        if (promptJson != null && !ApiPromptLoader.isApiPrompt(promptJson) && UiWorkflowConverter.isUiWorkflow(promptJson) && workflowJson == null) {
-            workflowJson = promptJson;
+        if (promptShape != null && !promptShape.apiPrompt() && promptShape.uiWorkflow() && workflowShape == null) {
+            workflowShape = promptShape;
             workflowText = promptText;
-            promptJson = null;
+            promptShape = null;
             promptText = null;
-        } else if (workflowJson != null && !UiWorkflowConverter.isUiWorkflow(workflowJson) && ApiPromptLoader.isApiPrompt(workflowJson) && promptJson == null) {
-            promptJson = workflowJson;
+        } else if (workflowShape != null && !workflowShape.uiWorkflow() && workflowShape.apiPrompt() && promptShape == null) {
+            promptShape = workflowShape;
             promptText = workflowText;
-            workflowJson = null;
+            workflowShape = null;
             workflowText = null;
         }
 
         Graph promptGraph = null;
-        if (promptJson != null) {
-            if (ApiPromptLoader.isApiPrompt(promptJson)) {
+        if (promptShape != null) {
+            if (promptShape.apiPrompt()) {
                 List<String> w = new ArrayList<>();
-                promptGraph = ApiPromptLoader.load(promptJson, w);
+                promptGraph = loadPrompt(promptText, promptShape, w);
                 w.forEach(s -> warnings.add("prompt: " + s));
             } else {
                 warnings.add("prompt: not a ComfyUI API prompt; ignored");
             }
         }
+        JsonNode workflowJson = workflowShape != null && workflowShape.uiWorkflow() ? parse(MetadataKeys.WORKFLOW, workflowText, warnings) : null;
+        if (workflowShape != null && !workflowShape.uiWorkflow()) {
+            warnings.add("workflow: not a ComfyUI UI workflow (no \"nodes\" list); ignored");
+        }
         Graph uiGraph = null;
         if (workflowJson != null) {
-            if (UiWorkflowConverter.isUiWorkflow(workflowJson)) {
-                var converted = UiWorkflowConverter.convert(workflowJson, definitions.get());
-                uiGraph = converted.graph();
-                // What the conversion could not do matters only when the converted graph is traced;
-                // with a prompt the UI workflow lends titles and positions alone.
-                if (promptGraph == null) converted.warnings().forEach(s -> warnings.add("workflow: " + s));
-            } else {
-                warnings.add("workflow: not a ComfyUI UI workflow (no \"nodes\" list); ignored");
-            }
+            var converted = UiWorkflowConverter.convert(workflowJson, definitions.get());
+            uiGraph = converted.graph();
+            // What the conversion could not do matters only when the converted graph is traced;
+            // with a prompt the UI workflow lends titles and positions alone.
+            if (promptGraph == null) converted.warnings().forEach(s -> warnings.add("workflow: " + s));
         }
 
         if (promptGraph != null) {
@@ -157,6 +160,25 @@ public final class SourceLoader {
         if (problems.isEmpty()) return "";
         int more = problems.size() - 1;
         return "; " + problems.getFirst() + (more == 0 ? "" : " and " + more + (more == 1 ? " more problem" : " more problems"));
+    }
+
+    /** The text's shape, or null (with a warning when it is no JSON) when there is nothing to load. */
+    private static JsonShape shape(String key, String text, List<String> warnings) {
+        if (text == null || text.isBlank()) return null;
+        try {
+            return JsonShape.of(text);
+        } catch (JsonProcessingException e) {
+            warnings.add(key + ": " + LenientJson.describe(e));
+            return null;
+        }
+    }
+
+    private static Graph loadPrompt(String text, JsonShape shape, List<String> warnings) {
+        try {
+            return ApiPromptLoader.load(text, shape, warnings);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("JSON read once but not twice", e);
+        }
     }
 
     private static JsonNode parse(String key, String text, List<String> warnings) {

@@ -38,9 +38,48 @@ public final class UserRules {
 
     /** The rule files to merge: the default folder's, then the ones given (files or folders). */
     public static List<Path> files(Map<String, String> env, List<Path> given) {
-        Stream<Path> defaults = jsonFilesIn(defaultFolder(env));
-        Stream<Path> extra = given.stream().flatMap(p -> Files.isDirectory(p) ? jsonFilesIn(p) : Stream.of(p));
-        return Stream.concat(defaults, extra).toList();
+        return Stream.concat(jsonFilesIn(defaultFolder(env)).stream(), givenFiles(given).stream()).toList();
+    }
+
+    /**
+     * An inspector with the bundled data, the default folder's rule files and the {@code given}
+     * ones ({@code --rules}) on top.
+     *
+     * @throws IllegalArgumentException one line naming where the file came from ("--rules" or the
+     *                                  rules folder), the file and the problem
+     */
+    public static Inspector inspector(Map<String, String> env, List<Path> given) {
+        List<Path> defaults;
+        try {
+            defaults = jsonFilesIn(defaultFolder(env));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("rules folder " + e.getMessage(), e);
+        }
+        List<Path> extra;
+        try {
+            extra = givenFiles(given);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--rules " + e.getMessage(), e);
+        }
+        try {
+            inspector(defaults); // the folder's files alone first, so that a bad one is named as the folder's
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("rules folder " + e.getMessage(), e);
+        }
+        try {
+            return inspector(Stream.concat(defaults.stream(), extra.stream()).toList());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--rules " + e.getMessage(), e);
+        }
+    }
+
+    private static List<Path> givenFiles(List<Path> given) {
+        List<Path> files = new java.util.ArrayList<>();
+        for (Path p : given) {
+            if (Files.isDirectory(p)) files.addAll(jsonFilesIn(p));
+            else files.add(p);
+        }
+        return files;
     }
 
     /**
@@ -69,12 +108,20 @@ public final class UserRules {
         return new Inspector(new MetadataComposer(table, rules, values));
     }
 
-    private static Stream<Path> jsonFilesIn(Path dir) {
-        if (!Files.isDirectory(dir)) return Stream.empty();
+    /** @throws IllegalArgumentException "DIR: cannot list the folder (permission denied)" and the like, one line */
+    private static List<Path> jsonFilesIn(Path dir) {
+        if (!Files.isDirectory(dir)) return List.of();
         try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(p -> p.getFileName().toString().endsWith(".json") && Files.isRegularFile(p)).sorted().toList().stream();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return s.filter(p -> p.getFileName().toString().endsWith(".json") && Files.isRegularFile(p)).sorted().toList();
+        } catch (IOException | UncheckedIOException e) {
+            throw new IllegalArgumentException(dir + ": cannot list the folder (" + reason(e) + ")", e);
         }
+    }
+
+    private static String reason(Exception e) {
+        Throwable io = e instanceof UncheckedIOException u ? u.getCause() : e;
+        if (io instanceof java.nio.file.AccessDeniedException) return "permission denied";
+        String m = io.getMessage();
+        return m == null || m.isBlank() ? io.getClass().getSimpleName() : m.lines().findFirst().orElse(m);
     }
 }

@@ -94,6 +94,12 @@ public final class AtomicFileWriter {
                 }
                 notices.add(target + " was read-only; replaced because of --force (its permissions are kept)");
             }
+            int links = linkCount(absolute);
+            if (existing.isRegularFile() && links > 1) {
+                // the new file takes the name; the other names still lead to the old content
+                notices.add(shown + " has " + (links - 1) + (links == 2 ? " other hard link" : " other hard links")
+                        + "; replaced under this name only, the other " + (links == 2 ? "name keeps" : "names keep") + " the old content");
+            }
         }
         removeLeftovers(absolute);
         Path temp;
@@ -169,6 +175,15 @@ public final class AtomicFileWriter {
         return view != null && !view.readAttributes().permissions().contains(java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
     }
 
+    /** How many names the file has (1 where the file system cannot say). */
+    private static int linkCount(Path p) {
+        try {
+            return ((Number) Files.getAttribute(p, "unix:nlink", LinkOption.NOFOLLOW_LINKS)).intValue();
+        } catch (IOException | RuntimeException e) {
+            return 1;
+        }
+    }
+
     /** The target's own attributes (a link's, not its target's), or null when nothing is there. */
     private static BasicFileAttributes attributesOf(Path p) throws IOException {
         try {
@@ -204,24 +219,51 @@ public final class AtomicFileWriter {
     }
 
     /**
-     * Deletes the temporary files of earlier writes to this name that were killed (SIGKILL, power
-     * loss) before they could delete their own. Only this name's files are touched; two programs
-     * writing the same file at once is a race the user has already lost either way, and the
-     * loser then fails cleanly on its move.
+     * Deletes temporary files that killed runs left (SIGKILL, power loss: no hook runs) before
+     * this write makes its own: in the target's folder, every {@code .NAME.samplerlens-PID-START-XXXXXXXX.tmp}
+     * whose process is gone (no process with that id, or one started at another time: the id was
+     * reused). Files of a process still running are never touched, so two runs writing in one
+     * folder cannot delete each other's files. (A listing per write: a batch of 10,000 files into
+     * one folder reads 10⁸ names in all, about a second.) Temporary files of
+     * the older unnamed form ({@code .NAME.samplerlens-XXXXXXXX.tmp}) are removed when their name is written.
      */
     private static void removeLeftovers(Path target) {
-        String prefix = "." + target.getFileName() + TEMP_MARK;
-        try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(target.getParent(),
-                p -> isTempName(p.getFileName().toString(), prefix))) {
-            for (Path p : leftovers) Files.deleteIfExists(p);
-        } catch (IOException e) {
+        Path folder = target.getParent();
+        String legacyPrefix = "." + target.getFileName() + TEMP_MARK;
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, p -> p.getFileName().toString().startsWith("."))) {
+            for (Path p : files) {
+                String name = p.getFileName().toString();
+                if (isLegacyTempName(name, legacyPrefix) || isStaleTemp(name)) Files.deleteIfExists(p);
+            }
+        } catch (IOException | RuntimeException e) {
             // an unreadable folder fails the write itself a moment later, with a clearer message
         }
     }
 
     private static final String TEMP_MARK = ".samplerlens-";
 
-    private static boolean isTempName(String name, String prefix) {
+    /** {@code .NAME.samplerlens-PID-START-XXXXXXXX.tmp}: the writing process's id and start time (base 36 ms), 8 random hex digits. */
+    private static final java.util.regex.Pattern TEMP_NAME =
+            java.util.regex.Pattern.compile("\\..+\\.samplerlens-(\\d{1,10})-([0-9a-z]{1,13})-[0-9a-f]{8}\\.tmp");
+
+    /** This process's part of the temporary names. */
+    private static final String OWNER = ProcessHandle.current().pid() + "-" + startKey(ProcessHandle.current());
+
+    private static String startKey(ProcessHandle p) {
+        return p.info().startInstant().map(i -> Long.toString(i.toEpochMilli(), 36)).orElse("0");
+    }
+
+    /** A temporary file of ours whose process has ended (an unknown start time counts as still running). */
+    static boolean isStaleTemp(String name) {
+        var m = TEMP_NAME.matcher(name);
+        if (!m.matches()) return false;
+        var process = ProcessHandle.of(Long.parseLong(m.group(1)));
+        if (process.isEmpty() || !process.get().isAlive()) return true;
+        String start = startKey(process.get());
+        return !start.equals("0") && !m.group(2).equals("0") && !start.equals(m.group(2));
+    }
+
+    private static boolean isLegacyTempName(String name, String prefix) {
         return name.startsWith(prefix) && name.endsWith(".tmp") && name.length() == prefix.length() + 8 + 4
                 && name.substring(prefix.length(), prefix.length() + 8).chars().allMatch(c -> Character.digit(c, 16) >= 0);
     }
@@ -231,7 +273,7 @@ public final class AtomicFileWriter {
         for (int attempt = 0; ; attempt++) {
             byte[] id = new byte[4];
             RANDOM.nextBytes(id);
-            Path temp = target.resolveSibling("." + target.getFileName() + TEMP_MARK + HexFormat.of().formatHex(id) + ".tmp");
+            Path temp = target.resolveSibling("." + target.getFileName() + TEMP_MARK + OWNER + "-" + HexFormat.of().formatHex(id) + ".tmp");
             try {
                 Files.newByteChannel(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE).close();
                 return temp;

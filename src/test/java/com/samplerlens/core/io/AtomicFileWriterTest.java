@@ -28,12 +28,43 @@ class AtomicFileWriterTest {
         AtomicFileWriter.write(target, bytes, false, written -> {
             seen[0] = written;
             assertFalse(Files.exists(target), "the target name is taken only after the check");
-            assertTrue(written.getFileName().toString().matches("\\.out\\.png\\.samplerlens-[0-9a-f]{8}\\.tmp"));
+            assertTrue(written.getFileName().toString().matches("\\.out\\.png\\.samplerlens-" + ProcessHandle.current().pid() + "-[0-9a-z]+-[0-9a-f]{8}\\.tmp"));
             assertArrayEquals(bytes, Files.readAllBytes(written));
         });
         assertArrayEquals(bytes, Files.readAllBytes(target));
         assertFalse(Files.exists(seen[0]));
         assertEquals(List.of(target), files());
+    }
+
+    @Test
+    void aWriteRemovesTheTemporaryFilesOfEndedRunsInItsFolderAndKeepsThoseOfRunningOnes() throws Exception {
+        Process ended = new ProcessBuilder("true").start();
+        ended.waitFor();
+        String endedStart = ended.info().startInstant().map(i -> Long.toString(i.toEpochMilli(), 36)).orElse("1");
+        ProcessHandle me = ProcessHandle.current();
+        String myStart = Long.toString(me.info().startInstant().orElseThrow().toEpochMilli(), 36);
+        Path deadRun = Files.writeString(dir.resolve(".a.png.samplerlens-" + ended.pid() + "-" + endedStart + "-0123abcd.tmp"), "x");
+        Path reusedId = Files.writeString(dir.resolve(".b.png.samplerlens-" + me.pid() + "-1-0123abcd.tmp"), "x");
+        Path running = Files.writeString(dir.resolve(".c.png.samplerlens-" + me.pid() + "-" + myStart + "-0123abcd.tmp"), "x");
+        Path notOurs = Files.writeString(dir.resolve(".d.png.samplerlens-notours.tmp"), "x");
+        AtomicFileWriter.write(dir.resolve("other.png"), "new".getBytes(), false, AtomicFileWriter.Verifier.NONE);
+        assertFalse(Files.exists(deadRun), "the file of an ended run stays");
+        assertFalse(Files.exists(reusedId), "a file whose process id now belongs to a later process stays");
+        assertTrue(Files.exists(running), "the file of a running write was deleted");
+        assertTrue(Files.exists(notOurs), "a file not named as ours was deleted");
+    }
+
+    @Test
+    void aFileWithOtherHardLinksIsReplacedUnderItsNameOnlyAndTheNoteSaysSo() throws IOException {
+        Path target = Files.writeString(dir.resolve("image.png"), "old");
+        Path other = Files.createLink(dir.resolve("other-name.png"), target);
+        var written = AtomicFileWriter.write(target, "new".getBytes(), AtomicFileWriter.Replace.WRITABLE, true, AtomicFileWriter.Verifier.NONE);
+        assertEquals("new", Files.readString(target));
+        assertEquals("old", Files.readString(other));
+        assertEquals(List.of(target + " has 1 other hard link; replaced under this name only, the other name keeps the old content"),
+                written.notices());
+        var again = AtomicFileWriter.write(target, "newer".getBytes(), AtomicFileWriter.Replace.WRITABLE, true, AtomicFileWriter.Verifier.NONE);
+        assertEquals(List.of(), again.notices(), "once replaced, the name has one link");
     }
 
     @Test

@@ -3,7 +3,6 @@ package com.samplerlens.core.container.json;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.samplerlens.core.container.ByteSizes;
 import com.samplerlens.core.container.ContainerFormat;
 import com.samplerlens.core.container.EmbeddedMetadata;
@@ -28,20 +27,15 @@ public final class JsonFileReader {
     public static EmbeddedMetadata read(Path file, byte[] bytes) throws UnreadableFileException {
         String text = new String(bytes, StandardCharsets.UTF_8);
         if (text.startsWith("\uFEFF")) text = text.substring(1);
-        JsonNode root;
+        JsonShape shape;
         try {
-            root = LenientJson.parse(text);
+            shape = JsonShape.of(text); // streamed: no tree is built just to name the text
         } catch (JsonProcessingException e) {
             throw new UnreadableFileException(file, LenientJson.describe(e));
         }
-        if (root == null || root.isMissingNode()) throw new UnreadableFileException(file, "empty JSON file");
-        if (root.isObject() && root.path("nodes").isArray()) {
-            return single(file, MetadataKeys.WORKFLOW, text, bytes.length);
-        }
-        if (PromptShape.isApiPrompt(root)) {
-            String prompt = isWrapped(root) ? innerPromptText(text) : text;
-            return single(file, MetadataKeys.PROMPT, prompt, bytes.length);
-        }
+        if (shape.empty()) throw new UnreadableFileException(file, "empty JSON file");
+        if (shape.uiWorkflow()) return single(file, MetadataKeys.WORKFLOW, text, bytes.length);
+        if (shape.apiPrompt()) return single(file, MetadataKeys.PROMPT, shape.wrapped() ? innerPromptText(text) : text, bytes.length);
         throw new UnreadableFileException(file, "not a ComfyUI workflow or prompt");
     }
 
@@ -50,30 +44,27 @@ public final class JsonFileReader {
                 List.of(new MetadataEntry(key, "file", text, bytes)), List.of());
     }
 
-    /** Same test as the API prompt loader: a "prompt" object that is not itself a node. */
-    private static boolean isWrapped(JsonNode root) {
-        JsonNode p = root.get("prompt");
-        return p != null && p.isObject() && !p.has("class_type");
-    }
-
-    /** The exact text of the top-level "prompt" value. */
+    /** The exact text of the top-level "prompt" value (the last one, as the tree keeps it). */
     private static String innerPromptText(String text) {
+        int start = -1;
+        int end = -1;
         try (JsonParser parser = LenientJson.factory().createParser(text)) {
             parser.nextToken(); // START_OBJECT of the wrapper
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String name = parser.currentName();
                 JsonToken value = parser.nextToken();
                 if (name.equals("prompt") && value == JsonToken.START_OBJECT) {
-                    int start = (int) parser.currentTokenLocation().getCharOffset();
-                    parser.skipChildren();
-                    int end = (int) parser.currentLocation().getCharOffset();
-                    return text.substring(start, end);
+                    start = (int) parser.currentTokenLocation().getCharOffset();
+                    JsonShape.skipValue(parser);
+                    end = (int) parser.currentLocation().getCharOffset();
+                } else {
+                    JsonShape.skipValue(parser);
                 }
-                parser.skipChildren();
             }
         } catch (IOException e) {
             throw new IllegalStateException("JSON parsed once but not twice", e);
         }
-        throw new IllegalStateException("wrapped prompt not found again");
+        if (start < 0) throw new IllegalStateException("wrapped prompt not found again");
+        return text.substring(start, end);
     }
 }

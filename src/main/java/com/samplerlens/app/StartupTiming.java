@@ -24,7 +24,7 @@ final class StartupTiming {
         // with samplerlens.timing.repeat=N the file is opened N times: the later opens show what is left once the code is warm
         int[] opensLeft = {Integer.getInteger("samplerlens.timing.repeat", 1)};
         // the inspection, not the trace: two documents can have equal traces, and equal values fire no change
-        vm.inspectionProperty().addListener((o, a, inspection) -> {
+        vm.output().inspectionProperty().addListener((o, a, inspection) -> {
             if (inspection == null) return;
             Runnable[] once = new Runnable[1];
             once[0] = () -> {

@@ -55,7 +55,7 @@ public final class TestWindow {
     /** Opens {@code file} as the app does and waits until it is traced and its output previewed. */
     public void open(Path file) throws Exception {
         WaitForAsyncUtils.asyncFx(() -> vm.open(file)).get(10, TimeUnit.SECONDS);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> vm.previewProperty().get() != null && vm.traceProperty().get() != null);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> vm.output().previewProperty().get() != null && vm.graph().traceProperty().get() != null);
         WaitForAsyncUtils.waitForFxEvents();
     }
 

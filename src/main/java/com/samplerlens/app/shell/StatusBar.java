@@ -54,13 +54,13 @@ final class StatusBar extends HBox {
         Label edits = new Label();
         edits.setId("statusEdits");
         edits.getStyleClass().add("edit-tag");
-        edits.textProperty().bind(vm.editStateProperty().map(s -> s.count() == 0 ? "" : s.count() == 1 ? "✎ 1 edit" : "✎ " + s.count() + " edits"));
+        edits.textProperty().bind(vm.editing().editStateProperty().map(s -> s.count() == 0 ? "" : s.count() == 1 ? "✎ 1 edit" : "✎ " + s.count() + " edits"));
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         getChildren().addAll(counts, edits, warnings, spacer, work);
-        vm.traceProperty().addListener((o, a, t) -> refresh(t));
-        vm.previewProperty().addListener((o, a, p) -> refresh(vm.traceProperty().get()));
+        vm.graph().traceProperty().addListener((o, a, t) -> refresh(t));
+        vm.output().previewProperty().addListener((o, a, p) -> refresh(vm.graph().traceProperty().get()));
     }
 
     private void refresh(TraceResult trace) {

@@ -57,7 +57,7 @@ class NodeInspectorTest {
         // the status bar counts in words an artist reads: one sampler is "1 sampler found"
         String status = robot.lookup("#statusCounts").queryAs(javafx.scene.control.Label.class).getText();
         assertTrue(status.startsWith("8 nodes  ·  11 links  ·  1 sampler found  ·  1 traced"), status);
-        String parameters = vm.previewProperty().get().parameters();
+        String parameters = vm.output().previewProperty().get().parameters();
 
         click(robot, "10");
         Map<String, String> lora = captured(robot);

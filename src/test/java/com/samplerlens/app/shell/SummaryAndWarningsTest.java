@@ -68,7 +68,7 @@ class SummaryAndWarningsTest {
 
     @Test
     void aComfyImageSummaryCopiesWhatWouldBeWritten(FxRobot robot) throws Exception {
-        robot.interact(() -> app.vm().maxSamplersProperty().set(2));
+        robot.interact(() -> app.vm().graph().maxSamplersProperty().set(2));
         app.open(Fixtures.bundled("images/ce_sdxl_refiner_prompt_example.png"));
         assertFalse(robot.lookup("#noGraphSummary").query().isVisible());
         robot.interact(() -> {
@@ -76,7 +76,7 @@ class SummaryAndWarningsTest {
             side.getTabs().stream().filter(t -> "summaryTab".equals(t.getId())).findFirst().ifPresent(t -> side.getSelectionModel().select(t));
         });
         WaitForAsyncUtils.waitForFxEvents();
-        String written = app.vm().previewProperty().get().parameters();
+        String written = app.vm().output().previewProperty().get().parameters();
         robot.clickOn("#summaryCopyAll");
         assertEquals(written, clipboard());
         robot.clickOn("#summaryCopyNegative");

@@ -116,7 +116,12 @@ public final class SamplersPane extends VBox {
         grid.addRow(0, caption("Max samplers"), new HBox(10, max, found));
         ((HBox) grid.getChildren().get(1)).setAlignment(Pos.CENTER_LEFT);
         grid.addRow(1, caption("Selection"), new HBox(6, method, samplerById));
-        grid.addRow(2, caption("Save node"), saveNode);
+        saveNodeWhy.setId("saveNodeWhy");
+        saveNodeWhy.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        saveNodeWhy.setWrapText(true);
+        saveNode.setMaxWidth(Double.MAX_VALUE);
+        saveNode.setTooltip(new Tooltip("The output node the image came from: the metadata is traced from it"));
+        grid.addRow(2, caption("Save node"), new VBox(2, saveNode, saveNodeWhy));
         grid.addRow(3, caption("Mode"), mode);
 
         Label heading = new Label("Samplers");
@@ -199,6 +204,7 @@ public final class SamplersPane extends VBox {
         return vm.graph().saveNodesProperty().get().stream().filter(o -> o.id().equals(id)).findFirst().orElse(null);
     }
 
+    private final Label saveNodeWhy = new Label();
     private final SaveNodeButton saveButton = new SaveNodeButton();
 
     /** The save node picker's button: the chosen node, or which node the default is. */
@@ -207,9 +213,14 @@ public final class SamplersPane extends VBox {
         protected void updateItem(String id, boolean empty) {
             super.updateItem(id, empty);
             TraceResult trace = vm.graph().traceProperty().get();
-            if (id != null && !empty) setText(saveNode.getConverter().toString(id));
-            // the default's own label ends in "(default)"
-            else setText(trace == null || trace.saveNodeId() == null ? "default" : saveNode.getConverter().toString(trace.saveNodeId()));
+            String shown = id != null && !empty ? id : trace == null ? null : trace.saveNodeId();
+            SaveNodeOption option = shown == null ? null : saveNodeOption(shown);
+            // the button is narrow: the default mark goes to the line under it
+            setText(shown == null ? "default" : option == null ? "#" + shown : option.shortLabel());
+            SaveNodeOption preset = vm.documentProperty().get() == null ? null : vm.documentProperty().get().defaultSaveNode();
+            saveNodeWhy.setText(preset == null ? ""
+                    : id == null || empty || id.equals(preset.id()) ? "The default: " + preset.why()
+                    : "Your choice; the default is #" + preset.id() + " (" + preset.why() + ")");
         }
 
         void refresh() { updateItem(saveNode.getValue(), false); }

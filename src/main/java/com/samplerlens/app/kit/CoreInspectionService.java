@@ -131,7 +131,8 @@ public final class CoreInspectionService implements InspectionService {
         for (int i = 0; i < choice.candidates().size(); i++) {
             String id = choice.candidates().get(i);
             var node = graph.node(id);
-            options.add(new SaveNodeOption(id, node.displayName(), node.classType(), choice.samplers().get(i), id.equals(choice.chosen())));
+            options.add(new SaveNodeOption(id, node.displayName(), node.classType(), choice.samplers().get(i), id.equals(choice.chosen()),
+                    id.equals(choice.chosen()) ? choice.reason() : null));
         }
         return options;
     }

@@ -83,7 +83,17 @@ class SaveNodePickerAndThumbnailTest {
         assertEquals(List.of("#28  SaveAnimatedWEBP · 2 samplers", "#47  SaveWEBM · 2 samplers  (default)"), pickerRows(robot));
         ComboBox<?> picker = robot.lookup("#saveNode").queryAs(ComboBox.class);
         ListCell<?> button = (ListCell<?>) picker.getButtonCell();
-        assertEquals("#47  SaveWEBM · 2 samplers  (default)", button.getText(), "the button names the default before a choice");
+        assertEquals("#47  SaveWEBM · 2 samplers", button.getText(), "the button names the default before a choice");
+        // the README's "Save node:  47 SaveWEBM (most samplers upstream (2), highest id of 2)"
+        Label why = robot.lookup("#saveNodeWhy").queryAs(Label.class);
+        assertEquals("The default: most samplers upstream (2), highest id of 2", why.getText());
+
+        robot.interact(() -> app.vm().graph().saveNodeIdProperty().set("28"));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !app.vm().output().previewPendingProperty().get()
+                && "28".equals(app.vm().graph().traceProperty().get().saveNodeId()));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("#28  SaveAnimatedWEBP · 2 samplers", button.getText());
+        assertEquals("Your choice; the default is #47 (most samplers upstream (2), highest id of 2)", why.getText());
     }
 
     @Test

@@ -7,7 +7,12 @@ import com.samplerlens.app.kit.Thumbnails;
 import com.samplerlens.app.session.SessionViewModel;
 import com.samplerlens.core.container.ContainerFormat;
 import com.samplerlens.core.container.MetadataKeys;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import javafx.application.Platform;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -37,6 +42,7 @@ public final class SummaryPane extends VBox {
     private final TextArea negative = area("summaryNegative");
     private final TextArea settings = area("summarySettings");
     private String whole = "";
+    private final BooleanProperty showing = new SimpleBooleanProperty(this, "showing");
 
     public SummaryPane(SessionViewModel vm, String idPrefix) {
         this.vm = vm;
@@ -66,6 +72,7 @@ public final class SummaryPane extends VBox {
                 row("Negative", copyButton(idPrefix + "CopyNegative", "Copy", negative::getText)), negative,
                 row("Settings", copyButton(idPrefix + "CopySettings", "Copy", settings::getText)), settings);
         vm.documentProperty().addListener((o, a, d) -> { showThumbnail(d); refresh(); });
+        showing.addListener((o, was, now) -> { if (now && thumbnail.getImage() == null) showThumbnail(vm.documentProperty().get()); });
         vm.output().previewProperty().addListener((o, a, p) -> refresh());
         showThumbnail(vm.documentProperty().get());
         refresh();
@@ -87,29 +94,45 @@ public final class SummaryPane extends VBox {
     }
 
     /**
+     * Whether this summary is on screen (its tab selected, or standing in for the graph): the
+     * thumbnail is decoded only then, since a large WebP takes seconds of CPU to decode.
+     */
+    public BooleanProperty showingProperty() { return showing; }
+
+    /**
      * Decoded on a thread of its own from the document's kept bytes (JavaFX cannot decode WebP,
-     * {@link Thumbnails} can), shown when done unless another document was opened meanwhile.
+     * {@link Thumbnails} can), once per document for every summary that shows it, and shown when
+     * done unless another document was opened meanwhile.
      */
     private void showThumbnail(LoadedDocument doc) {
         thumbnail.setImage(null);
         thumbnailNote.setText("");
         thumbnailCard.setVisible(false);
-        if (doc == null || doc.format() == ContainerFormat.JSON) return;
+        if (doc == null || doc.format() == ContainerFormat.JSON || !showing.get()) return;
         thumbnailNote.setText("Loading a preview…");
-        DECODER.execute(() -> {
-            Thumbnails.Thumbnail made = Thumbnails.of(doc, 720, 440);
-            Platform.runLater(() -> {
-                if (vm.documentProperty().get() != doc || made == null) return;
-                thumbnail.setImage(made.image());
-                thumbnailNote.setText(made.caption());
-                // no picture: a card the size of one says what the file is
-                thumbnailCard.setVisible(made.image() == null);
-                cardText.setText(made.caption().replace(" · ", "\n"));
-            });
-        });
+        decoded(doc).thenAcceptAsync(made -> {
+            if (vm.documentProperty().get() != doc || made == null) return;
+            thumbnail.setImage(made.image());
+            thumbnailNote.setText(made.caption());
+            // no picture: a card the size of one says what the file is
+            thumbnailCard.setVisible(made.image() == null);
+            cardText.setText(made.caption().replace(" · ", "\n"));
+        }, Platform::runLater);
     }
 
-    private static final java.util.concurrent.Executor DECODER = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+    private static LoadedDocument lastDecoded;
+    private static CompletableFuture<Thumbnails.Thumbnail> lastThumbnail;
+
+    /** The thumbnail of {@code doc}, decoding it unless that is under way or done already (FX thread only). */
+    private static CompletableFuture<Thumbnails.Thumbnail> decoded(LoadedDocument doc) {
+        if (lastDecoded != doc) {
+            lastDecoded = doc;
+            lastThumbnail = CompletableFuture.supplyAsync(() -> Thumbnails.of(doc, 720, 440), DECODER);
+        }
+        return lastThumbnail;
+    }
+
+    private static final Executor DECODER = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "samplerlens-thumbnail");
         t.setDaemon(true);
         t.setPriority(Thread.NORM_PRIORITY - 1);

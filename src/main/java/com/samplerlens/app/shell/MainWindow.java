@@ -103,10 +103,12 @@ public final class MainWindow {
             return outputScroll;
         });
         rawTab = new LazyTab<>("Raw", "rawTab", () -> new RawPane(vm));
-        javafx.scene.control.ScrollPane summaryScroll = new javafx.scene.control.ScrollPane(new SummaryPane(vm, "summary"));
+        SummaryPane sideSummary = new SummaryPane(vm, "summary");
+        javafx.scene.control.ScrollPane summaryScroll = new javafx.scene.control.ScrollPane(sideSummary);
         summaryScroll.setFitToWidth(true);
         Tab summaryTab = new Tab("Summary", summaryScroll);
         summaryTab.setId("summaryTab");
+        sideSummary.showingProperty().bind(summaryTab.selectedProperty());
         side.getTabs().addAll(samplersTab, nodeTab, outputTab, rawTab, summaryTab);
         graph.selectedNodeProperty().addListener((o, a, id) -> {
             if (id != null) side.getSelectionModel().select(nodeTab);
@@ -122,6 +124,7 @@ public final class MainWindow {
         noGraph.setFitToWidth(true);
         noGraph.setStyle("-fx-background: -color-bg-default; -fx-background-color: -color-bg-default;");
         noGraph.visibleProperty().bind(vm.documentProperty().map(d -> d.graph().size() == 0).orElse(false));
+        noGraphSummary.showingProperty().bind(noGraph.visibleProperty());
         StackPane centre = new StackPane(graph, noGraph, emptyHint(), loadingHint(), reembedZone, messages);
         centre.setId("graphArea");
         StackPane.setAlignment(reembedZone, Pos.BOTTOM_LEFT);

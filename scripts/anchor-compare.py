@@ -5,21 +5,10 @@
 # they are read in place, never committed. Values that depend on the anchor node's own settings are counted apart.
 """Compares the parameters the anchor wrote in its own test outputs with what a SamplerLens jar writes from the same prompt."""
 import json, subprocess, sys, struct, zlib, glob, os, re
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from pngtext import png_text
 jar = sys.argv[1]
 java = os.environ.get('JAVA_HOME', '/usr/lib/jvm/temurin-25-jdk-amd64') + '/bin/java'
-
-def png_text(p):
-    b = open(p, 'rb').read()
-    if not b.startswith(b'\x89PNG'): return None
-    i = 8; out = {}
-    while i < len(b):
-        l = struct.unpack('>I', b[i:i+4])[0]; t = b[i+4:i+8]; d = b[i+8:i+8+l]; i += 12 + l
-        if t == b'tEXt':
-            k, v = d.split(b'\0', 1); out[k.decode()] = v.decode('latin1')
-        elif t == b'iTXt':
-            k, rest = d.split(b'\0', 1); comp = rest[0]; rest = rest[2:]; lang, rest = rest.split(b'\0', 1); tk, txt = rest.split(b'\0', 1)
-            out[k.decode()] = (zlib.decompress(txt) if comp else txt).decode('utf8')
-    return out
 
 def own_params(p):
     t = png_text(p)

@@ -3,17 +3,9 @@
 """Independent check of per-sampler values: for every traced sampler, the values read straight from the
 API prompt by a few fixed rules (written here without SamplerLens' tables) against SamplerLens' fields."""
 import json, subprocess, sys, os, glob, struct, zlib
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from pngtext import png_text
 jar = sys.argv[1]; java = os.environ['JAVA_HOME'] + '/bin/java'
-
-def png_text(p):
-    b = open(p, 'rb').read()
-    if not b.startswith(b'\x89PNG'): return None
-    i = 8; out = {}
-    while i < len(b):
-        l = struct.unpack('>I', b[i:i+4])[0]; t = b[i+4:i+8]; d = b[i+8:i+8+l]; i += 12 + l
-        if t == b'tEXt':
-            k, v = d.split(b'\0', 1); out[k.decode()] = v.decode('latin1')
-    return out
 
 def prompt_of(p):
     t = png_text(p)

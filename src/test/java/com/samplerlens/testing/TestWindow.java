@@ -59,6 +59,16 @@ public final class TestWindow {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /**
+     * Waits until the previews asked for so far are applied (they are computed off the FX thread),
+     * then for the FX events they caused.
+     */
+    public void settle() throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !vm.output().previewPendingProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
     /** Hides the window and removes its preferences; call from {@code @AfterEach}. */
     public void close() throws Exception {
         WaitForAsyncUtils.asyncFx(stage::hide).get(10, TimeUnit.SECONDS);

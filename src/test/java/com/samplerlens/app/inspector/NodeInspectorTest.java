@@ -79,13 +79,13 @@ class NodeInspectorTest {
         assertTrue(robot.lookup("#nodeCaptures").tryQuery().isEmpty(), "SaveImage gives no value, so no Captured section");
     }
 
-    private void click(FxRobot robot, String nodeId) {
+    private void click(FxRobot robot, String nodeId) throws Exception {
         // drag it into view as a person would, then click its title bar
         robot.interact(() -> window.graphView().reveal(nodeId));
-        WaitForAsyncUtils.waitForFxEvents();
+        app.settle();
         Bounds box = window.graphView().screenBoxOf(nodeId);
         robot.moveTo(window.graphView().localToScreen(box.getCenterX(), box.getMinY() + 8)).clickOn();
-        WaitForAsyncUtils.waitForFxEvents();
+        app.settle();
         assertEquals(nodeId, window.graphView().selectedNodeProperty().get());
     }
 

@@ -73,14 +73,14 @@ class EditingTest {
     void cfgEditedInTheSamplersTabChangesThePreviewAndUndoRedoResetFollow(FxRobot robot) throws Exception {
         open(LORA);
         robot.interact(() -> vm.output().outputFormatProperty().set(ContainerFormat.JPEG));
-        WaitForAsyncUtils.waitForFxEvents();
+        app.settle();
         assertTrue(parameters().contains("CFG scale: 8.0"), parameters());
         long before = fullStageBytes();
 
         TextField cfg = robot.lookup("#samplerField-cfg").queryAs(TextField.class);
         assertEquals("8.0", cfg.getText());
         robot.clickOn(cfg).eraseText(3).write("12.25").type(KeyCode.ENTER);
-        WaitForAsyncUtils.waitForFxEvents();
+        app.settle();
         assertTrue(parameters().contains("CFG scale: 12.25"), parameters());
         assertFalse(parameters().contains("CFG scale: 8.0"));
         // two more characters, in the UserComment's UTF-16 (UNICODE\0 + two bytes a character)
@@ -91,22 +91,22 @@ class EditingTest {
         // keyboard undo / redo, with the focus off the text fields
         robot.interact(() -> stage.getScene().getRoot().requestFocus());
         robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
-        WaitForAsyncUtils.waitForFxEvents();
+        app.settle();
         assertTrue(parameters().contains("CFG scale: 8.0"), parameters());
         assertEquals(before, fullStageBytes());
         assertEquals("", statusEdits(robot));
         assertEquals("8.0", cfg.getText());
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.Z).release(KeyCode.SHIFT, KeyCode.CONTROL);
-        WaitForAsyncUtils.waitForFxEvents();
+        app.settle();
         assertTrue(parameters().contains("CFG scale: 12.25"), parameters());
         robot.interact(vm.editing()::undo);
         robot.press(KeyCode.CONTROL).type(KeyCode.Y).release(KeyCode.CONTROL);
-        WaitForAsyncUtils.waitForFxEvents();
+        app.settle();
         assertTrue(parameters().contains("CFG scale: 12.25"), "Ctrl+Y redoes too");
 
         // a re-trace (another max samplers) keeps the edit
         robot.interact(() -> vm.graph().maxSamplersProperty().set(2));
-        WaitForAsyncUtils.waitForFxEvents();
+        app.settle();
         assertTrue(parameters().contains("CFG scale: 12.25"), parameters());
 
         robot.interact(() -> vm.editing().setFlatField(FlatField.STEPS, "30"));

@@ -59,7 +59,7 @@ class RecentFilesAndUndoTest {
         Files.copy(Fixtures.bundled("workflows/ui/ce_wan22_text_to_video_wan22_14B.json"), sample);
         robot.interact(() -> app.vm().openSample(sample));
         WaitForAsyncUtils.waitFor(20, java.util.concurrent.TimeUnit.SECONDS, () -> app.vm().graph().traceProperty().get() != null);
-        WaitForAsyncUtils.waitForFxEvents();
+        app.settle();
         assertTrue(app.prefs().recentFiles().isEmpty(), "the sample is not remembered");
         assertTrue(app.stage().getTitle().startsWith("Sample workflow"), app.stage().getTitle());
     }
@@ -73,7 +73,7 @@ class RecentFilesAndUndoTest {
         WaitForAsyncUtils.asyncFx(() -> app.vm().open(cut)).get(10, java.util.concurrent.TimeUnit.SECONDS);
         WaitForAsyncUtils.waitFor(20, java.util.concurrent.TimeUnit.SECONDS,
                 () -> app.vm().graph().traceProperty().get() != null || app.vm().problemProperty().get() != null);
-        WaitForAsyncUtils.waitForFxEvents();
+        app.settle();
         assertEquals(null, app.vm().problemProperty().get(), "refused");
         assertFalse(app.vm().documentProperty().get().warnings().isEmpty(), "the damage is reported as a warning");
         assertTrue(app.vm().documentProperty().get().graph().size() > 0);
@@ -85,11 +85,11 @@ class RecentFilesAndUndoTest {
         TextField steps = robot.lookup("#samplerField-cfg").queryAs(TextField.class);
         String before = steps.getText();
         robot.clickOn(steps).eraseText(before.length()).write("12.25").type(KeyCode.ENTER);
-        WaitForAsyncUtils.waitForFxEvents();
+        app.settle();
         assertEquals("12.25", steps.getText());
         assertTrue(app.vm().editing().canUndoProperty().get());
         robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
-        WaitForAsyncUtils.waitForFxEvents();
+        app.settle();
         assertEquals(before, steps.getText(), "Ctrl+Z in the field undid the committed edit");
     }
 }

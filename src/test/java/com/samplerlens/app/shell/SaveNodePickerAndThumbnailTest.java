@@ -134,7 +134,8 @@ class SaveNodePickerAndThumbnailTest {
         app.open(KONTEXT);
         showTab(robot, "summaryTab");
         ImageView view = robot.lookup("#summaryThumbnail").queryAs(ImageView.class);
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> view.getImage() != null);
+        // a pure-Java decode of 6 MP takes seconds of CPU, more on a loaded machine: a generous wait, not a speed check
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> view.getImage() != null);
         WaitForAsyncUtils.waitForFxEvents();
         Image image = view.getImage();
         // the file is 2048×3072 (its VP8 header): the picture keeps that shape at thumbnail size

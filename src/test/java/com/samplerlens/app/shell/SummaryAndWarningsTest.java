@@ -75,7 +75,7 @@ class SummaryAndWarningsTest {
             var side = robot.lookup("#sidePanel").queryAs(javafx.scene.control.TabPane.class);
             side.getTabs().stream().filter(t -> "summaryTab".equals(t.getId())).findFirst().ifPresent(t -> side.getSelectionModel().select(t));
         });
-        WaitForAsyncUtils.waitForFxEvents();
+        app.settle();
         String written = app.vm().output().previewProperty().get().parameters();
         robot.clickOn("#summaryCopyAll");
         assertEquals(written, clipboard());
@@ -90,7 +90,7 @@ class SummaryAndWarningsTest {
         int count = app.vm().warnings().size();
         assertTrue(count > 0, "this workflow has warnings");
         robot.clickOn("#statusWarnings");
-        WaitForAsyncUtils.waitForFxEvents();
+        app.settle();
         assertTrue(robot.lookup(n -> n instanceof Label l && app.vm().warnings().stream().anyMatch(w -> l.getText() != null && l.getText().startsWith(w))).tryQuery().isPresent(),
                 "each warning is in the list");
     }

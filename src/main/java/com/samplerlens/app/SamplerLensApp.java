@@ -71,7 +71,7 @@ public final class SamplerLensApp extends Application {
                 later.play();
             }
         };
-        vm.inspectionProperty().addListener(once);
+        vm.output().inspectionProperty().addListener(once);
     }
 
     /** The sample copied out of the jar to a temporary folder, under its own name. */

@@ -35,7 +35,7 @@ final class StartupTiming {
         };
         scene.addPostLayoutPulseListener(firstFrame[0]);
         // the inspection, not the trace: two documents can have equal traces, and equal values fire no change
-        vm.inspectionProperty().addListener((o, a, inspection) -> {
+        vm.output().inspectionProperty().addListener((o, a, inspection) -> {
             if (inspection == null) return;
             Runnable[] once = new Runnable[1];
             once[0] = () -> {

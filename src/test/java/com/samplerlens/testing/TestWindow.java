@@ -55,7 +55,17 @@ public final class TestWindow {
     /** Opens {@code file} as the app does and waits until it is traced and its output previewed. */
     public void open(Path file) throws Exception {
         WaitForAsyncUtils.asyncFx(() -> vm.open(file)).get(10, TimeUnit.SECONDS);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> vm.previewProperty().get() != null && vm.traceProperty().get() != null);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> vm.output().previewProperty().get() != null && vm.graph().traceProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /**
+     * Waits until the previews asked for so far are applied (they are computed off the FX thread),
+     * then for the FX events they caused.
+     */
+    public void settle() throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !vm.output().previewPendingProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
     }
 

@@ -2,6 +2,7 @@ package com.samplerlens.app.edit;
 
 import atlantafx.base.theme.Styles;
 import com.samplerlens.app.session.EditState;
+import com.samplerlens.app.session.EditsModel;
 import com.samplerlens.app.session.SessionViewModel;
 import com.samplerlens.core.edit.FlatField;
 import com.samplerlens.core.edit.PromptKind;
@@ -49,16 +50,16 @@ public final class EditPane extends VBox {
         Label count = new Label();
         count.setId("editCount");
         count.getStyleClass().add(Styles.TEXT_MUTED);
-        count.textProperty().bind(vm.editStateProperty().map(s -> s.count() == 0 ? "no edits" : s.count() == 1 ? "1 edit" : s.count() + " edits"));
-        Button undo = small("Undo", vm::undo);
-        undo.disableProperty().bind(vm.canUndoProperty().not());
+        count.textProperty().bind(vm.editing().editStateProperty().map(s -> s.count() == 0 ? "no edits" : s.count() == 1 ? "1 edit" : s.count() + " edits"));
+        Button undo = small("Undo", vm.editing()::undo);
+        undo.disableProperty().bind(vm.editing().canUndoProperty().not());
         undo.setTooltip(new Tooltip("Undo the last edit (Ctrl+Z)"));
-        Button redo = small("Redo", vm::redo);
-        redo.disableProperty().bind(vm.canRedoProperty().not());
+        Button redo = small("Redo", vm.editing()::redo);
+        redo.disableProperty().bind(vm.editing().canRedoProperty().not());
         redo.setTooltip(new Tooltip("Redo (Ctrl+Shift+Z or Ctrl+Y)"));
-        Button reset = small("Reset to traced", vm::resetToTraced);
+        Button reset = small("Reset to traced", vm.editing()::resetToTraced);
         reset.setId("resetToTraced");
-        reset.disableProperty().bind(vm.editStateProperty().map(s -> s.count() == 0));
+        reset.disableProperty().bind(vm.editing().editStateProperty().map(s -> s.count() == 0));
         HBox head = new HBox(8, heading("Edit"), count, spacer(), undo, redo, reset);
         head.setAlignment(Pos.CENTER_LEFT);
 
@@ -71,9 +72,9 @@ public final class EditPane extends VBox {
         getChildren().addAll(head, prompt(PromptKind.POSITIVE, "promptText"), prompt(PromptKind.NEGATIVE, "negativeText"),
                 caption("Fields"), fieldsGrid(), caption("Your keys"), ownKeys, addKeyRow(), removeKeyRow(), problem,
                 caption("History"), historyList());
-        disableProperty().bind(vm.editStateProperty().map(s -> !s.editable()));
-        vm.editStateProperty().addListener((o, a, s) -> show(s));
-        show(vm.editStateProperty().get());
+        disableProperty().bind(vm.editing().editStateProperty().map(s -> !s.editable()));
+        vm.editing().editStateProperty().addListener((o, a, s) -> show(s));
+        show(vm.editing().editStateProperty().get());
     }
 
     private VBox prompt(PromptKind kind, String id) {
@@ -81,7 +82,7 @@ public final class EditPane extends VBox {
         area.setWrapText(true);
         area.setPrefRowCount(3);
         area.setPromptText(kind.label() + " (applied when you leave the field, or Ctrl+Enter)");
-        EditField field = new EditField(area, id, text -> report(vm.replacePrompt(kind, text)));
+        EditField field = new EditField(area, id, text -> report(vm.editing().replacePrompt(kind, text)));
         prompts.put(kind, field);
         return new VBox(2, caption(kind.label()), field);
     }
@@ -95,13 +96,13 @@ public final class EditPane extends VBox {
         grid.getColumnConstraints().setAll(new ColumnConstraints(), value);
         int row = 0;
         for (FlatField f : FlatField.values()) {
-            EditField field = new EditField("flatField-" + f.key().replace(' ', '_'), text -> report(vm.setFlatField(f, text)));
+            EditField field = new EditField("flatField-" + f.key().replace(' ', '_'), text -> report(vm.editing().setFlatField(f, text)));
             fields.put(f, field);
             Label removed = new Label("left out");
             removed.getStyleClass().addAll(Styles.WARNING, Styles.TEXT_SMALL);
             removed.managedProperty().bind(removed.visibleProperty());
             removedTags.put(f, removed);
-            Button remove = small("✕", () -> report(vm.removeKey(f.renderedKey())));
+            Button remove = small("✕", () -> report(vm.editing().removeKey(f.renderedKey())));
             remove.setId("remove-" + f.key().replace(' ', '_'));
             remove.setTooltip(new Tooltip("Leave " + f.renderedKey() + " out of the parameters"));
             HBox cell = new HBox(6, field, removed, remove);
@@ -124,7 +125,7 @@ public final class EditPane extends VBox {
         value.setPromptText("value");
         HBox.setHgrow(value, Priority.ALWAYS);
         Button add = small("Add key", () -> {
-            if (report(vm.addKey(key.getText(), value.getText())).isEmpty()) {
+            if (report(vm.editing().addKey(key.getText(), value.getText())).isEmpty()) {
                 key.clear();
                 value.clear();
             }
@@ -143,7 +144,7 @@ public final class EditPane extends VBox {
         key.setPromptText("any key of the parameters line: Hashes, Sampler_2 …");
         HBox.setHgrow(key, Priority.ALWAYS);
         Button remove = small("Leave out", () -> {
-            if (report(vm.removeKey(key.getText())).isEmpty()) key.clear();
+            if (report(vm.editing().removeKey(key.getText())).isEmpty()) key.clear();
         });
         remove.disableProperty().bind(key.textProperty().isEmpty());
         key.setOnAction(e -> remove.fire());
@@ -152,19 +153,19 @@ public final class EditPane extends VBox {
         return row;
     }
 
-    private ListView<SessionViewModel.HistoryEntry> historyList() {
-        ListView<SessionViewModel.HistoryEntry> list = new ListView<>(vm.history());
+    private ListView<EditsModel.HistoryEntry> historyList() {
+        ListView<EditsModel.HistoryEntry> list = new ListView<>(vm.editing().history());
         list.setId("historyList");
         list.getStyleClass().add("history-list");
         list.setPrefHeight(120);
         list.setPlaceholder(new Label("No edits yet"));
         list.setCellFactory(v -> new ListCell<>() {
             {
-                setOnMouseClicked(e -> { if (getItem() != null && !getItem().current()) vm.jumpTo(getItem().position()); });
+                setOnMouseClicked(e -> { if (getItem() != null && !getItem().current()) vm.editing().jumpTo(getItem().position()); });
             }
 
             @Override
-            protected void updateItem(SessionViewModel.HistoryEntry h, boolean empty) {
+            protected void updateItem(EditsModel.HistoryEntry h, boolean empty) {
                 super.updateItem(h, empty);
                 setText(empty || h == null ? null : h.description());
                 pseudoClassStateChanged(UNDONE, !empty && h != null && !h.done());
@@ -183,7 +184,7 @@ public final class EditPane extends VBox {
             Label text = new Label(key + ": " + value);
             text.getStyleClass().add("edit-tag");
             text.setWrapText(true);
-            Button remove = small("✕", () -> report(vm.removeKey(key)));
+            Button remove = small("✕", () -> report(vm.editing().removeKey(key)));
             remove.setId("removeOwnKey-" + key);
             HBox row = new HBox(6, text, spacer(), remove);
             row.setAlignment(Pos.CENTER_LEFT);

@@ -49,7 +49,7 @@ public final class NodeInspector extends ScrollPane {
         content.setPadding(new Insets(14));
         setContent(content);
         // set last by every retrace and by every edit, after the trace and the colours
-        vm.inspectionProperty().addListener((o, a, b) -> show(nodeId));
+        vm.output().inspectionProperty().addListener((o, a, b) -> show(nodeId));
         show(null);
     }
 
@@ -72,16 +72,16 @@ public final class NodeInspector extends ScrollPane {
         Label kind = new Label(node.classType() + "  ·  #" + node.id() + modeText(node.mode()));
         kind.getStyleClass().add(Styles.TEXT_MUTED);
         content.getChildren().add(new VBox(2, title, kind));
-        TraceResult traced = vm.traceProperty().get();
+        TraceResult traced = vm.graph().traceProperty().get();
         if (traced != null && traced.outputNodeIds().contains(node.id()) && !node.id().equals(traced.saveNodeId())) {
             // any output node can be the save node: choosing it here is the picker's choice, one click away
             javafx.scene.control.Button useAsSave = new javafx.scene.control.Button("Use as save node");
             useAsSave.setId("useAsSaveNode");
-            useAsSave.setOnAction(e -> vm.saveNodeIdProperty().set(node.id()));
+            useAsSave.setOnAction(e -> vm.graph().saveNodeIdProperty().set(node.id()));
             content.getChildren().add(useAsSave);
         }
         content.getChildren().addAll(section("Why this colour"), membership(graph, node));
-        var inspection = vm.inspectionProperty().get();
+        var inspection = vm.output().inspectionProperty().get();
         List<NodeCaptures.Capture> captures = inspection == null ? List.of() : inspection.captures().of(node.id());
         if (!captures.isEmpty()) {
             List<Map.Entry<String, String>> rows = captures.stream()
@@ -112,7 +112,7 @@ public final class NodeInspector extends ScrollPane {
         Label title = new Label("Subgraph #" + id);
         title.getStyleClass().add(Styles.TITLE_3);
         content.getChildren().addAll(title, wrapped(inside.size() + " nodes inside. Double-click it in the graph to open it."));
-        TraceResult trace = vm.traceProperty().get();
+        TraceResult trace = vm.graph().traceProperty().get();
         if (trace != null) {
             VBox samplers = new VBox(4);
             for (var s : trace.samplers()) {
@@ -154,7 +154,7 @@ public final class NodeInspector extends ScrollPane {
 
     private VBox membership(Graph graph, Node node) {
         VBox box = new VBox(8);
-        TraceResult trace = vm.traceProperty().get();
+        TraceResult trace = vm.graph().traceProperty().get();
         NodeLook look = lookOf.apply(node.id());
         if (trace == null || trace.saveNodeId() == null) {
             box.getChildren().add(wrapped("No save node was traced, so nothing is attributed."));

@@ -41,7 +41,7 @@ public final class RawPane extends VBox {
         key.valueProperty().addListener((o, a, b) -> { if (isVisible()) showKey(b); });
         visibleProperty().addListener((o, a, shown) -> { if (shown) showKey(key.getValue()); });
         vm.documentProperty().addListener((o, a, doc) -> refresh(doc));
-        vm.traceProperty().addListener((o, a, b) -> { if (PROBLEMS.equals(key.getValue())) showKey(PROBLEMS); });
+        vm.graph().traceProperty().addListener((o, a, b) -> { if (PROBLEMS.equals(key.getValue())) showKey(PROBLEMS); });
         refresh(vm.documentProperty().get());
     }
 

@@ -40,13 +40,13 @@ final class SamplerFieldsEditor extends VBox {
         getChildren().addAll(heading, grid);
         managedProperty().bind(visibleProperty());
         setVisible(false);
-        vm.editStateProperty().addListener((o, a, state) -> refresh(state));
+        vm.editing().editStateProperty().addListener((o, a, state) -> refresh(state));
     }
 
     /** Shows sampler {@code number} (0: none). */
     void select(int number) {
         sampler = number;
-        rebuild(vm.editStateProperty().get());
+        rebuild(vm.editing().editStateProperty().get());
     }
 
     private void refresh(EditState state) {
@@ -69,7 +69,7 @@ final class SamplerFieldsEditor extends VBox {
         for (SamplerField f : SamplerField.values()) {
             if (f == SamplerField.POSITIVE || f == SamplerField.NEGATIVE) continue; // the prompts are edited in the Output tab
             if (!multi && f.flat().isEmpty()) continue;
-            EditField field = new EditField("samplerField-" + f.id(), text -> vm.setSamplerField(sampler, f, text));
+            EditField field = new EditField("samplerField-" + f.id(), text -> vm.editing().setSamplerField(sampler, f, text));
             field.setPrefWidth(120);
             fields.put(f, field);
             Label caption = new Label(f.label());

@@ -4,6 +4,7 @@ import atlantafx.base.theme.Styles;
 import com.samplerlens.app.graph.AttributionLooks;
 import com.samplerlens.app.graph.NodeLook;
 import com.samplerlens.app.graph.SamplerPalette;
+import com.samplerlens.app.kit.SaveNodeOption;
 import com.samplerlens.app.session.SessionViewModel;
 import com.samplerlens.core.graph.Graph;
 import com.samplerlens.core.graph.Node;
@@ -55,50 +56,57 @@ public final class SamplersPane extends VBox {
         setSpacing(10);
         setPadding(new Insets(12));
 
-        Spinner<Integer> max = new Spinner<>(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, TraceOptions.MAX_SAMPLERS_LIMIT, vm.maxSamplersProperty().get()));
+        Spinner<Integer> max = new Spinner<>(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, TraceOptions.MAX_SAMPLERS_LIMIT, vm.graph().maxSamplersProperty().get()));
         max.setId("maxSamplers");
         max.setEditable(true);
         max.setPrefWidth(90);
-        max.getValueFactory().valueProperty().addListener((o, a, b) -> { if (b != null) vm.maxSamplersProperty().set(b); });
-        vm.maxSamplersProperty().addListener((o, a, b) -> max.getValueFactory().setValue(b.intValue()));
+        max.getValueFactory().valueProperty().addListener((o, a, b) -> { if (b != null) vm.graph().maxSamplersProperty().set(b); });
+        vm.graph().maxSamplersProperty().addListener((o, a, b) -> max.getValueFactory().setValue(b.intValue()));
         max.setTooltip(new Tooltip("How many samplers are written to the metadata (1 = one sampler, as the anchor node does)"));
         Label found = new Label();
         found.setId("samplersFound");
         found.getStyleClass().add(Styles.TEXT_MUTED);
-        found.textProperty().bind(vm.samplersFoundProperty());
+        found.textProperty().bind(vm.graph().samplersFoundProperty());
 
         ComboBox<SamplerSelection.Method> method = new ComboBox<>(FXCollections.observableArrayList(SamplerSelection.Method.values()));
         method.setId("selectionMethod");
-        method.valueProperty().bindBidirectional(vm.selectionMethodProperty());
+        method.valueProperty().bindBidirectional(vm.graph().selectionMethodProperty());
         method.setConverter(labels(Map.of(SamplerSelection.Method.FARTHEST, "Farthest", SamplerSelection.Method.NEAREST, "Nearest",
                 SamplerSelection.Method.BY_NODE_ID, "By node ID")));
         samplerById.setId("selectionNode");
-        samplerById.valueProperty().bindBidirectional(vm.selectionNodeIdProperty());
+        samplerById.valueProperty().bindBidirectional(vm.graph().selectionNodeIdProperty());
         samplerById.visibleProperty().bind(method.valueProperty().isEqualTo(SamplerSelection.Method.BY_NODE_ID));
         samplerById.managedProperty().bind(samplerById.visibleProperty());
         samplerById.setPromptText("sampler");
 
         saveNode.setId("saveNode");
         saveNode.setPromptText("default");
-        // a bare id says nothing: show the node's title and class beside it
+        // a bare id says nothing: each output shows its title, class and samplers upstream, the default marked
         saveNode.setConverter(new StringConverter<>() {
             @Override public String toString(String id) {
                 if (id == null) return "";
-                Graph graph = vm.documentProperty().get() == null ? null : vm.documentProperty().get().graph();
-                Node n = graph == null ? null : graph.node(id);
-                if (n == null) return "#" + id;
-                return n.displayName().equals(n.classType()) ? "#" + id + "  " + n.classType() : "#" + id + "  " + n.displayName() + " · " + n.classType();
+                SaveNodeOption option = saveNodeOption(id);
+                return option == null ? "#" + id : option.label();
             }
             @Override public String fromString(String s) { return s; }
+        });
+        saveNode.setCellFactory(v -> new ListCell<>() {
+            @Override
+            protected void updateItem(String id, boolean empty) {
+                super.updateItem(id, empty);
+                setText(empty || id == null ? null : saveNode.getConverter().toString(id));
+                SaveNodeOption option = empty || id == null ? null : saveNodeOption(id);
+                setStyle(option != null && option.isDefault() ? "-fx-font-weight: bold;" : "");
+            }
         });
         // JavaFX leaves the button blank (not the prompt) once the value returns to null, as it does
         // on opening another file: the button says itself which node the default is
         saveNode.setButtonCell(saveButton);
-        saveNode.valueProperty().bindBidirectional(vm.saveNodeIdProperty());
+        saveNode.valueProperty().bindBidirectional(vm.graph().saveNodeIdProperty());
 
         ComboBox<MultiSamplerOverride> mode = new ComboBox<>(FXCollections.observableArrayList(MultiSamplerOverride.values()));
         mode.setId("override");
-        mode.valueProperty().bindBidirectional(vm.overrideProperty());
+        mode.valueProperty().bindBidirectional(vm.graph().overrideProperty());
         mode.setConverter(labels(Map.of(MultiSamplerOverride.AUTO, "Automatic", MultiSamplerOverride.FORCE_MULTI, "Force multi-sampler",
                 MultiSamplerOverride.SINGLE, "Single sampler only")));
 
@@ -108,15 +116,20 @@ public final class SamplersPane extends VBox {
         grid.addRow(0, caption("Max samplers"), new HBox(10, max, found));
         ((HBox) grid.getChildren().get(1)).setAlignment(Pos.CENTER_LEFT);
         grid.addRow(1, caption("Selection"), new HBox(6, method, samplerById));
-        grid.addRow(2, caption("Save node"), saveNode);
+        saveNodeWhy.setId("saveNodeWhy");
+        saveNodeWhy.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        saveNodeWhy.setWrapText(true);
+        saveNode.setMaxWidth(Double.MAX_VALUE);
+        saveNode.setTooltip(new Tooltip("The output node the image came from: the metadata is traced from it"));
+        grid.addRow(2, caption("Save node"), new VBox(2, saveNode, saveNodeWhy));
         grid.addRow(3, caption("Mode"), mode);
 
         Label origin = new Label();
         origin.setId("valuesOrigin");
         origin.setWrapText(true);
         origin.getStyleClass().add(Styles.TEXT_MUTED);
-        origin.textProperty().bind(vm.valuesOriginProperty());
-        origin.visibleProperty().bind(vm.valuesOriginProperty().isNotEmpty());
+        origin.textProperty().bind(vm.graph().valuesOriginProperty());
+        origin.visibleProperty().bind(vm.graph().valuesOriginProperty().isNotEmpty());
         origin.managedProperty().bind(origin.visibleProperty());
 
         Label heading = new Label("Samplers");
@@ -132,7 +145,7 @@ public final class SamplersPane extends VBox {
         list.getSelectionModel().selectedItemProperty().addListener((o, a, s) -> editor.select(s != null && s.traced() ? s.number() : 0));
         getChildren().addAll(grid, origin, heading, list, editor);
 
-        vm.traceProperty().addListener((o, a, b) -> refresh(b));
+        vm.graph().traceProperty().addListener((o, a, b) -> refresh(b));
     }
 
     private void refresh(TraceResult trace) {
@@ -153,13 +166,15 @@ public final class SamplersPane extends VBox {
                 .or(() -> ordered.stream().filter(SamplerAttribution::traced).findFirst())
                 .ifPresent(s -> list.getSelectionModel().select(s));
         emptyHint.setText(noSamplerText(trace, vm.documentProperty().get() == null ? null : vm.documentProperty().get().graph()));
-        String keepSave = vm.saveNodeIdProperty().get();
-        saveNode.getItems().setAll(trace.outputNodeIds());
-        saveNode.setDisable(trace.outputNodeIds().size() < 2);
+        String keepSave = vm.graph().saveNodeIdProperty().get();
+        List<String> outputs = vm.graph().saveNodesProperty().get().stream().map(SaveNodeOption::id).toList();
+        if (outputs.isEmpty()) outputs = trace.outputNodeIds();
+        saveNode.getItems().setAll(outputs);
+        saveNode.setDisable(outputs.size() < 2);
         saveNode.setValue(keepSave);
         // the default's text follows the trace even when the value stays null
         saveButton.refresh();
-        String keepSampler = vm.selectionNodeIdProperty().get();
+        String keepSampler = vm.graph().selectionNodeIdProperty().get();
         samplerById.getItems().setAll(trace.samplers().stream().map(SamplerAttribution::nodeId).sorted(com.samplerlens.core.graph.NodeIds.ORDER).toList());
         samplerById.setValue(keepSampler);
     }
@@ -193,6 +208,11 @@ public final class SamplersPane extends VBox {
         };
     }
 
+    private SaveNodeOption saveNodeOption(String id) {
+        return vm.graph().saveNodesProperty().get().stream().filter(o -> o.id().equals(id)).findFirst().orElse(null);
+    }
+
+    private final Label saveNodeWhy = new Label();
     private final SaveNodeButton saveButton = new SaveNodeButton();
 
     /** The save node picker's button: the chosen node, or which node the default is. */
@@ -200,9 +220,15 @@ public final class SamplersPane extends VBox {
         @Override
         protected void updateItem(String id, boolean empty) {
             super.updateItem(id, empty);
-            TraceResult trace = vm.traceProperty().get();
-            if (id != null && !empty) setText(saveNode.getConverter().toString(id));
-            else setText(trace == null || trace.saveNodeId() == null ? "default" : "default: " + saveNode.getConverter().toString(trace.saveNodeId()));
+            TraceResult trace = vm.graph().traceProperty().get();
+            String shown = id != null && !empty ? id : trace == null ? null : trace.saveNodeId();
+            SaveNodeOption option = shown == null ? null : saveNodeOption(shown);
+            // the button is narrow: the default mark goes to the line under it
+            setText(shown == null ? "default" : option == null ? "#" + shown : option.shortLabel());
+            SaveNodeOption preset = vm.documentProperty().get() == null ? null : vm.documentProperty().get().defaultSaveNode();
+            saveNodeWhy.setText(preset == null ? ""
+                    : id == null || empty || id.equals(preset.id()) ? "The default: " + preset.why()
+                    : "Your choice; the default is #" + preset.id() + " (" + preset.why() + ")");
         }
 
         void refresh() { updateItem(saveNode.getValue(), false); }
@@ -244,7 +270,7 @@ public final class SamplersPane extends VBox {
             detail.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
             detail.setWrapText(true);
             VBox text = new VBox(2, title, detail);
-            var inspection = vm.inspectionProperty().get();
+            var inspection = vm.output().inspectionProperty().get();
             var fields = inspection == null ? java.util.Map.<String, String>of() : inspection.samplerFields().getOrDefault(s.nodeId(), java.util.Map.of());
             String summary = summary(fields);
             if (s.traced() && !summary.isEmpty()) {

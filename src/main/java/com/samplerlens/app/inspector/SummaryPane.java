@@ -3,15 +3,21 @@ package com.samplerlens.app.inspector;
 import atlantafx.base.theme.Styles;
 import com.samplerlens.app.kit.LoadedDocument;
 import com.samplerlens.app.kit.ParametersParts;
+import com.samplerlens.app.kit.Thumbnails;
 import com.samplerlens.app.session.SessionViewModel;
 import com.samplerlens.core.container.ContainerFormat;
 import com.samplerlens.core.container.MetadataKeys;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import javafx.application.Platform;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
-import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
@@ -30,10 +36,13 @@ public final class SummaryPane extends VBox {
     private final SessionViewModel vm;
     private final ImageView thumbnail = new ImageView();
     private final Label thumbnailNote = new Label();
+    private final javafx.scene.layout.StackPane thumbnailCard = new javafx.scene.layout.StackPane();
+    private final Label cardText = new Label();
     private final TextArea positive = area("summaryPositive");
     private final TextArea negative = area("summaryNegative");
     private final TextArea settings = area("summarySettings");
     private String whole = "";
+    private final BooleanProperty showing = new SimpleBooleanProperty(this, "showing");
 
     public SummaryPane(SessionViewModel vm, String idPrefix) {
         this.vm = vm;
@@ -41,17 +50,30 @@ public final class SummaryPane extends VBox {
         getStyleClass().add("summary-pane");
         setSpacing(8);
         setPadding(new Insets(12));
+        thumbnail.setId(idPrefix + "Thumbnail");
         thumbnail.setPreserveRatio(true);
         thumbnail.setFitWidth(360);
         thumbnail.setFitHeight(220);
+        thumbnailNote.setId(idPrefix + "ThumbnailCaption");
         thumbnailNote.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        thumbnailCard.setId(idPrefix + "ThumbnailCard");
+        thumbnailCard.getStyleClass().add("thumbnail-card");
+        thumbnailCard.setStyle("-fx-background-color: -color-bg-subtle; -fx-border-color: -color-border-default; -fx-border-radius: 6; -fx-background-radius: 6;");
+        thumbnailCard.setPrefSize(360, 120);
+        thumbnailCard.setMaxWidth(360);
+        cardText.getStyleClass().add(Styles.TEXT_MUTED);
+        cardText.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+        thumbnailCard.getChildren().add(cardText);
+        thumbnailCard.managedProperty().bind(thumbnailCard.visibleProperty());
+        thumbnailCard.setVisible(false);
         Button copyAll = copyButton(idPrefix + "CopyAll", "Copy whole parameters", () -> whole);
-        getChildren().addAll(thumbnail, thumbnailNote, copyAll,
+        getChildren().addAll(thumbnail, thumbnailCard, thumbnailNote, copyAll,
                 row("Positive", copyButton(idPrefix + "CopyPositive", "Copy", positive::getText)), positive,
                 row("Negative", copyButton(idPrefix + "CopyNegative", "Copy", negative::getText)), negative,
                 row("Settings", copyButton(idPrefix + "CopySettings", "Copy", settings::getText)), settings);
         vm.documentProperty().addListener((o, a, d) -> { showThumbnail(d); refresh(); });
-        vm.previewProperty().addListener((o, a, p) -> refresh());
+        showing.addListener((o, was, now) -> { if (now && thumbnail.getImage() == null) showThumbnail(vm.documentProperty().get()); });
+        vm.output().previewProperty().addListener((o, a, p) -> refresh());
         showThumbnail(vm.documentProperty().get());
         refresh();
     }
@@ -63,7 +85,7 @@ public final class SummaryPane extends VBox {
         LoadedDocument doc = vm.documentProperty().get();
         String text = null;
         if (doc != null && doc.graph().size() == 0) text = doc.texts().get(MetadataKeys.PARAMETERS);
-        else if (vm.previewProperty().get() != null) text = vm.previewProperty().get().parameters();
+        else if (vm.output().previewProperty().get() != null) text = vm.output().previewProperty().get().parameters();
         whole = text == null ? "" : text;
         ParametersParts parts = ParametersParts.of(whole);
         positive.setText(parts.positive());
@@ -71,17 +93,51 @@ public final class SummaryPane extends VBox {
         settings.setText(parts.settings());
     }
 
+    /**
+     * Whether this summary is on screen (its tab selected, or standing in for the graph): the
+     * thumbnail is decoded only then, since a large WebP takes seconds of CPU to decode.
+     */
+    public BooleanProperty showingProperty() { return showing; }
+
+    /**
+     * Decoded on a thread of its own from the document's kept bytes (JavaFX cannot decode WebP,
+     * {@link Thumbnails} can), once per document for every summary that shows it, and shown when
+     * done unless another document was opened meanwhile.
+     */
     private void showThumbnail(LoadedDocument doc) {
         thumbnail.setImage(null);
         thumbnailNote.setText("");
-        if (doc == null) return;
-        if (doc.format() == ContainerFormat.PNG || doc.format() == ContainerFormat.JPEG) {
-            // decoded on JavaFX's background loader, scaled down: the FX thread never waits for pixels
-            thumbnail.setImage(new Image(doc.file().toUri().toString(), 720, 440, true, true, true));
-        } else if (doc.format() == ContainerFormat.WEBP) {
-            thumbnailNote.setText("(JavaFX cannot show WebP pixels; the metadata is read all the same)");
-        }
+        thumbnailCard.setVisible(false);
+        if (doc == null || doc.format() == ContainerFormat.JSON || !showing.get()) return;
+        thumbnailNote.setText("Loading a preview…");
+        decoded(doc).thenAcceptAsync(made -> {
+            if (vm.documentProperty().get() != doc || made == null) return;
+            thumbnail.setImage(made.image());
+            thumbnailNote.setText(made.caption());
+            // no picture: a card the size of one says what the file is
+            thumbnailCard.setVisible(made.image() == null);
+            cardText.setText(made.caption().replace(" · ", "\n"));
+        }, Platform::runLater);
     }
+
+    private static LoadedDocument lastDecoded;
+    private static CompletableFuture<Thumbnails.Thumbnail> lastThumbnail;
+
+    /** The thumbnail of {@code doc}, decoding it unless that is under way or done already (FX thread only). */
+    private static CompletableFuture<Thumbnails.Thumbnail> decoded(LoadedDocument doc) {
+        if (lastDecoded != doc) {
+            lastDecoded = doc;
+            lastThumbnail = CompletableFuture.supplyAsync(() -> Thumbnails.of(doc, 720, 440), DECODER);
+        }
+        return lastThumbnail;
+    }
+
+    private static final Executor DECODER = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "samplerlens-thumbnail");
+        t.setDaemon(true);
+        t.setPriority(Thread.NORM_PRIORITY - 1);
+        return t;
+    });
 
     private static TextArea area(String id) {
         TextArea a = new TextArea();

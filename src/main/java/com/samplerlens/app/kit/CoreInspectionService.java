@@ -109,29 +109,32 @@ public final class CoreInspectionService implements InspectionService {
             warnings.add("no ComfyUI graph in this file: only its parameters text");
             graph = new Graph(List.of());
         }
-        LoadedDocument doc = new LoadedDocument(file, source.metadata().format(), graph, texts, source.metadata().structure(), warnings, source);
-        keepBytes(doc);
-        return doc;
-    }
-
-    /** The open document's own bytes, read once on the loading thread: previews measure against them instead of re-reading the file. */
-    private record KeptBytes(LoadedDocument document, byte[] bytes) {}
-
-    private volatile KeptBytes kept;
-
-    private void keepBytes(LoadedDocument doc) {
-        if (doc.format() == ContainerFormat.JSON) return;
-        try {
-            kept = new KeptBytes(doc, Files.readAllBytes(doc.file()));
-        } catch (IOException e) {
-            kept = null; // the preview reads it then, and says so when it cannot
+        byte[] bytes = null;
+        if (source.metadata().format() != ContainerFormat.JSON) {
+            try {
+                // read once, on the loading thread: every preview measures against these bytes
+                bytes = Files.readAllBytes(file);
+            } catch (IOException e) {
+                warnings.add(file.getFileName() + " could not be read again (" + e.getMessage() + "), so file sizes are left out");
+            }
         }
+        return new LoadedDocument(file, source.metadata().format(), graph, texts, source.metadata().structure(), warnings, source,
+                bytes, saveNodeOptions(source, graph));
     }
 
-    private byte[] bytesOf(LoadedDocument doc) throws IOException {
-        KeptBytes k = kept;
-        if (k != null && k.document() == doc) return k.bytes();
-        return Files.readAllBytes(doc.file());
+    /** Every output node with its title, class and samplers upstream; the core's default marked. */
+    private List<SaveNodeOption> saveNodeOptions(LoadedSource source, Graph graph) {
+        if (source.graph() == null) return List.of();
+        SaveNodeChoice choice = pipeline.get().defaultSaveNode(source);
+        if (choice == null) return List.of();
+        List<SaveNodeOption> options = new ArrayList<>();
+        for (int i = 0; i < choice.candidates().size(); i++) {
+            String id = choice.candidates().get(i);
+            var node = graph.node(id);
+            options.add(new SaveNodeOption(id, node.displayName(), node.classType(), choice.samplers().get(i), id.equals(choice.chosen()),
+                    id.equals(choice.chosen()) ? choice.reason() : null));
+        }
+        return options;
     }
 
     @Override
@@ -265,11 +268,8 @@ public final class CoreInspectionService implements InspectionService {
                                   List<String> notes) {
         byte[] target = null;
         if (document.format() == settings.format()) {
-            try {
-                target = bytesOf(document);
-            } catch (IOException e) {
-                notes.add(document.file().getFileName() + " could not be read again, so file sizes are left out");
-            }
+            // the bytes kept with the document: a retrace or an edit never reads the file again
+            target = document.imageBytes();
         } else {
             notes.add("File sizes appear when the source is a " + settings.format().name() + " image; re-embedding measures the target");
         }

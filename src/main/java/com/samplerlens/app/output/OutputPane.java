@@ -101,36 +101,36 @@ public final class OutputPane extends VBox {
         HBox paramsHead = new HBox(8, heading("Parameters"), spacer(), copy);
         paramsHead.setAlignment(Pos.CENTER_LEFT);
         stagesBox = new VBox(6, heading("JPEG fallback stages"), stages);
-        stagesBox.visibleProperty().bind(vm.outputFormatProperty().isEqualTo(ContainerFormat.JPEG));
+        stagesBox.visibleProperty().bind(vm.output().outputFormatProperty().isEqualTo(ContainerFormat.JPEG));
         stagesBox.managedProperty().bind(stagesBox.visibleProperty());
         getChildren().addAll(controls(), paramsHead, parameters, new com.samplerlens.app.edit.EditPane(vm),
                 heading("Fields written"), fields, stagesBox, content, notes);
 
-        vm.previewProperty().addListener((o, a, p) -> show(p));
-        show(vm.previewProperty().get());
+        vm.output().previewProperty().addListener((o, a, p) -> show(p));
+        show(vm.output().previewProperty().get());
     }
 
     private GridPane controls() {
         ComboBox<ContainerFormat> format = new ComboBox<>(FXCollections.observableArrayList(ContainerFormat.PNG, ContainerFormat.JPEG, ContainerFormat.WEBP));
         format.setId("outputFormat");
-        format.valueProperty().bindBidirectional(vm.outputFormatProperty());
+        format.valueProperty().bindBidirectional(vm.output().outputFormatProperty());
         format.setConverter(new javafx.util.StringConverter<>() {
             @Override public String toString(ContainerFormat f) { return f == null ? "" : f == ContainerFormat.WEBP ? "WebP" : f.name(); }
             @Override public ContainerFormat fromString(String s) { return ContainerFormat.parse(s); }
         });
         Spinner<Integer> kb = new Spinner<>(new SpinnerValueFactory.IntegerSpinnerValueFactory(
-                OutputSettings.MIN_JPEG_EXIF_KB, OutputSettings.MAX_JPEG_EXIF_KB, vm.maxJpegExifKbProperty().get()));
+                OutputSettings.MIN_JPEG_EXIF_KB, OutputSettings.MAX_JPEG_EXIF_KB, vm.output().maxJpegExifKbProperty().get()));
         kb.setId("maxJpegExifKb");
         kb.setEditable(true);
         kb.setPrefWidth(90);
-        kb.getValueFactory().valueProperty().addListener((o, a, b) -> { if (b != null) vm.maxJpegExifKbProperty().set(b); });
-        kb.disableProperty().bind(vm.outputFormatProperty().isNotEqualTo(ContainerFormat.JPEG));
+        kb.getValueFactory().valueProperty().addListener((o, a, b) -> { if (b != null) vm.output().maxJpegExifKbProperty().set(b); });
+        kb.disableProperty().bind(vm.output().outputFormatProperty().isNotEqualTo(ContainerFormat.JPEG));
         ToggleSwitch multiline = new ToggleSwitch("One key per line");
         multiline.setId("multiline");
-        multiline.selectedProperty().bindBidirectional(vm.multilineProperty());
+        multiline.selectedProperty().bindBidirectional(vm.output().multilineProperty());
         ToggleSwitch civitai = new ToggleSwitch("Civitai sampler names");
         civitai.setId("civitaiNames");
-        civitai.selectedProperty().bindBidirectional(vm.civitaiNamesProperty());
+        civitai.selectedProperty().bindBidirectional(vm.output().civitaiNamesProperty());
 
         GridPane grid = new GridPane();
         grid.setHgap(10);

@@ -103,10 +103,12 @@ public final class MainWindow {
             return outputScroll;
         });
         rawTab = new LazyTab<>("Raw", "rawTab", () -> new RawPane(vm));
-        javafx.scene.control.ScrollPane summaryScroll = new javafx.scene.control.ScrollPane(new SummaryPane(vm, "summary"));
+        SummaryPane sideSummary = new SummaryPane(vm, "summary");
+        javafx.scene.control.ScrollPane summaryScroll = new javafx.scene.control.ScrollPane(sideSummary);
         summaryScroll.setFitToWidth(true);
         Tab summaryTab = new Tab("Summary", summaryScroll);
         summaryTab.setId("summaryTab");
+        sideSummary.showingProperty().bind(summaryTab.selectedProperty());
         side.getTabs().addAll(samplersTab, nodeTab, outputTab, rawTab, summaryTab);
         graph.selectedNodeProperty().addListener((o, a, id) -> {
             if (id != null) side.getSelectionModel().select(nodeTab);
@@ -122,6 +124,7 @@ public final class MainWindow {
         noGraph.setFitToWidth(true);
         noGraph.setStyle("-fx-background: -color-bg-default; -fx-background-color: -color-bg-default;");
         noGraph.visibleProperty().bind(vm.documentProperty().map(d -> d.graph().size() == 0).orElse(false));
+        noGraphSummary.showingProperty().bind(noGraph.visibleProperty());
         StackPane centre = new StackPane(graph, noGraph, emptyHint(), loadingHint(), reembedZone, messages);
         centre.setId("graphArea");
         StackPane.setAlignment(reembedZone, Pos.BOTTOM_LEFT);
@@ -161,7 +164,7 @@ public final class MainWindow {
 
         installShortcuts(scene);
         // Redo's second shortcut (a menu item has one accelerator)
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Y, KeyCombination.SHORTCUT_DOWN), vm::redo);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Y, KeyCombination.SHORTCUT_DOWN), vm.editing()::redo);
         installDragAndDrop(scene);
         wireViewModel();
     }
@@ -194,14 +197,14 @@ public final class MainWindow {
         Menu file = new Menu("File", null, open, recentMenu, new SeparatorMenuItem(), write, reembed, new SeparatorMenuItem(),
                 clean, exportTxt, exportJson, new SeparatorMenuItem(), quit);
 
-        MenuItem undo = item("Undo", new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN), vm::undo);
-        undo.textProperty().bind(vm.undoTextProperty());
-        undo.disableProperty().bind(vm.canUndoProperty().not());
-        MenuItem redo = item("Redo", new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), vm::redo);
-        redo.textProperty().bind(vm.redoTextProperty());
-        redo.disableProperty().bind(vm.canRedoProperty().not());
-        MenuItem reset = item("Reset to traced", null, vm::resetToTraced);
-        reset.disableProperty().bind(vm.editStateProperty().map(s -> s.count() == 0));
+        MenuItem undo = item("Undo", new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN), vm.editing()::undo);
+        undo.textProperty().bind(vm.editing().undoTextProperty());
+        undo.disableProperty().bind(vm.editing().canUndoProperty().not());
+        MenuItem redo = item("Redo", new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), vm.editing()::redo);
+        redo.textProperty().bind(vm.editing().redoTextProperty());
+        redo.disableProperty().bind(vm.editing().canRedoProperty().not());
+        MenuItem reset = item("Reset to traced", null, vm.editing()::resetToTraced);
+        reset.disableProperty().bind(vm.editing().editStateProperty().map(s -> s.count() == 0));
         MenuItem copyParameters = item("Copy parameters", null, () -> exportFlow.copy(MetadataExport.Kind.TXT));
         MenuItem copyJson = item("Copy as JSON", null, () -> exportFlow.copy(MetadataExport.Kind.JSON));
         Menu edit = new Menu("Edit", null, undo, redo, new SeparatorMenuItem(), reset, new SeparatorMenuItem(), copyParameters, copyJson);
@@ -229,7 +232,7 @@ public final class MainWindow {
         fit.setId("fitButton");
         Button models = toolButton("Models folder…", "", this::chooseModelsFolder);
         models.setId("modelsButton");
-        models.tooltipProperty().bind(vm.modelsFolderProperty().map(f -> new Tooltip("Hash models from " + f))
+        models.tooltipProperty().bind(vm.preferences().modelsFolderProperty().map(f -> new Tooltip("Hash models from " + f))
                 .orElse(new Tooltip("Pick your models folder to add model hashes (AutoV2) to the output")));
 
         find.setId("findField");
@@ -334,36 +337,36 @@ public final class MainWindow {
     // ---------------------------------------------------------------- behaviour
 
     private void wireViewModel() {
-        vm.canvasProperty().addListener((o, a, geo) -> {
+        vm.graph().canvasProperty().addListener((o, a, geo) -> {
             LoadedDocument doc = vm.documentProperty().get();
-            graph.show(doc == null ? null : doc.graph(), geo, vm.looksProperty().get());
+            graph.show(doc == null ? null : doc.graph(), geo, vm.graph().looksProperty().get());
         });
-        vm.looksProperty().addListener((o, a, looks) -> graph.recolour(looks));
+        vm.graph().looksProperty().addListener((o, a, looks) -> graph.recolour(looks));
         vm.problemProperty().addListener((o, a, p) -> showProblem(p));
-        vm.recentFiles().addListener((javafx.collections.ListChangeListener<Path>) c -> refreshRecent());
+        vm.preferences().recentFiles().addListener((javafx.collections.ListChangeListener<Path>) c -> refreshRecent());
         refreshRecent();
     }
 
     private void refreshRecent() {
         recentMenu.getItems().clear();
         recentButton.getItems().clear();
-        for (Path p : vm.recentFiles()) {
+        for (Path p : vm.preferences().recentFiles()) {
             recentMenu.getItems().add(item(p.getFileName().toString(), null, () -> vm.open(p)));
             MenuItem i = item(p.getFileName().toString(), null, () -> vm.open(p));
             i.setGraphic(null);
             recentButton.getItems().add(i);
         }
-        recentMenu.setDisable(vm.recentFiles().isEmpty());
-        recentButton.setDisable(vm.recentFiles().isEmpty());
+        recentMenu.setDisable(vm.preferences().recentFiles().isEmpty());
+        recentButton.setDisable(vm.preferences().recentFiles().isEmpty());
     }
 
     private void chooseModelsFolder() {
         javafx.stage.DirectoryChooser chooser = new javafx.stage.DirectoryChooser();
         chooser.setTitle("Your models folder (checkpoints, VAEs, LoRAs)");
-        Path current = vm.modelsFolderProperty().get();
+        Path current = vm.preferences().modelsFolderProperty().get();
         if (current != null && java.nio.file.Files.isDirectory(current)) chooser.setInitialDirectory(current.toFile());
         File f = chooser.showDialog(stage);
-        if (f != null) vm.hashModels(f.toPath());
+        if (f != null) vm.preferences().hashModels(f.toPath());
     }
 
     private void chooseAndOpen() {
@@ -432,7 +435,7 @@ public final class MainWindow {
 
     /** 1–9: centre on sampler N (S1 … S9) of the current trace. */
     void focusSampler(int number) {
-        var trace = vm.traceProperty().get();
+        var trace = vm.graph().traceProperty().get();
         if (trace == null) return;
         trace.traced().stream().filter(s -> s.number() == number).findFirst().ifPresent(s -> graph.focus(s.nodeId()));
     }

@@ -54,13 +54,28 @@ final class StatusBar extends HBox {
         Label edits = new Label();
         edits.setId("statusEdits");
         edits.getStyleClass().add("edit-tag");
-        edits.textProperty().bind(vm.editStateProperty().map(s -> s.count() == 0 ? "" : s.count() == 1 ? "✎ 1 edit" : "✎ " + s.count() + " edits"));
+        edits.textProperty().bind(vm.editing().editStateProperty().map(s -> s.count() == 0 ? "" : s.count() == 1 ? "✎ 1 edit" : "✎ " + s.count() + " edits"));
+
+        // a preview that takes a while (a graph of hundreds of nodes) says so; quick ones never show it
+        Label updating = new Label("Updating the preview…");
+        updating.setId("statusUpdating");
+        updating.getStyleClass().add(Styles.TEXT_MUTED);
+        updating.setVisible(false);
+        javafx.animation.PauseTransition grace = new javafx.animation.PauseTransition(javafx.util.Duration.millis(250));
+        grace.setOnFinished(e -> updating.setVisible(vm.output().previewPendingProperty().get()));
+        vm.output().previewPendingProperty().addListener((o, was, pending) -> {
+            if (pending) grace.playFromStart();
+            else {
+                grace.stop();
+                updating.setVisible(false);
+            }
+        });
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        getChildren().addAll(counts, edits, warnings, spacer, work);
-        vm.traceProperty().addListener((o, a, t) -> refresh(t));
-        vm.previewProperty().addListener((o, a, p) -> refresh(vm.traceProperty().get()));
+        getChildren().addAll(counts, edits, warnings, spacer, updating, work);
+        vm.graph().traceProperty().addListener((o, a, t) -> refresh(t));
+        vm.output().previewProperty().addListener((o, a, p) -> refresh(vm.graph().traceProperty().get()));
     }
 
     private void refresh(TraceResult trace) {

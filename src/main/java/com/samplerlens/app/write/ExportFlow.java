@@ -39,7 +39,7 @@ public final class ExportFlow {
         }
         Path proposed = free(MetadataStripper.defaultTarget(doc.file().toAbsolutePath()));
         File out = save("Save a copy without generation metadata", proposed);
-        if (out != null) vm.saveCleanCopy(out.toPath(), out.exists(), p -> onDone.accept("Saved " + p.getFileName() + " without generation metadata"));
+        if (out != null) vm.output().saveCleanCopy(out.toPath(), out.exists(), p -> onDone.accept("Saved " + p.getFileName() + " without generation metadata"));
     }
 
     public void export(MetadataExport.Kind kind) {
@@ -50,11 +50,11 @@ public final class ExportFlow {
         }
         File out = save(kind == MetadataExport.Kind.TXT ? "Export parameters" : "Export as JSON",
                 MetadataExport.target(doc.file().toAbsolutePath(), kind));
-        if (out != null && vm.exportTo(out.toPath(), kind, out.exists())) onDone.accept("Exported " + out.getName());
+        if (out != null && vm.output().exportTo(out.toPath(), kind, out.exists())) onDone.accept("Exported " + out.getName());
     }
 
     public void copy(MetadataExport.Kind kind) {
-        vm.exportText(kind).ifPresent(text -> {
+        vm.output().exportText(kind).ifPresent(text -> {
             ClipboardContent c = new ClipboardContent();
             c.putString(text);
             Clipboard.getSystemClipboard().setContent(c);

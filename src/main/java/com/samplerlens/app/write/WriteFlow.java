@@ -81,7 +81,7 @@ public final class WriteFlow {
         chooser.setInitialFileName(proposed.getFileName().toString());
         File out = chooser.showSaveDialog(owner);
         // the save dialog itself asked before choosing an existing file
-        if (out != null) vm.write(doc.file(), out.toPath(), out.exists(), onWritten);
+        if (out != null) vm.output().write(doc.file(), out.toPath(), out.exists(), onWritten);
     }
 
     /** Re-embed…: pick a target image, then the same path as a drop. */
@@ -110,14 +110,14 @@ public final class WriteFlow {
             targetBytes = 0;
         }
         ReembedPlan plan = new ReembedPlan(doc.file(), target, OutputNames.propose(target, format), format,
-                describeWrite(vm.previewProperty().get(), vm.outputFormatProperty().get(), format, targetBytes));
+                describeWrite(vm.output().previewProperty().get(), vm.output().outputFormatProperty().get(), format, targetBytes));
         confirmation.confirm(plan).ifPresent(out -> {
             if (Files.exists(out) && !out.equals(plan.output())) {
                 // the user typed an existing name in the confirmation: only the save dialog may replace files
                 vm.reportProblem("Not written", out.getFileName() + " already exists; choose another name");
                 return;
             }
-            vm.write(target, out, false, onWritten);
+            vm.output().write(target, out, false, onWritten);
         });
     }
 
@@ -126,7 +126,7 @@ public final class WriteFlow {
             vm.reportProblem("Nothing to write", "Open a workflow or an image first");
             return false;
         }
-        if (!vm.canWrite()) {
+        if (!vm.output().canWrite()) {
             vm.reportProblem("Cannot write yet", "This build has no metadata writer");
             return false;
         }

@@ -163,6 +163,15 @@ public final class Pipeline {
         return new Resolved(new InspectOptions(trace, render, hashes), FallbackSettings.of(kb, env), anchor, save);
     }
 
+    /**
+     * The save node this source gets when none is requested, with the samplers upstream of every
+     * output node counted (for a picker that shows them); null without a graph.
+     */
+    public SaveNodeChoice defaultSaveNode(LoadedSource source) {
+        SaveNodeChoice choice = resolve(source, Choices.NONE).saveNode();
+        return choice == null ? null : choice.counted(source.graph(), inspector.composer().tracer().classifier());
+    }
+
     private static boolean first(Boolean given, Boolean fromSaveNode) {
         return given != null ? given : fromSaveNode != null && fromSaveNode;
     }

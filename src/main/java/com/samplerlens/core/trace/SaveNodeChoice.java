@@ -105,6 +105,17 @@ public record SaveNodeChoice(String chosen, List<String> candidates, List<Intege
         return new ArrayList<>(out);
     }
 
+    /**
+     * This choice with the samplers upstream of every candidate counted, also when the choice did
+     * not need them (a requested or preferred save node): a picker shows each output's count.
+     */
+    public SaveNodeChoice counted(Graph graph, SamplerClassifier classifier) {
+        if (samplers.size() == candidates.size()) return this;
+        List<Integer> counts = new ArrayList<>(candidates.size());
+        for (String id : candidates) counts.add(samplersUpstream(graph, id, classifier));
+        return new SaveNodeChoice(chosen, candidates, counts, reason);
+    }
+
     private static int samplersUpstream(Graph graph, String id, SamplerClassifier classifier) {
         int n = 0;
         for (String up : Reach.distances(graph, id).keySet()) if (classifier.isSampler(graph.node(up).classType())) n++;

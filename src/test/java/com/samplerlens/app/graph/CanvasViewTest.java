@@ -75,11 +75,11 @@ class CanvasViewTest {
 
     /** Opens a file; {@code saveNode} chooses the save node as a person does in the picker (null: the default). */
     private void open(FxRobot robot, Path file, int maxSamplers, String saveNode) throws Exception {
-        robot.interact(() -> app.vm().maxSamplersProperty().set(maxSamplers));
+        robot.interact(() -> app.vm().graph().maxSamplersProperty().set(maxSamplers));
         app.open(file);
-        if (saveNode != null) robot.interact(() -> app.vm().saveNodeIdProperty().set(saveNode));
+        if (saveNode != null) robot.interact(() -> app.vm().graph().saveNodeIdProperty().set(saveNode));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
-                () -> app.vm().traceProperty().get() != null && app.vm().traceProperty().get().traced().size() >= Math.min(maxSamplers, 1));
+                () -> app.vm().graph().traceProperty().get() != null && app.vm().graph().traceProperty().get().traced().size() >= Math.min(maxSamplers, 1));
         settle();
     }
 
@@ -107,7 +107,7 @@ class CanvasViewTest {
     @Test
     void oneToAllSubgraphInstancesStandApartAndEveryTracedSamplerCanBeClicked(FxRobot robot) throws Exception {
         open(robot, ONE_TO_ALL_FILE, 2, "306");
-        TraceResult trace = app.vm().traceProperty().get();
+        TraceResult trace = app.vm().graph().traceProperty().get();
         assertEquals("306", trace.saveNodeId());
         assertTrue(trace.traced().stream().anyMatch(s -> s.nodeId().equals("311:248")), "S2 is the sampler inside instance 311");
         assertEquals("", graph.levelProperty().get());
@@ -172,7 +172,7 @@ class CanvasViewTest {
     @Test
     void aLegacyGroupNodeOpensWithADoubleClickToShowTheSamplerInside(FxRobot robot) throws Exception {
         open(robot, shared("realworld/ce_hidream_e1_example.png"), 1);
-        TraceResult trace = app.vm().traceProperty().get();
+        TraceResult trace = app.vm().graph().traceProperty().get();
         assertTrue(trace.traced().stream().anyMatch(s -> s.nodeId().equals("37:8")), "the sampler inside group node 37 is traced");
         // on the top level the group node holds the sampler: its badge is drawn on the group node
         robot.interact(() -> graph.reveal("37"));
@@ -282,7 +282,7 @@ class CanvasViewTest {
                 if (t.nodeId().equals(b.nodeId())) assertFalse(b.bounds().intersects(t.titleBar()), "badge " + b.text() + " over the title of " + b.nodeId());
             }
         }
-        String save = app.vm().traceProperty().get().saveNodeId();
+        String save = app.vm().graph().traceProperty().get().saveNodeId();
         Bounds saveBox = fx(() -> graph.screenBoxOf(save));
         if (saveBox != null && saveBox.intersects(0, 0, graph.getWidth(), graph.getHeight())) {
             assertTrue(badges.stream().anyMatch(b -> b.text().equals("SAVE") && b.nodeId().equals(save)), "the save node is marked");

@@ -57,7 +57,7 @@ class NodeInspectorTest {
         // the status bar counts in words an artist reads: one sampler is "1 sampler found"
         String status = robot.lookup("#statusCounts").queryAs(javafx.scene.control.Label.class).getText();
         assertTrue(status.startsWith("8 nodes  ·  11 links  ·  1 sampler found  ·  1 traced"), status);
-        String parameters = vm.previewProperty().get().parameters();
+        String parameters = vm.output().previewProperty().get().parameters();
 
         click(robot, "10");
         Map<String, String> lora = captured(robot);
@@ -79,13 +79,13 @@ class NodeInspectorTest {
         assertTrue(robot.lookup("#nodeCaptures").tryQuery().isEmpty(), "SaveImage gives no value, so no Captured section");
     }
 
-    private void click(FxRobot robot, String nodeId) {
+    private void click(FxRobot robot, String nodeId) throws Exception {
         // drag it into view as a person would, then click its title bar
         robot.interact(() -> window.graphView().reveal(nodeId));
-        WaitForAsyncUtils.waitForFxEvents();
+        app.settle();
         Bounds box = window.graphView().screenBoxOf(nodeId);
         robot.moveTo(window.graphView().localToScreen(box.getCenterX(), box.getMinY() + 8)).clickOn();
-        WaitForAsyncUtils.waitForFxEvents();
+        app.settle();
         assertEquals(nodeId, window.graphView().selectedNodeProperty().get());
     }
 

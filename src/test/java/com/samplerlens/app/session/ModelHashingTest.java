@@ -54,28 +54,28 @@ class ModelHashingTest {
         String checkpoint = model(dir.resolve("checkpoints/v1-5-pruned-emaonly.ckpt"), 11, 3 * 1024 * 1024);
         String lora = model(dir.resolve("loras/epiNoiseoffset_v2.safetensors"), 12, 4096);
         WaitForAsyncUtils.asyncFx(() -> vm.open(Fixtures.bundled("images/ce_lora.png"))).get(10, TimeUnit.SECONDS);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> vm.previewProperty().get() != null);
-        assertFalse(vm.previewProperty().get().parameters().contains("Model hash"));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> vm.output().previewProperty().get() != null);
+        assertFalse(vm.output().previewProperty().get().parameters().contains("Model hash"));
 
-        Task<?> task = WaitForAsyncUtils.asyncFx(() -> vm.hashModels(dir)).get(10, TimeUnit.SECONDS);
+        Task<?> task = WaitForAsyncUtils.asyncFx(() -> vm.preferences().hashModels(dir)).get(10, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> state(task) == Worker.State.SUCCEEDED || state(task) == Worker.State.FAILED);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(Worker.State.SUCCEEDED, state(task), () -> vm.problemProperty().get() + "");
         assertEquals(1.0, WaitForAsyncUtils.asyncFx(task::getProgress).get(5, TimeUnit.SECONDS), "progress reached the end of the bytes");
-        String parameters = vm.previewProperty().get().parameters();
+        String parameters = vm.output().previewProperty().get().parameters();
         assertTrue(parameters.contains("Model hash: " + checkpoint.substring(0, 10)), parameters);
         assertTrue(parameters.contains("Lora_0 Model hash: " + lora.substring(0, 10)), parameters);
         assertEquals(dir.toAbsolutePath().normalize(), prefs.modelsFolder());
-        assertEquals(dir.toAbsolutePath().normalize(), vm.modelsFolderProperty().get());
+        assertEquals(dir.toAbsolutePath().normalize(), vm.preferences().modelsFolderProperty().get());
     }
 
     @Test
     void cancellingLeavesTheTaskCancelledAndWritesNoSidecar() throws Exception {
         model(dir.resolve("v1-5-pruned-emaonly.ckpt"), 13, 64 * 1024 * 1024);
         WaitForAsyncUtils.asyncFx(() -> vm.open(Fixtures.bundled("images/ce_lora.png"))).get(10, TimeUnit.SECONDS);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> vm.previewProperty().get() != null);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> vm.output().previewProperty().get() != null);
         Task<?> task = WaitForAsyncUtils.asyncFx(() -> {
-            Task<?> t = vm.hashModels(dir);
+            Task<?> t = vm.preferences().hashModels(dir);
             t.cancel();
             return t;
         }).get(10, TimeUnit.SECONDS);
@@ -83,7 +83,7 @@ class ModelHashingTest {
         assertEquals(Worker.State.CANCELLED, state(task));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm.workProperty().get() == null);
         assertFalse(Files.exists(dir.resolve("v1-5-pruned-emaonly.sha256")));
-        assertFalse(vm.previewProperty().get().parameters().contains("Model hash"));
+        assertFalse(vm.output().previewProperty().get().parameters().contains("Model hash"));
     }
 
     private static Worker.State state(Task<?> task) throws Exception {

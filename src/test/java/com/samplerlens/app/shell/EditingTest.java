@@ -61,10 +61,10 @@ class EditingTest {
         app.open(file);
     }
 
-    private String parameters() { return vm.previewProperty().get().parameters(); }
+    private String parameters() { return vm.output().previewProperty().get().parameters(); }
 
     private long fullStageBytes() {
-        return vm.previewProperty().get().stages().stream().filter(s -> s.name().equals("full")).findFirst().orElseThrow().metadataBytes();
+        return vm.output().previewProperty().get().stages().stream().filter(s -> s.name().equals("full")).findFirst().orElseThrow().metadataBytes();
     }
 
     private String statusEdits(FxRobot robot) { return robot.lookup("#statusEdits").queryAs(Label.class).getText(); }
@@ -72,15 +72,15 @@ class EditingTest {
     @Test
     void cfgEditedInTheSamplersTabChangesThePreviewAndUndoRedoResetFollow(FxRobot robot) throws Exception {
         open(LORA);
-        robot.interact(() -> vm.outputFormatProperty().set(ContainerFormat.JPEG));
-        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> vm.output().outputFormatProperty().set(ContainerFormat.JPEG));
+        app.settle();
         assertTrue(parameters().contains("CFG scale: 8.0"), parameters());
         long before = fullStageBytes();
 
         TextField cfg = robot.lookup("#samplerField-cfg").queryAs(TextField.class);
         assertEquals("8.0", cfg.getText());
         robot.clickOn(cfg).eraseText(3).write("12.25").type(KeyCode.ENTER);
-        WaitForAsyncUtils.waitForFxEvents();
+        app.settle();
         assertTrue(parameters().contains("CFG scale: 12.25"), parameters());
         assertFalse(parameters().contains("CFG scale: 8.0"));
         // two more characters, in the UserComment's UTF-16 (UNICODE\0 + two bytes a character)
@@ -91,32 +91,32 @@ class EditingTest {
         // keyboard undo / redo, with the focus off the text fields
         robot.interact(() -> stage.getScene().getRoot().requestFocus());
         robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
-        WaitForAsyncUtils.waitForFxEvents();
+        app.settle();
         assertTrue(parameters().contains("CFG scale: 8.0"), parameters());
         assertEquals(before, fullStageBytes());
         assertEquals("", statusEdits(robot));
         assertEquals("8.0", cfg.getText());
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.Z).release(KeyCode.SHIFT, KeyCode.CONTROL);
-        WaitForAsyncUtils.waitForFxEvents();
+        app.settle();
         assertTrue(parameters().contains("CFG scale: 12.25"), parameters());
-        robot.interact(vm::undo);
+        robot.interact(vm.editing()::undo);
         robot.press(KeyCode.CONTROL).type(KeyCode.Y).release(KeyCode.CONTROL);
-        WaitForAsyncUtils.waitForFxEvents();
+        app.settle();
         assertTrue(parameters().contains("CFG scale: 12.25"), "Ctrl+Y redoes too");
 
         // a re-trace (another max samplers) keeps the edit
-        robot.interact(() -> vm.maxSamplersProperty().set(2));
-        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> vm.graph().maxSamplersProperty().set(2));
+        app.settle();
         assertTrue(parameters().contains("CFG scale: 12.25"), parameters());
 
-        robot.interact(() -> vm.setFlatField(FlatField.STEPS, "30"));
+        robot.interact(() -> vm.editing().setFlatField(FlatField.STEPS, "30"));
         assertEquals("✎ 2 edits", statusEdits(robot));
-        robot.interact(vm::resetToTraced);
+        robot.interact(vm.editing()::resetToTraced);
         assertTrue(parameters().contains("CFG scale: 8.0") && parameters().contains("Steps: 20"), parameters());
-        assertEquals(4, vm.history().size(), "traced, two edits and the reset");
-        robot.interact(vm::undo);
+        assertEquals(4, vm.editing().history().size(), "traced, two edits and the reset");
+        robot.interact(vm.editing()::undo);
         assertTrue(parameters().contains("Steps: 30") && parameters().contains("CFG scale: 12.25"), "the reset is undoable");
-        robot.interact(() -> vm.jumpTo(0));
+        robot.interact(() -> vm.editing().jumpTo(0));
         assertTrue(parameters().contains("CFG scale: 8.0"), "a click on the first history line goes back to the trace");
     }
 
@@ -137,17 +137,17 @@ class EditingTest {
         assertEquals("", robot.lookup("#newKeyName").queryAs(TextField.class).getText(), "the add row is emptied");
         robot.interact(() -> robot.lookup("#remove-Seed").queryAs(Button.class).fire());
         assertFalse(parameters().contains("Seed: "), parameters());
-        robot.interact(() -> vm.replacePrompt(com.samplerlens.core.edit.PromptKind.NEGATIVE, "blurry"));
+        robot.interact(() -> vm.editing().replacePrompt(com.samplerlens.core.edit.PromptKind.NEGATIVE, "blurry"));
 
         Path out = dir.resolve("lora_meta.png");
-        WaitForAsyncUtils.asyncFx(() -> vm.write(image, out, false, o -> {})).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.asyncFx(() -> vm.output().write(image, out, false, o -> {})).get(10, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> Files.exists(out) && vm.workProperty().get() == null);
         String written = MetadataReaders.read(out).text(MetadataKeys.PARAMETERS).orElseThrow();
         assertTrue(written.contains("Artist: me") && written.contains("Negative prompt: blurry"), written);
         assertFalse(written.contains("Seed: "), written);
         assertTrue(written.contains("Steps: 20"), written);
         assertEquals(parameters(), written, "what the preview showed is what was written");
-        assertEquals(MetadataExport.withNewline(written), vm.exportText(MetadataExport.Kind.TXT).orElseThrow());
+        assertEquals(MetadataExport.withNewline(written), vm.output().exportText(MetadataExport.Kind.TXT).orElseThrow());
 
         robot.interact(() -> robot.lookup("#removeOwnKey-Artist").queryAs(Button.class).fire());
         assertFalse(parameters().contains("Artist"), parameters());
@@ -155,7 +155,7 @@ class EditingTest {
         // a clean copy of the written file has no generation metadata left
         open(out);
         Path clean = dir.resolve("lora_meta_clean.png");
-        WaitForAsyncUtils.asyncFx(() -> vm.saveCleanCopy(clean, false, p -> {})).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.asyncFx(() -> vm.output().saveCleanCopy(clean, false, p -> {})).get(10, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> Files.exists(clean) && vm.workProperty().get() == null);
         EmbeddedMetadata stripped = MetadataReaders.read(clean);
         assertTrue(stripped.entries().isEmpty(), stripped.entries().toString());

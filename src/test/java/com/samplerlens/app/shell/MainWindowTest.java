@@ -67,7 +67,7 @@ class MainWindowTest {
 
     private void openWan22(FxRobot robot) throws Exception {
         robot.interact(() -> window.drop(List.of(WAN22), false, false));
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> vm.traceProperty().get() != null);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> vm.graph().traceProperty().get() != null);
         WaitForAsyncUtils.waitForFxEvents();
     }
 
@@ -79,12 +79,12 @@ class MainWindowTest {
         assertTrue(status.startsWith("14 nodes  ·  16 links  ·  2 samplers found  ·  1 traced"), status);
         assertEquals(List.of(WAN22.toAbsolutePath().normalize()), prefs.recentFiles());
 
-        robot.interact(() -> vm.maxSamplersProperty().set(2));
+        robot.interact(() -> vm.graph().maxSamplersProperty().set(2));
         WaitForAsyncUtils.waitForFxEvents();
         GraphView graph = window.graphView();
         // every node's drawn membership is the trace's attribution
         for (String id : List.of("54", "55", "6", "8")) {
-            List<String> expected = vm.traceProperty().get().samplers().stream()
+            List<String> expected = vm.graph().traceProperty().get().samplers().stream()
                     .filter(s -> s.attributed().contains(id)).map(s -> s.nodeId()).sorted().toList();
             assertEquals(expected, graph.lookOf(id).memberships().stream().map(NodeLook.SamplerMark::nodeId).sorted().toList(), id);
         }
@@ -115,7 +115,7 @@ class MainWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         // built on the click, showing the document opened before it existed
         String shown = robot.lookup("#parametersText").queryAs(javafx.scene.control.TextArea.class).getText();
-        assertEquals(vm.previewProperty().get().parameters(), shown);
+        assertEquals(vm.output().previewProperty().get().parameters(), shown);
         assertFalse(shown.isBlank());
         robot.clickOn("#rawTab");
         WaitForAsyncUtils.waitForFxEvents();
@@ -126,12 +126,12 @@ class MainWindowTest {
     @Test
     void loweringMaxSamplersMutesTheUntracedSamplerAndIsRemembered(FxRobot robot) throws Exception {
         openWan22(robot);
-        robot.interact(() -> vm.maxSamplersProperty().set(2));
+        robot.interact(() -> vm.graph().maxSamplersProperty().set(2));
         assertTrue(window.graphView().lookOf("58").sampler().traced());
         Spinner<?> spinner = robot.lookup("#maxSamplers").queryAs(Spinner.class);
         robot.interact((Runnable) spinner::decrement);
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(1, vm.maxSamplersProperty().get());
+        assertEquals(1, vm.graph().maxSamplersProperty().get());
         assertEquals(1, prefs.maxSamplers());
         NodeLook.SamplerMark s58 = window.graphView().lookOf("58").sampler();
         assertFalse(s58.traced());

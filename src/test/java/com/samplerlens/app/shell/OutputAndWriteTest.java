@@ -77,19 +77,19 @@ class OutputAndWriteTest {
         open(Fixtures.bundled("workflows/ui/ce_wan22_text_to_video_wan22_14B.json"));
         // by hand from the file: outputs 28 (SaveAnimatedWEBP) and 47 (SaveWEBM) both save image 8, a tie
         // that goes to the higher id, 47; 58 is 2 hops from it, 57 is 3
-        TraceResult single = vm.traceProperty().get();
+        TraceResult single = vm.graph().traceProperty().get();
         assertEquals("47", single.saveNodeId());
         assertEquals(List.of("57"), single.traced().stream().map(SamplerAttribution::nodeId).toList(), "Farthest picks 57");
         assertDrawnAsTraced(single);
-        assertFalse(vm.previewProperty().get().parameters().contains("Sampler_2"));
+        assertFalse(vm.output().previewProperty().get().parameters().contains("Sampler_2"));
 
-        robot.interact(() -> vm.maxSamplersProperty().set(2));
+        robot.interact(() -> vm.graph().maxSamplersProperty().set(2));
         WaitForAsyncUtils.waitForFxEvents();
-        TraceResult multi = vm.traceProperty().get();
+        TraceResult multi = vm.graph().traceProperty().get();
         assertEquals(List.of("57", "58"), multi.traced().stream().map(SamplerAttribution::nodeId).toList(), "Sampler_1 is the farthest");
         assertDrawnAsTraced(multi);
         assertTrue(window.graphView().lookOf("58").sampler().traced());
-        String parameters = vm.previewProperty().get().parameters();
+        String parameters = vm.output().previewProperty().get().parameters();
         assertTrue(parameters.contains("Samplers: ") && parameters.contains("Sampler_2: "), parameters);
         assertEquals("2 samplers found", robot.lookup("#samplersFound").queryAs(javafx.scene.control.Label.class).getText());
     }
@@ -99,16 +99,16 @@ class OutputAndWriteTest {
         // kj's OneToAll workflow: 8 output nodes (2 PreviewImage, 6 VHS_VideoCombine), #160 muted, so 7 candidates;
         // #306, the last VHS_VideoCombine, has the four WanVideoSamplers upstream; #137 (the pose video) none
         open(Fixtures.bundled("workflows/ui/kj_wanvideo_2_1_14B_OneToAllAnimation_pose_control_example_01.json"));
-        assertEquals("306", vm.traceProperty().get().saveNodeId());
-        assertEquals(4, vm.traceProperty().get().samplers().size());
-        String said = String.join("\n", vm.previewProperty().get().notes());
+        assertEquals("306", vm.graph().traceProperty().get().saveNodeId());
+        assertEquals(4, vm.graph().traceProperty().get().samplers().size());
+        String said = String.join("\n", vm.output().previewProperty().get().notes());
         assertTrue(said.contains("Save node 306 VHS_VideoCombine (most samplers upstream (4)); other output nodes: 137 VHS_VideoCombine"), said);
         @SuppressWarnings("unchecked")
         javafx.scene.control.ComboBox<String> choice = robot.lookup("#saveNode").queryAs(javafx.scene.control.ComboBox.class);
         robot.interact(() -> choice.setValue(choice.getItems().stream().filter(i -> i.startsWith("137")).findFirst().orElseThrow()));
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals("137", vm.traceProperty().get().saveNodeId());
-        assertTrue(vm.traceProperty().get().samplers().isEmpty());
+        assertEquals("137", vm.graph().traceProperty().get().saveNodeId());
+        assertTrue(vm.graph().traceProperty().get().samplers().isEmpty());
         String hint = robot.lookup("#noSamplerHint").queryAs(javafx.scene.control.Label.class).getText();
         assertTrue(hint.contains("#137 (VHS_VideoCombine)") && hint.contains("7 output nodes") && hint.contains("Save node"), hint);
         // following it: one of the offered save nodes has the sampler upstream
@@ -118,7 +118,7 @@ class OutputAndWriteTest {
         for (String id : List.copyOf(saveNode.getItems())) {
             robot.interact(() -> saveNode.setValue(id));
             WaitForAsyncUtils.waitForFxEvents();
-            if (!vm.traceProperty().get().samplers().isEmpty()) withSamplers.add(id);
+            if (!vm.graph().traceProperty().get().samplers().isEmpty()) withSamplers.add(id);
         }
         assertFalse(withSamplers.isEmpty(), "some output node of this workflow has a sampler upstream");
     }
@@ -141,8 +141,8 @@ class OutputAndWriteTest {
     void fallbackTableShowsThePlannersStagesAndFollowsTheKbLimit(FxRobot robot) throws Exception {
         open(TURBO);
         robot.interact(() -> {
-            vm.outputFormatProperty().set(ContainerFormat.JPEG);
-            vm.maxJpegExifKbProperty().set(4);
+            vm.output().outputFormatProperty().set(ContainerFormat.JPEG);
+            vm.output().maxJpegExifKbProperty().set(4);
         });
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("#outputTab");
@@ -164,7 +164,7 @@ class OutputAndWriteTest {
         assertFalse(rows.getFirst().fits());
         assertEquals(plan.chosen().orElseThrow().name(), rows.stream().filter(OutputPreview.Stage::chosen).findFirst().orElseThrow().name());
 
-        robot.interact(() -> vm.maxJpegExifKbProperty().set(60));
+        robot.interact(() -> vm.output().maxJpegExifKbProperty().set(60));
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(table.getItems().getFirst().fits() && table.getItems().getFirst().chosen(), "60 KB holds everything");
     }
@@ -182,7 +182,7 @@ class OutputAndWriteTest {
 
         // what the Output tab said would be written is what the copy holds
         EmbeddedMetadata copy = MetadataReaders.read(written);
-        List<OutputPreview.Field> promised = vm.previewProperty().get().fields();
+        List<OutputPreview.Field> promised = vm.output().previewProperty().get().fields();
         assertTrue(promised.stream().anyMatch(f -> f.key().equals(MetadataKeys.PARAMETERS)), "a parameters chunk is written");
         for (OutputPreview.Field f : promised) assertEquals(Optional.of(f.text()), copy.text(f.key()), f.key());
         assertEquals(MetadataReaders.read(LORA).text(MetadataKeys.WORKFLOW), copy.text(MetadataKeys.WORKFLOW), "the workflow travels unchanged");

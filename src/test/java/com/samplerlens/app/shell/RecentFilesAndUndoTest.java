@@ -58,8 +58,8 @@ class RecentFilesAndUndoTest {
         Path sample = dir.resolve("ce_wan22_text_to_video_wan22_14B.json");
         Files.copy(Fixtures.bundled("workflows/ui/ce_wan22_text_to_video_wan22_14B.json"), sample);
         robot.interact(() -> app.vm().openSample(sample));
-        WaitForAsyncUtils.waitFor(20, java.util.concurrent.TimeUnit.SECONDS, () -> app.vm().traceProperty().get() != null);
-        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitFor(20, java.util.concurrent.TimeUnit.SECONDS, () -> app.vm().graph().traceProperty().get() != null);
+        app.settle();
         assertTrue(app.prefs().recentFiles().isEmpty(), "the sample is not remembered");
         assertTrue(app.stage().getTitle().startsWith("Sample workflow"), app.stage().getTitle());
     }
@@ -72,8 +72,8 @@ class RecentFilesAndUndoTest {
         Files.write(cut, java.util.Arrays.copyOf(whole, 60_000));
         WaitForAsyncUtils.asyncFx(() -> app.vm().open(cut)).get(10, java.util.concurrent.TimeUnit.SECONDS);
         WaitForAsyncUtils.waitFor(20, java.util.concurrent.TimeUnit.SECONDS,
-                () -> app.vm().traceProperty().get() != null || app.vm().problemProperty().get() != null);
-        WaitForAsyncUtils.waitForFxEvents();
+                () -> app.vm().graph().traceProperty().get() != null || app.vm().problemProperty().get() != null);
+        app.settle();
         assertEquals(null, app.vm().problemProperty().get(), "refused");
         assertFalse(app.vm().documentProperty().get().warnings().isEmpty(), "the damage is reported as a warning");
         assertTrue(app.vm().documentProperty().get().graph().size() > 0);
@@ -85,11 +85,11 @@ class RecentFilesAndUndoTest {
         TextField steps = robot.lookup("#samplerField-cfg").queryAs(TextField.class);
         String before = steps.getText();
         robot.clickOn(steps).eraseText(before.length()).write("12.25").type(KeyCode.ENTER);
-        WaitForAsyncUtils.waitForFxEvents();
+        app.settle();
         assertEquals("12.25", steps.getText());
-        assertTrue(app.vm().canUndoProperty().get());
+        assertTrue(app.vm().editing().canUndoProperty().get());
         robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
-        WaitForAsyncUtils.waitForFxEvents();
+        app.settle();
         assertEquals(before, steps.getText(), "Ctrl+Z in the field undid the committed edit");
     }
 }

@@ -68,15 +68,15 @@ class SummaryAndWarningsTest {
 
     @Test
     void aComfyImageSummaryCopiesWhatWouldBeWritten(FxRobot robot) throws Exception {
-        robot.interact(() -> app.vm().maxSamplersProperty().set(2));
+        robot.interact(() -> app.vm().graph().maxSamplersProperty().set(2));
         app.open(Fixtures.bundled("images/ce_sdxl_refiner_prompt_example.png"));
         assertFalse(robot.lookup("#noGraphSummary").query().isVisible());
         robot.interact(() -> {
             var side = robot.lookup("#sidePanel").queryAs(javafx.scene.control.TabPane.class);
             side.getTabs().stream().filter(t -> "summaryTab".equals(t.getId())).findFirst().ifPresent(t -> side.getSelectionModel().select(t));
         });
-        WaitForAsyncUtils.waitForFxEvents();
-        String written = app.vm().previewProperty().get().parameters();
+        app.settle();
+        String written = app.vm().output().previewProperty().get().parameters();
         robot.clickOn("#summaryCopyAll");
         assertEquals(written, clipboard());
         robot.clickOn("#summaryCopyNegative");
@@ -90,7 +90,7 @@ class SummaryAndWarningsTest {
         int count = app.vm().warnings().size();
         assertTrue(count > 0, "this workflow has warnings");
         robot.clickOn("#statusWarnings");
-        WaitForAsyncUtils.waitForFxEvents();
+        app.settle();
         assertTrue(robot.lookup(n -> n instanceof Label l && app.vm().warnings().stream().anyMatch(w -> l.getText() != null && l.getText().startsWith(w))).tryQuery().isPresent(),
                 "each warning is in the list");
     }
@@ -112,14 +112,14 @@ class SummaryAndWarningsTest {
      */
     @Test
     void theSamplersTabSaysWhichSamplerTheValuesComeFrom(FxRobot robot) throws Exception {
-        robot.interact(() -> app.vm().maxSamplersProperty().set(1));
+        robot.interact(() -> app.vm().graph().maxSamplersProperty().set(1));
         app.open(Fixtures.bundled("images/ce_sdxl_refiner_prompt_example.png"));
         WaitForAsyncUtils.waitForFxEvents();
-        String origin = app.vm().valuesOriginProperty().get();
+        String origin = app.vm().graph().valuesOriginProperty().get();
         assertTrue(origin.startsWith("Values from node 10 KSamplerAdvanced, the farthest of 2 samplers"), origin);
         assertTrue(origin.contains("1 of 2 samplers written"), origin);
-        robot.interact(() -> app.vm().maxSamplersProperty().set(2));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.vm().valuesOriginProperty().get().isEmpty());
+        robot.interact(() -> app.vm().graph().maxSamplersProperty().set(2));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> app.vm().graph().valuesOriginProperty().get().isEmpty());
     }
 }
 

@@ -90,6 +90,21 @@ public final class SamplerLensCommand implements Runnable {
         // texts from files (prompts, names) may hold terminal escape sequences: never printed raw
         PrintWriter out = CliGuards.terminalSafe(rawOut);
         PrintWriter err = CliGuards.terminalSafe(rawErr);
+        // the plain "inspect [--json] FILE…" of scripts runs without picocli's start-up (PlainInspect)
+        PlainInspect.Plain plain = PlainInspect.parse(args);
+        if (plain != null) {
+            try {
+                return PlainInspect.run(plain, out, err, Map.copyOf(env));
+            } finally {
+                out.flush();
+                err.flush();
+            }
+        }
+        return throughPicocli(args, out, err, env);
+    }
+
+    /** Every form through picocli, the plain one included (PlainInspectTest compares the two paths). */
+    static int throughPicocli(String[] args, PrintWriter out, PrintWriter err, Map<String, String> env) {
         SamplerLensCommand top = new SamplerLensCommand();
         top.environment = Map.copyOf(env);
         CommandLine cl = withFullCommandList(new CommandLine(top));

@@ -8,10 +8,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Capture rules as data: {@code capture/rules.json} (the anchor's baseline classes and node-pack
@@ -19,14 +21,37 @@ import java.util.Map;
  */
 public final class CaptureRules {
 
-    private final Map<String, Map<MetaField, CaptureRule>> rules;
-
-    private CaptureRules(Map<String, Map<MetaField, CaptureRule>> rules) {
-        this.rules = Collections.unmodifiableMap(rules);
+    /**
+     * The bundled file's classes, each as its JSON, parsed into rules on first use: checking and
+     * building every rule of the file (hundreds of classes) cost 95–190 ms of a one-file run's
+     * start-up, and a workflow uses a dozen classes. A holder class: the file is read when a
+     * class is first asked for, once per process.
+     */
+    private static final class Bundled {
+        static final Map<String, JsonNode> CLASSES = classes(DataFiles.bundled("capture/rules.json"));
     }
 
+    /** The rules of user files, checked when they load (an error names the file at once), merged per class and field. */
+    private final Map<String, Map<MetaField, CaptureRule>> merged;
+    /** Each class's rules once built: the bundled JSON's, then the user files' on top. */
+    private final Map<String, Map<MetaField, CaptureRule>> built = new ConcurrentHashMap<>();
+
+    private CaptureRules(Map<String, Map<MetaField, CaptureRule>> merged) {
+        this.merged = Collections.unmodifiableMap(merged);
+    }
+
+    /** The bundled rules; the file is read on the first class asked for, and each class built on first use. */
     public static CaptureRules bundled() {
-        return new CaptureRules(new LinkedHashMap<>()).merge(DataFiles.bundled("capture/rules.json"));
+        return new CaptureRules(new LinkedHashMap<>());
+    }
+
+    private static Map<String, JsonNode> classes(JsonNode json) {
+        JsonNode body = json.has("rules") ? json.get("rules") : json;
+        Map<String, JsonNode> m = new HashMap<>();
+        for (var cls : body.properties()) {
+            if (!cls.getKey().startsWith("_")) m.put(cls.getKey(), cls.getValue());
+        }
+        return Collections.unmodifiableMap(m);
     }
 
     public CaptureRules withUserFile(Path file) {
@@ -37,26 +62,35 @@ public final class CaptureRules {
         }
     }
 
-    /** Merges {@code {"rules": {class: {FIELD: rule}}}} (the wrapper is optional) on top. */
+    /** Merges {@code {"rules": {class: {FIELD: rule}}}} (the wrapper is optional) on top; every rule is checked now. */
     public CaptureRules merge(JsonNode json) {
-        JsonNode body = json.has("rules") ? json.get("rules") : json;
-        Map<String, Map<MetaField, CaptureRule>> merged = new LinkedHashMap<>();
-        rules.forEach((k, v) -> merged.put(k, new EnumMap<>(v)));
-        for (var cls : body.properties()) {
-            if (cls.getKey().startsWith("_")) continue;
-            Map<MetaField, CaptureRule> byField = merged.computeIfAbsent(cls.getKey(), k -> new EnumMap<>(MetaField.class));
-            for (var f : cls.getValue().properties()) {
-                if (f.getKey().startsWith("_")) continue;
-                MetaField field;
-                try {
-                    field = MetaField.parse(f.getKey());
-                } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException("rule " + cls.getKey() + "." + f.getKey() + ": no such field (" + e.getMessage() + ")");
-                }
-                byField.put(field, parseRule(cls.getKey(), f.getKey(), f.getValue()));
+        Map<String, Map<MetaField, CaptureRule>> next = new LinkedHashMap<>();
+        merged.forEach((k, v) -> next.put(k, new EnumMap<>(v)));
+        classes(json).forEach((cls, body) -> {
+            Map<MetaField, CaptureRule> byField = next.computeIfAbsent(cls, k -> new EnumMap<>(MetaField.class));
+            parseClass(cls, body, byField);
+        });
+        return new CaptureRules(next);
+    }
+
+    /** The rules of one class's JSON into {@code byField}, each checked. */
+    private static void parseClass(String cls, JsonNode body, Map<MetaField, CaptureRule> byField) {
+        for (var f : body.properties()) {
+            if (f.getKey().startsWith("_")) continue;
+            MetaField field;
+            try {
+                field = MetaField.parse(f.getKey());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("rule " + cls + "." + f.getKey() + ": no such field (" + e.getMessage() + ")");
             }
+            byField.put(field, parseRule(cls, f.getKey(), f.getValue()));
         }
-        return new CaptureRules(merged);
+    }
+
+    /** Builds every bundled class now (the tests check the whole file this way); the number of classes. */
+    int buildAll() {
+        Bundled.CLASSES.keySet().forEach(this::of);
+        return Bundled.CLASSES.size();
     }
 
     /**
@@ -103,10 +137,21 @@ public final class CaptureRules {
 
     /** The rules of a class (empty when none). */
     public Map<MetaField, CaptureRule> of(String classType) {
-        return rules.getOrDefault(classType, Map.of());
+        Map<MetaField, CaptureRule> r = built.get(classType);
+        return r != null ? r : built.computeIfAbsent(classType, this::build);
     }
 
-    public boolean hasRules(String classType) { return rules.containsKey(classType); }
+    private Map<MetaField, CaptureRule> build(String classType) {
+        JsonNode body = Bundled.CLASSES.get(classType);
+        Map<MetaField, CaptureRule> user = merged.get(classType);
+        if (body == null && user == null) return Map.of();
+        Map<MetaField, CaptureRule> r = new EnumMap<>(MetaField.class);
+        if (body != null) parseClass(classType, body, r);
+        if (user != null) r.putAll(user);
+        return Collections.unmodifiableMap(r);
+    }
+
+    public boolean hasRules(String classType) { return merged.containsKey(classType) || Bundled.CLASSES.containsKey(classType); }
 
     /** The anchor's heuristic: the class's rules hold a sampler name, or both steps and cfg (flat-scope rules only). */
     public boolean looksLikeSampler(String classType) {

@@ -23,6 +23,8 @@ final class FlatResolver {
     private static final Set<String> DTYPE_TOKENS = Set.of("fp16", "bf16", "fp32", "float16", "bfloat16", "float32",
             "fp8_e4m3fn", "fp8_e4m3fn_fast", "fp8_e5m2", "nf4", "int8", "int4");
     private static final Pattern DTYPE_SHAPE = Pattern.compile("[A-Za-z0-9_.]{1,24}");
+    /** A version number or size where a dtype belongs ("1.0"): not a dtype. */
+    private static final Pattern DIGITS_AND_DOTS = Pattern.compile("[0-9.]+");
 
     /** The flat fields; the node each value is taken from goes to {@code sources}. */
     static FlatFields resolve(Snapshot p, Snapshot s, Graph graph, List<Captured> all, HashLookup hashes, FieldSources.Recorder sources) {
@@ -172,7 +174,7 @@ final class FlatResolver {
         if (t.startsWith("torch.")) t = t.substring(6);
         if (t.startsWith("np.")) t = t.substring(3);
         t = t.replace('-', '_');
-        if (t.isEmpty() || t.equalsIgnoreCase("default") || t.contains("/") || t.contains("\\") || t.matches("[0-9.]+")) return null;
+        if (t.isEmpty() || t.equalsIgnoreCase("default") || t.contains("/") || t.contains("\\") || DIGITS_AND_DOTS.matcher(t).matches()) return null;
         if (DTYPE_TOKENS.contains(t.toLowerCase(Locale.ROOT))) return t;
         return DTYPE_SHAPE.matcher(t).matches() ? t : null;
     }

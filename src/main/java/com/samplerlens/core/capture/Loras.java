@@ -12,6 +12,9 @@ import java.util.Map;
 final class Loras {
     private Loras() {}
 
+    /** A bare number where a LoRA name belongs (a strength wired into the name input): no LoRA. */
+    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("\\d+(\\.\\d+)?");
+
     /** The LoRAs of the snapshot; each one's node is recorded as a {@code LORA_MODEL_NAME} source, in the same order. */
     static List<LoraInfo> of(Snapshot s, FieldSources.Recorder sources) {
         Map<String, JsonNode> hashes = byNodeAndGroup(s, MetaField.LORA_MODEL_HASH);
@@ -21,7 +24,7 @@ final class Loras {
         Map<String, Captured> from = new HashMap<>();
         for (Snapshot.Ranked r : s.get(MetaField.LORA_MODEL_NAME)) {
             String raw = r.value().asText().trim();
-            if (raw.isEmpty() || raw.equalsIgnoreCase("none") || raw.equalsIgnoreCase("n/a") || raw.matches("\\d+(\\.\\d+)?")) continue;
+            if (raw.isEmpty() || raw.equalsIgnoreCase("none") || raw.equalsIgnoreCase("n/a") || NUMBER.matcher(raw).matches()) continue;
             String name = FileNames.basename(raw);
             String at = key(r);
             String hash = text(hashes.get(at));

@@ -29,8 +29,13 @@ public enum MetaField {
     /** By name ("MODEL_HASH", aliases too) or by number ("1"), as user rule files write it. */
     public static MetaField parse(String s) {
         String t = s.trim();
-        if (t.matches("\\d+")) {
-            int v = Integer.parseInt(t);
+        if (allDigits(t)) {
+            int v;
+            try {
+                v = Integer.parseInt(t);
+            } catch (NumberFormatException tooLong) {
+                throw new IllegalArgumentException("unknown metadata field '" + s + "'");
+            }
             for (MetaField f : values()) if (f.value == v) return f;
         } else {
             String u = t.toUpperCase(Locale.ROOT);
@@ -38,5 +43,15 @@ public enum MetaField {
             for (MetaField f : values()) if (f.name().equals(u)) return f;
         }
         throw new IllegalArgumentException("unknown metadata field '" + s + "'");
+    }
+
+    /** {@code \d+} without a regex: parse runs once per rule, and compiling a pattern per call cost start-up. */
+    private static boolean allDigits(String t) {
+        if (t.isEmpty()) return false;
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (c < '0' || c > '9') return false; // ASCII only, as the regex \d was
+        }
+        return true;
     }
 }

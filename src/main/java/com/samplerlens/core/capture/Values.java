@@ -7,11 +7,17 @@ import java.math.BigDecimal;
 final class Values {
     private Values() {}
 
+    /** An integer text Long.parseLong takes (compiled once: String.matches compiles its regex per call). */
+    private static final java.util.regex.Pattern LONG_TEXT = java.util.regex.Pattern.compile("-?\\d{1,18}");
+
     static Long toLong(JsonNode v) {
         if (v == null || v.isNull()) return null;
         if (v.isIntegralNumber() && v.canConvertToLong()) return v.longValue();
         if (v.isNumber() && v.doubleValue() == Math.rint(v.doubleValue()) && Math.abs(v.doubleValue()) < 9e15) return (long) v.doubleValue();
-        if (v.isTextual() && v.asText().trim().matches("-?\\d{1,18}")) return Long.parseLong(v.asText().trim());
+        if (v.isTextual()) {
+            String t = v.asText().trim();
+            if (LONG_TEXT.matcher(t).matches()) return Long.parseLong(t);
+        }
         return null;
     }
 

@@ -78,13 +78,16 @@ public final class ValueResolver {
         return options[0];
     }
 
+    /** A switch index written as text ("2"); compiled once, as String.matches would per call. */
+    private static final java.util.regex.Pattern INDEX_TEXT = java.util.regex.Pattern.compile("-?\\d{1,9}");
+
     /** The branch input a switch passes on, or null when its condition is not static. */
     private String liveBranch(Node sw, ValueRules.Switch rule, int depth) {
         Resolution cond = resolve(sw, rule.condition(), depth + 1);
         if (!(cond instanceof Resolution.Value value)) return null;
         if (rule.indexed()) {
             JsonNode c = value.value();
-            if (!c.isIntegralNumber() && !(c.isTextual() && c.asText().matches("-?\\d{1,9}"))) return null;
+            if (!c.isIntegralNumber() && !(c.isTextual() && INDEX_TEXT.matcher(c.asText()).matches())) return null;
             return rule.inputPrefix() + c.asInt();
         }
         Boolean b = asBoolean(value.value());

@@ -27,45 +27,114 @@ public record JsonShape(boolean empty, boolean uiWorkflow, boolean apiPrompt, bo
      */
     public JsonShape {}
 
+    /**
+     * Texts up to this many chars have their shape remembered for the thread that found it: a JSON
+     * file's reader names its text, then the source loader asks again for the same text, and the
+     * second full pass is saved. Above it, the pass is repeated rather than the text held on to.
+     */
+    public static final int MEMO_LIMIT = 4 << 20;
+
+    /** The last text (≤ {@link #MEMO_LIMIT}) whose shape this thread found, and that shape; handed over once. */
+    private record Memo(String text, JsonShape shape) {}
+
+    private static final ThreadLocal<Memo> MEMO = new ThreadLocal<>();
+
+    /** Full passes over a text (PassCountTest: a JSON file is read once). */
+    static final java.util.concurrent.atomic.LongAdder PASSES = new java.util.concurrent.atomic.LongAdder();
+
     /** @throws JsonProcessingException when the text is not valid JSON (the message says where) */
     public static JsonShape of(String text) throws JsonProcessingException {
+        Memo m = MEMO.get();
+        if (m != null && m.text() == text) { // the very text the reader scanned, not just an equal one
+            MEMO.remove();
+            return m.shape();
+        }
+        return scan(text).shape();
+    }
+
+    /** Remembers {@code shape} as {@code text}'s for this thread's next {@link #of} of that same text. */
+    static void remember(String text, JsonShape shape) {
+        if (text.length() <= MEMO_LIMIT) MEMO.set(new Memo(text, shape));
+        else MEMO.remove();
+    }
+
+    /**
+     * One pass over a text: its shape and, for a wrapped prompt, where the prompt object's text is
+     * and its own shape, so that a file's reader cuts it out without a second pass.
+     *
+     * @param promptStart char offset of the (last) top-level {@code "prompt"} object, -1 when none
+     * @param promptEnd   the offset just after it
+     * @param prompt      that object's own shape (as {@link #of} gives for its text), or null
+     */
+    record Scan(JsonShape shape, int promptStart, int promptEnd, JsonShape prompt) {}
+
+    static Scan scan(String text) throws JsonProcessingException {
+        PASSES.increment();
         try (JsonParser p = LenientJson.factory().createParser(text)) {
             JsonToken first = p.nextToken();
-            if (first == null) return EMPTY;
+            if (first == null) return new Scan(EMPTY, -1, -1, null);
             if (first != JsonToken.START_OBJECT) {
                 skipValue(p);
-                return NEITHER;
+                return new Scan(NEITHER, -1, -1, null);
             }
-            boolean nodesIsArray = false;
-            // a repeated key: the tree keeps the last value, so the last one decides here too
-            Map<String, Boolean> rootEntryIsNode = new HashMap<>();
-            boolean promptIsObject = false;
-            ObjectScan prompt = null;
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String name = p.currentName();
-                JsonToken value = p.nextToken();
-                if (name.equals("nodes")) nodesIsArray = value == JsonToken.START_ARRAY;
-                if (value == JsonToken.START_OBJECT) {
-                    ObjectScan scan = ObjectScan.of(p);
-                    rootEntryIsNode.put(name, scan.hasClassType);
-                    if (name.equals("prompt")) {
-                        promptIsObject = true;
-                        prompt = scan;
-                    }
-                } else {
-                    rootEntryIsNode.put(name, false);
-                    if (name.equals("prompt")) promptIsObject = false;
-                    skipValue(p);
-                }
-            }
-            boolean wrapped = promptIsObject && !prompt.hasClassType;
-            boolean api = wrapped ? prompt.hasEntries && prompt.entryHasClassType : rootEntryIsNode.containsValue(true);
-            return new JsonShape(false, nodesIsArray, api, wrapped);
+            Scanned o = scanObject(p, true);
+            return new Scan(o.shape(), o.promptStart(), o.promptEnd(), o.prompt());
         } catch (JsonProcessingException e) {
             throw e;
         } catch (IOException e) {
             throw new IllegalStateException("reading a string failed", e);
         }
+    }
+
+    /**
+     * The object the parser is at (its START_OBJECT read), to its end. With {@code outer}, a
+     * {@code "prompt"} object value is scanned as a whole text would be (its shape and span);
+     * inside it only as an entry, so there is one level of this, never a recursion on nesting.
+     */
+    private record Scanned(JsonShape shape, int promptStart, int promptEnd, JsonShape prompt, ObjectScan asEntry) {}
+
+    private static Scanned scanObject(JsonParser p, boolean outer) throws IOException {
+        boolean nodesIsArray = false;
+        boolean hasClassType = false;
+        // a repeated key: the tree keeps the last value, so the last one decides here too
+        Map<String, Boolean> rootEntryIsNode = new HashMap<>();
+        boolean promptIsObject = false;
+        ObjectScan prompt = null;
+        int promptStart = -1;
+        int promptEnd = -1;
+        JsonShape promptShape = null;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            if (name.equals("class_type")) hasClassType = true;
+            JsonToken value = p.nextToken();
+            if (name.equals("nodes")) nodesIsArray = value == JsonToken.START_ARRAY;
+            if (value == JsonToken.START_OBJECT) {
+                ObjectScan scan;
+                if (outer && name.equals("prompt")) {
+                    int start = (int) p.currentTokenLocation().getCharOffset();
+                    Scanned inner = scanObject(p, false);
+                    promptStart = start;
+                    promptEnd = (int) p.currentLocation().getCharOffset();
+                    promptShape = inner.shape();
+                    scan = inner.asEntry();
+                } else {
+                    scan = ObjectScan.of(p);
+                }
+                rootEntryIsNode.put(name, scan.hasClassType);
+                if (name.equals("prompt")) {
+                    promptIsObject = true;
+                    prompt = scan;
+                }
+            } else {
+                rootEntryIsNode.put(name, false);
+                if (name.equals("prompt")) promptIsObject = false;
+                skipValue(p);
+            }
+        }
+        boolean wrapped = promptIsObject && !prompt.hasClassType;
+        boolean api = wrapped ? prompt.hasEntries && prompt.entryHasClassType : rootEntryIsNode.containsValue(true);
+        ObjectScan asEntry = new ObjectScan(!rootEntryIsNode.isEmpty(), hasClassType, rootEntryIsNode.containsValue(true));
+        return new Scanned(new JsonShape(false, nodesIsArray, api, wrapped), promptStart, promptEnd, promptShape, asEntry);
     }
 
     /**

@@ -1,0 +1,76 @@
+package com.samplerlens.core.container.json;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.samplerlens.core.container.EmbeddedMetadata;
+import com.samplerlens.core.inspect.LoadedSource;
+import com.samplerlens.core.inspect.Pipeline;
+import com.samplerlens.testing.Fixtures;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A workflow file is scanned once on its way to a graph; the shape handed over is the one a fresh pass finds. */
+class JsonReadOnceTest {
+
+    @TempDir Path tmp;
+
+    private static long passes() {
+        return JsonShape.PASSES.sum();
+    }
+
+    private static Path wrapped(Path dir, Path prompt) throws Exception {
+        Path f = dir.resolve("wrapped.json");
+        Files.writeString(f, "{\"client_id\": \"abc\", \"prompt\": " + Files.readString(prompt) + ", \"extra_data\": {\"prompt\": 1}}");
+        return f;
+    }
+
+    @Test
+    void eachKindOfWorkflowFileIsScannedOnceThroughThePipeline() throws Exception {
+        Pipeline pipeline = Pipeline.build(Map.of(), List.of(), null, null);
+        List<Path> files = List.of(
+                Fixtures.bundled("workflows/api/ce_flux_dev_example.prompt.json"),
+                Fixtures.bundled("workflows/ui/ce_wan22_text_to_video_wan22_5B.json"),
+                wrapped(tmp, Fixtures.bundled("workflows/api/ce_lora_multiple.prompt.json")));
+        for (Path f : files) {
+            long before = passes();
+            LoadedSource s = pipeline.load(f, false);
+            assertNotNull(s.graph(), f + " has its graph");
+            assertEquals(1, passes() - before, f + ": one pass over the text before the graph is built");
+        }
+    }
+
+    @Test
+    void theHandedOverShapeIsAFreshPasssShape() throws Exception {
+        Path inner = Fixtures.bundled("workflows/api/ce_lora_multiple.prompt.json");
+        for (Path f : List.of(inner, wrapped(tmp, inner), Fixtures.bundled("workflows/ui/ce_wan22_text_to_video_wan22_5B.json"))) {
+            EmbeddedMetadata m = JsonFileReader.read(f, Files.readAllBytes(f));
+            String text = m.entries().getFirst().text();
+            JsonShape handed = JsonShape.of(text);
+            JsonShape fresh = JsonShape.of(new String(text.toCharArray())); // an equal text, not the same one: no memo
+            assertEquals(fresh, handed, f.toString());
+        }
+        // the wrapped file's entry is the inner prompt, byte for byte
+        EmbeddedMetadata m = JsonFileReader.read(tmp.resolve("wrapped.json"), Files.readAllBytes(tmp.resolve("wrapped.json")));
+        assertEquals(Files.readString(inner), m.entries().getFirst().text());
+    }
+
+    @Test
+    void aTextOverTheLimitIsScannedAgainNotHeld() throws Exception {
+        StringBuilder sb = new StringBuilder("{\"1\": {\"class_type\": \"KSampler\", \"inputs\": {\"seed\": 1}}, \"pad\": [0");
+        while (sb.length() <= JsonShape.MEMO_LIMIT) sb.append(",0");
+        sb.append("]}");
+        byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
+        long before = passes();
+        EmbeddedMetadata m = JsonFileReader.read(Path.of("big.json"), bytes);
+        JsonShape shape = JsonShape.of(m.entries().getFirst().text());
+        assertTrue(shape.apiPrompt());
+        assertEquals(2, passes() - before, "over the limit the loader's pass is repeated");
+    }
+}

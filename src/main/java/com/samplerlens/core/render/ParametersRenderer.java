@@ -323,11 +323,9 @@ public final class ParametersRenderer {
         return String.join(", ", parts);
     }
 
-    /** Python's {@code "%.3g" % x} for the strengths people use (no exponent form between 1e-4 and 1e3). */
+    /** Python's {@code "%.3g" % x} ({@link ThreeSignificant}). */
     static String threeSignificant(double x) {
-        if (x == 0) return "0";
-        java.math.BigDecimal d = new java.math.BigDecimal(x).round(new java.math.MathContext(3)).stripTrailingZeros();
-        return d.scale() < 0 ? d.setScale(0).toPlainString() : d.toPlainString();
+        return ThreeSignificant.format(x);
     }
 
     /** The anchor's {@code str(value).strip()} with newlines turned into spaces. */

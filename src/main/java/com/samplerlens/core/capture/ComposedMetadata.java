@@ -18,9 +18,19 @@ public record ComposedMetadata(TraceResult trace, String flatSamplerId, FlatFiel
 
     public ComposedMetadata {
         samplers = List.copyOf(samplers);
-        notes = Map.copyOf(notes);
+        notes = inNodeOrder(notes);
         warnings = List.copyOf(warnings);
         if (sources == null) sources = FieldSources.NONE;
+    }
+
+    /**
+     * The notes by node id in the spec's order (3 before 10): Map.copyOf iterates in an order that
+     * changes from run to run, and the CLI prints the notes as the map gives them.
+     */
+    private static Map<String, List<String>> inNodeOrder(Map<String, List<String>> notes) {
+        java.util.TreeMap<String, List<String>> sorted = new java.util.TreeMap<>(com.samplerlens.core.graph.NodeIds.ORDER);
+        notes.forEach((id, n) -> sorted.put(java.util.Objects.requireNonNull(id), List.copyOf(n)));
+        return java.util.Collections.unmodifiableMap(sorted);
     }
 
     public boolean multi() { return trace.mode() == com.samplerlens.core.trace.TraceMode.MULTI; }

@@ -72,7 +72,7 @@ public final class Tracer {
             int v = live.order()[i];
             if (!g.sampler[v] && !attributedToAny[v]) shared.add(g.ids[v]);
         }
-        return new TraceResult(save, outputs, mode, distances, samplers, IdOrder.sorted(shared), warnings);
+        return new TraceResult(save, outputs, mode, distances, samplers, IdOrder.sorted(shared), warnings, g.distances(live));
     }
 
     /** Decides single or multi mode and assigns numbers to the traced samplers. */

@@ -52,6 +52,25 @@ class SharedUpstreamTest {
         assertEquals(Map.of("9", 0, "8", 1, "7", 2, "1", 2, "2", 3, "3", 3, "6", 3, "5", 4, "4", 5), r.distances());
     }
 
+    /** The live distances skip a switch's dead branch; the all-links distances keep it (both from one trace). */
+    @Test
+    void liveDistancesLeaveOutADeadSwitchBranch() {
+        Graph g = TestGraphs.api("""
+            {"3": {"class_type": "PrimitiveBoolean", "inputs": {"value": true}},
+             "4": {"class_type": "FloatConstant", "inputs": {"value": 4.5}},
+             "5": {"class_type": "ComfySwitchNode", "inputs": {"switch": ["3", 0], "on_true": ["4", 0], "on_false": ["6", 0]}},
+             "6": {"class_type": "PrimitiveFloat", "inputs": {"value": 9}},
+             "10": {"class_type": "KSampler", "inputs": {"cfg": ["5", 0], "seed": 1}},
+             "11": {"class_type": "SaveImage", "inputs": {"images": ["10", 0]}}}""");
+        TraceResult r = TRACER.trace(g, TraceOptions.defaults());
+        ValueResolver values = new ValueResolver(g, ValueRules.bundled());
+        assertEquals(Reach.distances(g, "11", values::isLive, x -> true), new HashMap<>(r.liveDistances()));
+        assertEquals(Reach.distances(g, "11"), new HashMap<>(r.distances()));
+        assertTrue(r.distances().containsKey("6"));
+        assertTrue(!r.liveDistances().containsKey("6"), r.liveDistances().toString());
+        assertEquals(3, r.liveDistances().get("4"));
+    }
+
     /** SDXL base + refiner, Wan 2.2 high + low noise, and other multi-sampler fixtures: the slow definition agrees. */
     @ParameterizedTest
     @CsvSource({"ce_sdxl_refiner_prompt_example.prompt.json, false", "ce_wan22_text_to_video_wan22_14B.prompt.json, true",
@@ -62,6 +81,7 @@ class SharedUpstreamTest {
         TraceResult r = TRACER.trace(g, TraceOptions.defaults().withMaxSamplers(16));
         ValueResolver values = new ValueResolver(g, ValueRules.bundled());
         assertEquals(Reach.distances(g, r.saveNodeId()), new HashMap<>(r.distances()));
+        assertEquals(Reach.distances(g, r.saveNodeId(), values::isLive, x -> true), new HashMap<>(r.liveDistances()));
 
         List<String> samplerIds = new ArrayList<>();
         for (String id : Reach.distances(g, r.saveNodeId()).keySet())

@@ -3,7 +3,7 @@
 # row per case: exit code, stderr lines, the first of them, wall seconds and peak RSS. The done-when
 # of the issue: a one-line error or a correct result within 10 s and 512 MB heap, nothing changed
 # that the user did not name as output. (A check script, not a timed unit test.)
-# Usage: scripts/hostile-check.sh [--big]    (--big adds the 120 MB / 63 MB x 64 / 200,000-node cases)
+# Usage: scripts/hostile-check.sh [--big]    (--big adds the 120 MB / 63 MB x 64 / 200,000-node / subgraph cases)
 set -uo pipefail
 cd "$(dirname "$0")/.."
 . scripts/java-env.sh
@@ -87,6 +87,7 @@ row "inspect PNG with 300 refused zTXt bombs" lines $sl inspect "$W/ztxt-bombs-3
 if [ "$BIG" = --big ]; then
   row "inspect 200,000 chained KSamplers (49 MB JSON)" lines $sl inspect --json "$W/samplers-200000.json"
   row "inspect 30,000 chained subgraphs" lines $sl inspect --json "$W/subgraph-chain-30000.json"
+  row "inspect 1,000 instances of a 100,000-link subgraph" lines $sl inspect --json "$W/subgraph-links-1000x100000.json"
   row "inspect PNG of 8 million tEXt chunks (120 MB)" lines $sl inspect --json "$W/text-chunks-8m.png"
   row "inspect folder of 64 x 63 MB PNGs" lines $sl inspect --json "$W/png-63mb-x64"
 fi

@@ -3,7 +3,8 @@
 
 Usage: make-hostile-cases.py DIR [--big]
 Without --big only the small cases are made; --big adds the 120 MB PNG of 8 million tEXt
-chunks, a 63 MB PNG with 64 hard links to it, and the 200,000-sampler / 30,000-subgraph graphs.
+chunks, a 63 MB PNG with 64 hard links to it, the 200,000-sampler / 30,000-subgraph graphs and
+1,000 instances of a 100,000-link subgraph.
 Nothing here is committed as a file: every case is generated.
 """
 import json
@@ -103,6 +104,15 @@ def main():
             inner = [{"id": 1, "type": "s%d" % (k + 1) if k < 29999 else "CLIPTextEncode", "widgets_values": ["x"]}]
             defs.append({"id": "s%d" % k, "nodes": inner, "links": [], "inputs": [], "outputs": []})
         write(d, "subgraph-chain-30000.json", json.dumps({"nodes": [{"id": 1, "type": "s0"}], "links": [], "definitions": {"subgraphs": defs}}))
+        # 1,000 instances of one subgraph of 2 nodes joined by 100,000 links (links count toward the cap)
+        inner = [{"id": 1, "type": "PrimitiveInt", "mode": 0, "inputs": [], "outputs": [], "widgets_values": [1, "fixed"]},
+                 {"id": 2, "type": "PreviewAny", "mode": 0, "outputs": [],
+                  "inputs": [{"name": "source", "type": "*", "link": 1}]}]
+        links = [{"id": i, "origin_id": 1, "origin_slot": 0, "target_id": 2, "target_slot": 0, "type": "INT"}
+                 for i in range(1, 100001)]
+        sg = {"id": "sg-links", "nodes": inner, "links": links, "inputs": [], "outputs": []}
+        top = [{"id": 100 + i, "type": "sg-links", "mode": 0, "inputs": [], "outputs": []} for i in range(1000)]
+        write(d, "subgraph-links-1000x100000.json", json.dumps({"nodes": top, "links": [], "definitions": {"subgraphs": [sg]}}))
         # 8 million tiny tEXt chunks (120 MB)
         with open(os.path.join(d, "text-chunks-8m.png"), "wb") as f:
             f.write(PNG_SIG + IHDR)

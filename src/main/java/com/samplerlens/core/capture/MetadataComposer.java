@@ -55,7 +55,7 @@ public final class MetadataComposer {
             FlatFields empty = FlatResolver.resolve(Snapshot.empty(), Snapshot.empty(), graph, List.of(), hashes, new FieldSources.Recorder());
             return new ComposedMetadata(trace, null, empty, List.of(), capture.notes(), warnings, FieldSources.NONE);
         }
-        Map<String, Integer> saveMap = Reach.distances(graph, trace.saveNodeId(), values::isLive, x -> true);
+        Map<String, Integer> saveMap = trace.liveDistances();
         Snapshot s = Snapshot.of(flatScope, saveMap, c -> true);
         SamplerSelection selection = options.selection();
         String flatSampler = trace.mode() == TraceMode.SINGLE

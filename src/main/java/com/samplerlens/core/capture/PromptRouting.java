@@ -56,8 +56,10 @@ public final class PromptRouting {
             negatives = new HashSet<>();
             for (Node n : graph.nodes().values()) {
                 if (!table.isExplicitSampler(n.classType())) continue;
-                String p = encoderOf(n.id(), Branch.POSITIVE);
-                String q = encoderOf(n.id(), Branch.NEGATIVE);
+                // walked, not cached: with 200,000 samplers the cache's keys cost more than the walks,
+                // and only the traced samplers ask encoderOf again
+                String p = walk(n.id(), Branch.POSITIVE);
+                String q = walk(n.id(), Branch.NEGATIVE);
                 if (p != null) positives.add(p);
                 if (q != null) negatives.add(q);
             }

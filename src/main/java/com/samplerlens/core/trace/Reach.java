@@ -2,7 +2,9 @@ package com.samplerlens.core.trace;
 
 import com.samplerlens.core.graph.Graph;
 import java.util.ArrayDeque;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /** Breadth-first walks upstream (against the direction of links), iterative, cycle-safe. */
@@ -34,6 +36,22 @@ public final class Reach {
             }
         }
         return dist;
+    }
+
+    /**
+     * The ids of every node upstream of {@code start} (start included), every link followed: the
+     * membership of {@link #distances(Graph, String)} without boxing a distance per node.
+     */
+    public static Set<String> upstream(Graph graph, String start) {
+        Set<String> seen = new HashSet<>();
+        if (!graph.contains(start)) return seen;
+        seen.add(start);
+        ArrayDeque<String> queue = new ArrayDeque<>();
+        queue.add(start);
+        while (!queue.isEmpty()) {
+            for (Graph.Edge e : graph.incoming(queue.poll())) if (seen.add(e.from())) queue.add(e.from());
+        }
+        return seen;
     }
 
     /** Every link, every node: the anchor's trace map. */

@@ -1,5 +1,7 @@
 package com.samplerlens.core.trace;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
 /**
@@ -11,6 +13,10 @@ public final class SamplerClassifier {
 
     private final SamplerTable table;
     private final Predicate<String> heuristic;
+    /** Answers by class: a graph of 200,000 samplers asks about one class 200,000 times (pattern scans each). */
+    private final Map<String, Boolean> samplerByClass = new ConcurrentHashMap<>();
+    /** Hostile graphs can hold a class per node; past this many classes answers are computed, not kept. */
+    private static final int MAX_CACHED_CLASSES = 10_000;
 
     public SamplerClassifier(SamplerTable table, Predicate<String> heuristic) {
         this.table = table;
@@ -30,5 +36,11 @@ public final class SamplerClassifier {
         return !table.isExplicitSampler(classType) && !table.isNeverSampler(classType) && heuristic.test(classType);
     }
 
-    public boolean isSampler(String classType) { return isExplicit(classType) || isHeuristic(classType); }
+    public boolean isSampler(String classType) {
+        Boolean known = samplerByClass.get(classType);
+        if (known != null) return known;
+        boolean sampler = isExplicit(classType) || isHeuristic(classType);
+        if (samplerByClass.size() < MAX_CACHED_CLASSES) samplerByClass.put(classType, sampler);
+        return sampler;
+    }
 }

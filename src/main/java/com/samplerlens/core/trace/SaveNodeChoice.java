@@ -118,7 +118,7 @@ public record SaveNodeChoice(String chosen, List<String> candidates, List<Intege
 
     private static int samplersUpstream(Graph graph, String id, SamplerClassifier classifier) {
         int n = 0;
-        for (String up : Reach.distances(graph, id).keySet()) if (classifier.isSampler(graph.node(up).classType())) n++;
+        for (String up : Reach.upstream(graph, id)) if (classifier.isSampler(graph.node(up).classType())) n++;
         return n;
     }
 

@@ -14,17 +14,33 @@ import java.util.Map;
  *                   each with its attributed nodes; the traced ones carry their number
  * @param shared     upstream nodes that belong to no sampler (VAE decode after the last sampler …)
  * @param warnings   things a person should know ("no sampler found upstream of node 9" …)
+ * @param liveDistances hop distances over live links only (dead switch branches not taken): the
+ *                   save node's scope for field capture, walked once here rather than again there
  */
 public record TraceResult(String saveNodeId, List<String> outputNodeIds, TraceMode mode,
                           Map<String, Integer> distances, List<SamplerAttribution> samplers,
-                          List<String> shared, List<String> warnings) {
+                          List<String> shared, List<String> warnings, Map<String, Integer> liveDistances) {
+
+    /** A trace of a graph whose links are all live (hand-made traces, switch-free graphs). */
+    public TraceResult(String saveNodeId, List<String> outputNodeIds, TraceMode mode, Map<String, Integer> distances,
+                       List<SamplerAttribution> samplers, List<String> shared, List<String> warnings) {
+        this(saveNodeId, outputNodeIds, mode, distances, samplers, shared, warnings, distances);
+    }
 
     public TraceResult {
         outputNodeIds = List.copyOf(outputNodeIds);
-        distances = Map.copyOf(distances);
+        boolean allLive = liveDistances == distances;
+        distances = immutable(distances);
+        liveDistances = allLive ? distances : immutable(liveDistances);
         samplers = List.copyOf(samplers);
         shared = List.copyOf(shared);
         warnings = List.copyOf(warnings);
+    }
+
+    private static Map<String, Integer> immutable(Map<String, Integer> m) {
+        // the tracer's maps are already immutable views of its walks; copying them would double the
+        // memory of a 200,000-node trace
+        return m instanceof IndexedGraph.DistanceMap ? m : Map.copyOf(m);
     }
 
     /** The samplers written to the metadata, by number (Sampler_1 first). */

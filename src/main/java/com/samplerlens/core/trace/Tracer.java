@@ -1,9 +1,7 @@
 package com.samplerlens.core.trace;
 
 import com.samplerlens.core.graph.Graph;
-import com.samplerlens.core.graph.NodeIds;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,13 +41,14 @@ public final class Tracer {
         IndexedGraph g = new IndexedGraph(graph, values, classifier::isSampler);
         int saveIndex = g.indexOf(save);
         IndexedGraph.Walk all = g.walk(saveIndex, false, false);
-        Map<String, Integer> distances = all.toMap(g.ids);
+        Map<String, Integer> distances = g.distances(all);
 
-        List<String> found = new ArrayList<>();
         // from 0: a save node that is itself a sampler (KSampler (Efficient) is an output node) is traced too
-        for (int i = 0; i < all.count(); i++) if (g.sampler[all.order()[i]]) found.add(g.ids[all.order()[i]]);
-        found.sort(Comparator.<String>comparingInt(distances::get).thenComparing(NodeIds.ORDER));
-
+        int[] dist = all.dist();
+        List<Integer> foundIndexes = new ArrayList<>();
+        for (int i = 0; i < all.count(); i++) if (g.sampler[all.order()[i]]) foundIndexes.add(all.order()[i]);
+        // ids parsed once, not per comparison: the nearest first, then in NodeIds order
+        List<String> found = IdOrder.sortedByDistance(foundIndexes, v -> g.ids[v], v -> dist[v]);
         Map<String, Integer> numbers = new HashMap<>();
         TraceMode mode = number(graph, options, save, distances, found, numbers, warnings);
 
@@ -65,7 +64,7 @@ public final class Tracer {
                 attributedToAny[own.at(i)] = true;
                 ids.add(g.ids[own.at(i)]);
             }
-            samplers.add(new SamplerAttribution(id, graph.node(id).classType(), distances.get(id), numbers.getOrDefault(id, 0), IdOrder.sorted(ids)));
+            samplers.add(new SamplerAttribution(id, graph.node(id).classType(), dist[g.indexOf(id)], numbers.getOrDefault(id, 0), IdOrder.sorted(ids)));
         }
         IndexedGraph.Walk live = g.walk(saveIndex, true, false);
         List<String> shared = new ArrayList<>();
@@ -73,7 +72,7 @@ public final class Tracer {
             int v = live.order()[i];
             if (!g.sampler[v] && !attributedToAny[v]) shared.add(g.ids[v]);
         }
-        return new TraceResult(save, outputs, mode, distances, samplers, IdOrder.sorted(shared), warnings);
+        return new TraceResult(save, outputs, mode, distances, samplers, IdOrder.sorted(shared), warnings, g.distances(live));
     }
 
     /** Decides single or multi mode and assigns numbers to the traced samplers. */
@@ -99,11 +98,18 @@ public final class Tracer {
         int k = options.override() == MultiSamplerOverride.FORCE_MULTI ? found.size() : Math.min(options.maxSamplers(), found.size());
         // the k nearest; on equal distance the higher id is the nearer (spec §2 numbers a tie lower id
         // first and numbers count from the farthest), so a tie at the cut keeps the higher id
-        List<String> nearestFirst = new ArrayList<>(found);
-        nearestFirst.sort(Comparator.<String>comparingInt(distances::get).thenComparing(NodeIds.ORDER.reversed()));
-        List<String> traced = new ArrayList<>(nearestFirst.subList(0, k));
+        // found is nearest first with ties lower id first: reversing each run of equal distances
+        // gives the nearest-first order with the higher id nearer, without a comparison sort
+        List<String> nearestFirst = new ArrayList<>(found.size());
+        for (int start = 0; start < found.size(); ) {
+            int d = distances.get(found.get(start));
+            int end = start;
+            while (end < found.size() && distances.get(found.get(end)) == d) end++;
+            for (int i = end - 1; i >= start; i--) nearestFirst.add(found.get(i));
+            start = end;
+        }
         // reverse proximity: farthest is Sampler_1; equal distances: lower id gets the lower number
-        traced.sort(Comparator.<String>comparingInt(distances::get).reversed().thenComparing(NodeIds.ORDER));
+        List<String> traced = new ArrayList<>(nearestFirst.subList(0, k)).reversed();
         for (int i = 0; i < traced.size(); i++) numbers.put(traced.get(i), i + 1);
         if (found.size() > k)
             warnings.add(found.size() + " samplers found; the " + k + " nearest to node " + save + " are traced");

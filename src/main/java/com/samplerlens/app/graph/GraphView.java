@@ -283,8 +283,11 @@ public final class GraphView extends Region {
     }
 
     /**
-     * The whole level when it fits at a readable scale; else the readable scale centred on the
-     * part that made the image (the nodes upstream of the save node), the minimap showing the rest.
+     * The whole level when it fits at a readable scale; else the readable scale from the level's
+     * left edge, where a ComfyUI graph starts (its loaders), at the height of the part that made
+     * the image (the nodes upstream of the save node), the minimap showing the rest. Centring on
+     * the traced part cut off the loaders on the left of large graphs. A subgraph's level, opened
+     * to see the sampler inside, moves right as far as needed to show its first sampler.
      */
     private double[] fitTarget() {
         Level l = currentLevel();
@@ -298,41 +301,64 @@ public final class GraphView extends Region {
             return new double[] {s, (w - b[2] * s) / 2 - b[0] * s, (h - b[3] * s) / 2 - b[1] * s};
         }
         s = READABLE_SCALE;
-        double[] c = tracedCentre(l, b);
-        return new double[] {s, w / 2 - c[0] * s, h / 2 - c[1] * s};
+        double x = margin - b[0] * s;
+        // inside a subgraph (opened to see what it holds) the first sampler is shown even if the left edge is not
+        double[] first = l.parent() == null ? null : firstSamplerBox(l);
+        if (first != null && (first[0] + first[2]) * s + x > w - margin) x = w - margin - (first[0] + first[2]) * s;
+        double y;
+        if (b[3] * s <= h - 2 * margin) {
+            y = (h - b[3] * s) / 2 - b[1] * s;
+        } else {
+            // at the height of the traced nodes in the columns shown; never past the level's top or bottom edge
+            double c = tracedMiddle(l, -x / s, (w - x) / s, b);
+            y = Math.clamp(h / 2 - c * s, h - margin - (b[1] + b[3]) * s, margin - b[1] * s);
+        }
+        return new double[] {s, x, y};
     }
 
     /**
-     * Where to look when the level does not fit: the smallest of these that fits at the readable
-     * scale, tried from the widest: every attributed node, the samplers with the save node, the
-     * samplers alone; else the first sampler.
+     * The height to look at when the level does not fit, among the nodes whose columns lie
+     * between {@code left} and {@code right}: the first sampler there, else the middle of the
+     * attributed nodes (upstream of the save node) there, else of all nodes there, else of the level.
      */
-    private double[] tracedCentre(Level l, double[] all) {
+    private double tracedMiddle(Level l, double left, double right, double[] all) {
         LevelLooks ll = new LevelLooks(l, looks);
         List<CanvasNode> attributed = new ArrayList<>();
-        List<CanvasNode> samplersAndSave = new ArrayList<>();
-        List<CanvasNode> samplers = new ArrayList<>();
+        List<CanvasNode> shown = new ArrayList<>();
+        CanvasNode first = null;
+        int firstNumber = Integer.MAX_VALUE;
         for (CanvasNode n : l.nodes()) {
+            if (n.x() + n.width() < left || n.x() > right) continue;
+            shown.add(n);
             NodeLook look = ll.of(n.id());
-            boolean holdsSampler = look.sampler() != null && look.sampler().traced()
-                    || ll.samplersInside(n.id()).stream().anyMatch(NodeLook.SamplerMark::traced);
-            if (!look.memberships().isEmpty() || holdsSampler || look.save()) attributed.add(n);
-            if (holdsSampler || look.save()) samplersAndSave.add(n);
-            if (holdsSampler) samplers.add(n);
+            if (!look.memberships().isEmpty() || look.save() || firstNumber(ll, n) < Integer.MAX_VALUE) attributed.add(n);
+            int number = firstNumber(ll, n);
+            if (number < firstNumber) {
+                first = n;
+                firstNumber = number;
+            }
         }
-        double roomW = (width() - 60) / READABLE_SCALE, roomH = (height() - 60) / READABLE_SCALE;
-        double[] last = null;
-        for (List<CanvasNode> part : List.of(attributed, samplersAndSave, samplers)) {
-            if (part.isEmpty()) continue;
-            double[] b = CanvasScene.boundsOf(part, List.of());
-            last = b;
-            if (b[2] <= roomW && b[3] <= roomH) return new double[] {b[0] + b[2] / 2, b[1] + b[3] / 2};
+        double roomH = (height() - 60) / READABLE_SCALE;
+        if (first != null) return first.top() + Math.min(first.fullHeight(), roomH) / 2;
+        List<CanvasNode> part = attributed.isEmpty() ? shown : attributed;
+        if (part.isEmpty()) return all[1] + all[3] / 2;
+        double[] b = CanvasScene.boundsOf(part, List.of());
+        return b[3] <= roomH ? b[1] + b[3] / 2 : b[1] + roomH / 2;
+    }
+
+    /** The box (x, y, w, h) of the level's node that draws the first traced sampler, or holds it; null when none does. */
+    private double[] firstSamplerBox(Level l) {
+        LevelLooks ll = new LevelLooks(l, looks);
+        CanvasNode best = null;
+        int bestNumber = Integer.MAX_VALUE;
+        for (CanvasNode n : l.nodes()) {
+            int number = firstNumber(ll, n);
+            if (number < bestNumber) {
+                best = n;
+                bestNumber = number;
+            }
         }
-        if (last == null) return new double[] {all[0] + all[2] / 2, all[1] + all[3] / 2};
-        // S1 (the sampler numbered first) when nothing wider fits
-        samplers.sort(java.util.Comparator.comparingInt(n -> firstNumber(ll, n)));
-        CanvasNode first = samplers.isEmpty() ? samplersAndSave.isEmpty() ? attributed.getFirst() : samplersAndSave.getFirst() : samplers.getFirst();
-        return new double[] {first.x() + first.width() / 2, first.top() + Math.min(first.fullHeight(), roomH) / 2};
+        return best == null ? null : new double[] {best.x(), best.top(), best.width(), best.fullHeight()};
     }
 
     private static int firstNumber(LevelLooks ll, CanvasNode n) {

@@ -196,6 +196,8 @@ class CanvasViewTest {
     @Test
     void zoomedFarOutTheLevelIsDrawnFromOneImageWithTheBadgesKept(FxRobot robot) throws Exception {
         open(robot, ONE_TO_ALL_FILE, 2, "306");
+        // zoomed out around the save node, far to the right of where the fit starts
+        robot.interact(() -> graph.reveal("306"));
         robot.interact(() -> graph.zoomAt(graph.getWidth() / 2, graph.getHeight() / 2, 0.1 / graph.scaleProperty().get()));
         robot.interact(graph::drawNow);
         assertTrue(fx(graph::drawnFromImage), "a frame at 0.1 comes from the level's image");
@@ -287,6 +289,24 @@ class CanvasViewTest {
         if (saveBox != null && saveBox.intersects(0, 0, graph.getWidth(), graph.getHeight())) {
             assertTrue(badges.stream().anyMatch(b -> b.text().equals("SAVE") && b.nodeId().equals(save)), "the save node is marked");
         }
+    }
+
+    @Test
+    void fittingALargeGraphStartsFromItsLeftEdge(FxRobot robot) throws Exception {
+        open(robot, ONE_TO_ALL_FILE, 2, "306");
+        // moved away first, so the fit has to bring the left of the graph back
+        robot.interact(() -> graph.zoomAt(graph.getWidth(), graph.getHeight() / 2, 1.5));
+        robot.interact(graph::fit);
+        settle();
+        assertTrue(graph.minimapShown(), "the graph is larger than the view: the fit cannot show it all");
+        assertEquals(GraphView.READABLE_SCALE, graph.scaleProperty().get(), 1e-9);
+        // the leftmost node (Note 298 at x -1259.9; the loaders sit just right of it) starts inside the view
+        CanvasScene.CanvasNode leftmost = fx(() -> graph.scene().top().nodes().stream()
+                .min(java.util.Comparator.comparingDouble(CanvasScene.CanvasNode::x)).orElseThrow());
+        assertEquals("298", leftmost.id());
+        Bounds box = fx(() -> graph.screenBoxOf(leftmost.id()));
+        assertTrue(box.getMinX() >= 0 && box.getMaxX() <= graph.getWidth(), "leftmost node in view across: " + box);
+        assertTrue(box.getMinX() < 100, "the view starts at the graph's left edge, not further left: " + box);
     }
 
     @Test

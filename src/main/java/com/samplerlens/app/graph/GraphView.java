@@ -309,41 +309,44 @@ public final class GraphView extends Region {
         if (b[3] * s <= h - 2 * margin) {
             y = (h - b[3] * s) / 2 - b[1] * s;
         } else {
-            // at the height of the traced nodes in the columns shown; never past the level's top or bottom edge
-            double c = tracedMiddle(l, -x / s, (w - x) / s, b);
-            y = Math.clamp(h / 2 - c * s, h - margin - (b[1] + b[3]) * s, margin - b[1] * s);
+            // from the top of the traced nodes in the columns shown (their loaders); never past the level's top or bottom edge
+            double top = tracedTop(l, -x / s, (w - x) / s, b, h / s - 2 * margin / s);
+            y = Math.clamp(margin - top * s, h - margin - (b[1] + b[3]) * s, margin - b[1] * s);
         }
         return new double[] {s, x, y};
     }
 
     /**
-     * The height to look at when the level does not fit, among the nodes whose columns lie
-     * between {@code left} and {@code right}: the first sampler there, else the middle of the
-     * attributed nodes (upstream of the save node) there, else of all nodes there, else of the level.
+     * The graph height the view starts at when the level does not fit, among the nodes whose
+     * columns lie between {@code left} and {@code right}: the top of the attributed nodes there
+     * (upstream of the save node: the loaders come first), else of all nodes there, moved down as
+     * far as needed for the first sampler there to show its title and as much of its body as the
+     * view holds ({@code room} graph units high).
      */
-    private double tracedMiddle(Level l, double left, double right, double[] all) {
+    private double tracedTop(Level l, double left, double right, double[] all, double room) {
         LevelLooks ll = new LevelLooks(l, looks);
-        List<CanvasNode> attributed = new ArrayList<>();
-        List<CanvasNode> shown = new ArrayList<>();
+        double attributedTop = Double.MAX_VALUE, shownTop = Double.MAX_VALUE;
         CanvasNode first = null;
         int firstNumber = Integer.MAX_VALUE;
         for (CanvasNode n : l.nodes()) {
             if (n.x() + n.width() < left || n.x() > right) continue;
-            shown.add(n);
+            shownTop = Math.min(shownTop, n.top());
             NodeLook look = ll.of(n.id());
-            if (!look.memberships().isEmpty() || look.save() || firstNumber(ll, n) < Integer.MAX_VALUE) attributed.add(n);
             int number = firstNumber(ll, n);
+            if (!look.memberships().isEmpty() || look.save() || number < Integer.MAX_VALUE) attributedTop = Math.min(attributedTop, n.top());
             if (number < firstNumber) {
                 first = n;
                 firstNumber = number;
             }
         }
-        double roomH = (height() - 60) / READABLE_SCALE;
-        if (first != null) return first.top() + Math.min(first.fullHeight(), roomH) / 2;
-        List<CanvasNode> part = attributed.isEmpty() ? shown : attributed;
-        if (part.isEmpty()) return all[1] + all[3] / 2;
-        double[] b = CanvasScene.boundsOf(part, List.of());
-        return b[3] <= roomH ? b[1] + b[3] / 2 : b[1] + roomH / 2;
+        double top = attributedTop < Double.MAX_VALUE ? attributedTop : shownTop < Double.MAX_VALUE ? shownTop : all[1];
+        // badges sit above a node's title: leave them room
+        top -= 30;
+        if (first != null) {
+            double needed = first.top() + Math.min(first.fullHeight(), room * 0.6);
+            if (needed - top > room) top = needed - room;
+        }
+        return top;
     }
 
     /** The box (x, y, w, h) of the level's node that draws the first traced sampler, or holds it; null when none does. */
@@ -572,6 +575,14 @@ public final class GraphView extends Region {
         return new double[] {m, (MINIMAP_W - b[2] * m) / 2 - b[0] * m, (MINIMAP_H - b[3] * m) / 2 - b[1] * m};
     }
 
+    /** Where the centre of a node of the level shown is drawn in the minimap; null when it is not on this level. */
+    double[] minimapPointOf(String nodeId) {
+        CanvasNode n = currentLevel().node(nodeId);
+        if (n == null) return null;
+        double[] m = minimapMapping(currentLevel());
+        return new double[] {(n.x() + n.width() / 2) * m[0] + m[1], (n.top() + n.fullHeight() / 2) * m[0] + m[2]};
+    }
+
     /** Whether the minimap is shown: only when the level does not fit the view. */
     public boolean minimapShown() { return minimap.isVisible(); }
 
@@ -591,8 +602,12 @@ public final class GraphView extends Region {
         if (minimapStale || minimapCache == null) {
             g.clearRect(0, 0, MINIMAP_W, MINIMAP_H);
             g.setGlobalAlpha(1);
-            g.setFill(t.dark() ? Color.web("#111111", 0.85) : Color.web("#ffffff", 0.85));
+            // opaque: nodes of the canvas showing through looked like part of the map, which then matched nothing
+            g.setFill(t.dark() ? Color.web("#111111") : Color.web("#ffffff"));
             g.fillRoundRect(0, 0, MINIMAP_W, MINIMAP_H, 10, 10);
+            g.setStroke(t.dark() ? Color.web("#444444") : Color.web("#bbbbbb"));
+            g.setLineWidth(1);
+            g.strokeRoundRect(0.5, 0.5, MINIMAP_W - 1, MINIMAP_H - 1, 10, 10);
             for (CanvasScene.CanvasGroup grp : l.groups()) {
                 g.setFill(t.custom(grp.color(), Color.web(CanvasScenes.DEFAULT_GROUP_COLOUR)).deriveColor(0, 1, 1, 0.3));
                 g.fillRect(grp.x() * m[0] + m[1], grp.y() * m[0] + m[2], grp.width() * m[0], grp.height() * m[0]);

@@ -310,6 +310,31 @@ class CanvasViewTest {
     }
 
     @Test
+    void theMinimapOfTheFluxKontextWebpShowsItsNodesWhereTheyAreAndLeadsToThem(FxRobot robot) throws Exception {
+        // 7 samplers; save node 171 (SaveAnimatedWEBP) lies far right, at x 5780 in the workflow
+        open(robot, shared("images/ce_flux_kontext_example_comic.webp"), 7);
+        assertEquals(7, app.vm().graph().traceProperty().get().traced().size());
+        assertTrue(graph.minimapShown());
+        javafx.scene.Node minimap = robot.lookup("#graphMinimap").query();
+        robot.interact(graph::drawNow);
+        javafx.scene.image.Image map = fx(() -> {
+            javafx.scene.SnapshotParameters p = new javafx.scene.SnapshotParameters();
+            p.setFill(javafx.scene.paint.Color.TRANSPARENT);
+            return minimap.snapshot(p, null);
+        });
+        double[] save = fx(() -> graph.minimapPointOf("171"));
+        javafx.scene.paint.Color background = map.getPixelReader().getColor(6, (int) map.getHeight() / 2);
+        assertEquals(1.0, background.getOpacity(), 1e-9, "the map is opaque: the canvas does not show through it");
+        javafx.scene.paint.Color atSave = map.getPixelReader().getColor((int) save[0], (int) save[1]);
+        assertFalse(atSave.equals(background), "node 171 is drawn where the map puts it: " + atSave);
+        // clicking it there brings node 171 to the middle of the view
+        robot.moveTo(minimap.localToScreen(save[0], save[1])).clickOn(MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        Bounds box = fx(() -> graph.screenBoxOf("171"));
+        assertTrue(box.contains(graph.getWidth() / 2, graph.getHeight() / 2), "171 under the view's centre: " + box);
+    }
+
+    @Test
     void aResizeKeepsTheUsersZoomAndTheMinimapMovesTheView(FxRobot robot) throws Exception {
         open(robot, ONE_TO_ALL_FILE, 2, "306");
         robot.interact(() -> graph.zoomAt(graph.getWidth() / 2, graph.getHeight() / 2, 1.7));

@@ -23,6 +23,29 @@ public final class SamplerLensApp extends Application {
 
     static final String SAMPLE = "ce_wan22_text_to_video_wan22_14B.json";
 
+    /** The bundled sample's temporary copy this run made; null when a file was given. */
+    private Path sampleCopy;
+
+    /** Removes the sample's temporary copy now: deleteOnExit alone waits for the JVM, which tests and launchers may keep alive. */
+    @Override
+    public void stop() {
+        if (sampleCopy != null) removeSampleCopy(sampleCopy);
+    }
+
+    /** The sample's temporary copy, for the test that checks it is removed. */
+    Path sampleCopyForTests() { return sampleCopy; }
+
+    /** Deletes the sample copy and the temporary folder made for it; a failure is left to deleteOnExit. */
+    static void removeSampleCopy(Path file) {
+        try {
+            Files.deleteIfExists(file);
+            Path dir = file.getParent();
+            if (dir != null && dir.getFileName().toString().startsWith("samplerlens-sample")) Files.deleteIfExists(dir);
+        } catch (IOException leftForExit) {
+            // registered with deleteOnExit when copied
+        }
+    }
+
     @Override
     public void start(Stage stage) {
         AppPreferences prefs = AppPreferences.user();
@@ -34,7 +57,8 @@ public final class SamplerLensApp extends Application {
             vm.open(Path.of(args.getFirst()));
         } else {
             try {
-                vm.openSample(bundledSample());
+                sampleCopy = bundledSample();
+                vm.openSample(sampleCopy);
             } catch (IOException e) {
                 vm.reportProblem("Cannot open the bundled sample", e.getMessage());
             }

@@ -1,6 +1,7 @@
 package com.samplerlens.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.UUID;
@@ -35,7 +36,7 @@ class AppStartTest {
 
     @AfterEach
     void stop() throws Exception {
-        FxToolkit.cleanupApplication(app);
+        if (app != null) FxToolkit.cleanupApplication(app);
         FxToolkit.cleanupStages();
         System.clearProperty("samplerlens.prefs");
         Preferences.userRoot().node(prefsNode).removeNode();
@@ -55,5 +56,12 @@ class AppStartTest {
         // the window's own icon (not Java's), in every size the installers' icons have
         assertEquals(java.util.List.of(16.0, 32.0, 48.0, 64.0, 128.0, 256.0),
                 stage.getIcons().stream().map(javafx.scene.image.Image::getWidth).toList());
+        // the sample was opened from a temporary copy, which goes when the app stops
+        java.nio.file.Path copy = ((SamplerLensApp) app).sampleCopyForTests();
+        assertTrue(java.nio.file.Files.isRegularFile(copy), "the sample is read from " + copy);
+        FxToolkit.cleanupApplication(app);
+        app = null;
+        assertFalse(java.nio.file.Files.exists(copy), "the sample's temporary copy is removed on exit");
+        assertFalse(java.nio.file.Files.exists(copy.getParent()), "and its temporary folder");
     }
 }

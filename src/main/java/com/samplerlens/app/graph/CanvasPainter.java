@@ -57,6 +57,10 @@ final class CanvasPainter {
     /** Slot names, widget values and note text smaller than this are blur: left out, which also keeps zoomed-out frames cheap. */
     static final double MIN_SMALL_PX = 6;
     private static final double BADGE_PX = 15;
+    private static final Color BADGE_STROKE_DARK = Color.web("#000000", 0.5);
+    private static final Color BADGE_STROKE_LIGHT = Color.web("#000000", 0.3);
+    private static final Color TITLE_DOT_DARK = Color.web("#666666");
+    private static final Color TITLE_DOT_LIGHT = Color.web("#cccccc");
 
     /** A title as it was drawn in the last frame: for the tests that check legibility. */
     record DrawnTitle(String nodeId, String title, String drawn, double fontPx, double nodeWidthPx, double fullTextPx,
@@ -73,6 +77,11 @@ final class CanvasPainter {
     private final Font titleBase = Font.font("System", FontWeight.NORMAL, TITLE_FONT);
     private final Font smallBase = Font.font("System", FontWeight.NORMAL, SMALL_FONT);
     private final Map<Long, Font> fonts = new HashMap<>();
+    private final Sprites sprites = new Sprites();
+    /** Wrapped lines of prompt and note text by text and room (in font sizes): wrapping measures, so it is done once per look. */
+    private final Map<WrapKey, List<String>> wrapped = new HashMap<>();
+
+    private record WrapKey(String text, long roomInFonts) {}
 
     List<DrawnTitle> titles() { return List.copyOf(titles); }
     List<DrawnBadge> badges() { return List.copyOf(badges); }
@@ -450,8 +459,7 @@ final class CanvasPainter {
         CanvasTheme t = f.t();
         // the round box ComfyUI draws at the left of the title bar
         double dot = 10 * s;
-        g.setFill(n.kind() == Kind.SUBGRAPH ? t.accent() : t.dark() ? Color.web("#666666") : Color.web("#cccccc"));
-        g.fillOval(x + titleH / 2 - dot / 2, top + titleH / 2 - dot / 2, dot, dot);
+        disc(g, n.kind() == Kind.SUBGRAPH ? t.accent() : t.dark() ? TITLE_DOT_DARK : TITLE_DOT_LIGHT, x + titleH / 2, top + titleH / 2, dot, 0);
         double font = Math.min(Math.max(TITLE_FONT * s, MIN_TITLE_PX), titleH * 0.85);
         double left = x + titleH;
         double right = x + w - 8 * s - (n.kind() == Kind.SUBGRAPH ? 18 * s : 0);
@@ -526,8 +534,7 @@ final class CanvasPainter {
                 wy += boxH + 4 * s;
                 continue;
             }
-            g.setFill(t.widgetBg());
-            g.fillRoundRect(x + margin, wy, w - 2 * margin, wh, wh, wh);
+            pill(g, t.widgetBg(), x + margin, wy, w - 2 * margin, wh);
             if (s >= FINE_SCALE) {
                 g.setStroke(t.widgetOutline());
                 g.setLineWidth(Math.max(0.6, s));
@@ -600,12 +607,27 @@ final class CanvasPainter {
         g.setTextBaseline(VPos.TOP);
         g.setFont(font(font, false));
         double cy = y + pad;
-        for (String l : wrap(text, w - 2 * pad, font)) {
+        for (String l : wrapOnce(text, w - 2 * pad, font)) {
             if (cy + line > y + h - pad / 2) break;
             g.fillText(l, x + pad, cy);
             cy += line;
         }
         g.setTextBaseline(VPos.CENTER);
+    }
+
+    /**
+     * {@link #wrap}, kept: lines depend on the room measured in font sizes only (glyphs scale
+     * linearly), so a zoom that changes both alike reuses them; the room is kept to a tenth of a font size.
+     */
+    private List<String> wrapOnce(String text, double width, double font) {
+        WrapKey key = new WrapKey(text, Math.round(width / font * 10));
+        List<String> lines = wrapped.get(key);
+        if (lines == null) {
+            if (wrapped.size() > 4_000) wrapped.clear();
+            lines = List.copyOf(wrap(text, key.roomInFonts() / 10.0 * font, font));
+            wrapped.put(key, lines);
+        }
+        return lines;
     }
 
     /** Breaks text into lines of about {@code width}, by words, estimating from each paragraph's measured width. */
@@ -635,16 +657,43 @@ final class CanvasPainter {
         return lines;
     }
 
-    private static void slotDot(GraphicsContext g, CanvasTheme t, Slot slot, double cx, double cy, double s) {
+    /** A slot's dot: filled when linked, a ring (a stroke of the same circle) when not; copied from a sprite. */
+    private void slotDot(GraphicsContext g, CanvasTheme t, Slot slot, double cx, double cy, double s) {
         double d = 9 * s;
-        g.setFill(t.slot(slot.type()));
+        Color c = t.slot(slot.type());
         if (slot.linked()) {
-            g.fillOval(cx - d / 2, cy - d / 2, d, d);
+            disc(g, c, cx, cy, d, 0);
         } else {
-            g.setStroke(t.slot(slot.type()));
-            g.setLineWidth(Math.max(0.8, 1.5 * s));
-            g.strokeOval(cx - d / 2, cy - d / 2, d, d);
+            double lw = Math.max(0.8, 1.5 * s);
+            disc(g, c, cx, cy, d + lw, lw);
         }
+    }
+
+    /** A disc (a ring of width {@code ring} when ring > 0) centred on (cx, cy), copied from its sprite. */
+    private void disc(GraphicsContext g, Color c, double cx, double cy, double d, double ring) {
+        javafx.scene.image.Image image = sprites.round(c, d, ring, Sprites.WHOLE);
+        double half = Sprites.side(d) / 2.0;
+        // on whole pixels: an unshifted copy is a plain blit, a shifted one is resampled
+        g.drawImage(image, Math.round(cx - half), Math.round(cy - half));
+    }
+
+    /**
+     * A pill (a rounded rectangle with round ends) from two half-disc sprites and a rectangle
+     * between them, on whole pixels with an even height so the three pieces meet without a seam.
+     */
+    private void pill(GraphicsContext g, Color c, double x, double y, double w, double h) {
+        double ph = Math.max(2, 2 * Math.round(h / 2));
+        double px = Math.round(x), py = Math.round(y), pw = Math.round(w);
+        if (pw < ph) {
+            g.setFill(c);
+            g.fillRoundRect(x, y, w, h, h, h);
+            return;
+        }
+        double r = ph / 2, pad = (Sprites.side(ph) - ph) / 2.0;
+        g.drawImage(sprites.round(c, ph, 0, Sprites.LEFT_HALF), px - pad, py - pad);
+        g.drawImage(sprites.round(c, ph, 0, Sprites.RIGHT_HALF), px + pw - r, py - pad);
+        g.setFill(c);
+        g.fillRect(px + r, py, pw - ph, ph);
     }
 
     private void drawBoundary(Frame f, CanvasNode n, double x, double top, double w, double h, double r) {
@@ -717,14 +766,13 @@ final class CanvasPainter {
             double bx = right - bw;
             Color fill = m == null ? (label.equals("SAVE") ? f.t().boxOutline() : f.t().widgetBg())
                     : m.traced() ? SamplerPalette.colour(m.colourIndex()) : SamplerPalette.muted(SamplerPalette.colour(m.colourIndex()));
-            g.setFill(fill);
-            g.fillRoundRect(bx, y, bw, bh, bh, bh);
-            g.setStroke(f.t().dark() ? Color.web("#000000", 0.5) : Color.web("#000000", 0.3));
-            g.setLineWidth(1);
-            g.strokeRoundRect(bx, y, bw, bh, bh, bh);
-            g.setFill(m == null && !label.equals("SAVE") ? f.t().widgetText() : CanvasTheme.textOn(fill));
-            g.fillText(label, bx + bw / 2, y + bh / 2 + 0.5);
-            badges.add(new DrawnBadge(n.id(), label, new BoundingBox(bx, y, bw, bh)));
+            // on whole pixels: the badge is a copied image, sharp only unshifted
+            bx = Math.round(bx);
+            double by = Math.round(y);
+            Color stroke = f.t().dark() ? BADGE_STROKE_DARK : BADGE_STROKE_LIGHT;
+            Color text = m == null && !label.equals("SAVE") ? f.t().widgetText() : CanvasTheme.textOn(fill);
+            g.drawImage(sprites.badge(label, fill, stroke, text, font(font, true), bw, bh), bx - 1, by - 1);
+            badges.add(new DrawnBadge(n.id(), label, new BoundingBox(bx, by, bw, bh)));
             right = bx - 3;
         }
         g.setGlobalAlpha(1);

@@ -9,6 +9,8 @@ import com.samplerlens.app.graph.CanvasScene.Level;
 import com.samplerlens.app.graph.CanvasScene.Slot;
 import com.samplerlens.app.graph.CanvasScene.Widget;
 import com.samplerlens.core.graph.Graph;
+import com.samplerlens.core.graph.GroupNodes;
+import com.samplerlens.core.graph.NodeDefinitions;
 import com.samplerlens.core.graph.InputValue;
 import com.samplerlens.core.graph.Node;
 import com.samplerlens.core.json.LenientJson;
@@ -35,6 +37,11 @@ public final class CanvasScenes {
     /** Subgraph levels beyond this many are not built (a small file can nest instances into millions). */
     static final int MAX_LEVELS = 2_000;
     static final String DEFAULT_GROUP_COLOUR = "#3f789e";
+
+    /** The bundled definitions, read only when a legacy group node's face needs its widget names. */
+    private static final class BundledDefinitions {
+        static final NodeDefinitions DEFS = NodeDefinitions.bundled();
+    }
 
     /**
      * @param graph    the graph the tracer works on
@@ -108,7 +115,7 @@ public final class CanvasScenes {
                     String name = sub != null ? sub.path("name").asText("Subgraph") : groupName;
                     work.add(new Pending(opens, titleOf(n, name), p.prefix(), sub != null ? sub : group, sub, Set.copyOf(open), group != null));
                 }
-                nodes.add(workflowNode(n, id, type, sub, groupName, opens, graph));
+                nodes.add(workflowNode(n, id, type, sub, group, groupName, opens, graph));
             }
             for (JsonNode l : p.container().path("links")) {
                 CanvasLink link = link(l, p.prefix());
@@ -177,11 +184,12 @@ public final class CanvasScenes {
                 }
                 slot++;
             }
-            nodes.add(workflowNode(copy, prefix + i, n.get("type").asText(), null, null, null, graph));
+            nodes.add(workflowNode(copy, prefix + i, n.get("type").asText(), null, null, null, null, graph));
         }
     }
 
-    private static CanvasNode workflowNode(JsonNode n, String id, String type, JsonNode sub, String groupName, String opens, Graph graph) {
+    private static CanvasNode workflowNode(JsonNode n, String id, String type, JsonNode sub, JsonNode group, String groupName, String opens,
+                                           Graph graph) {
         double[] pos = pair(n.path("pos"));
         double[] size = pair(n.path("size"));
         boolean collapsed = n.path("flags").path("collapsed").asBoolean(false);
@@ -229,8 +237,14 @@ public final class CanvasScenes {
         } else if (values.isArray()) {
             List<String> names = new ArrayList<>();
             if (sub != null) for (JsonNode w : sub.path("widgets")) names.add(w.path("name").asText(""));
+            if (group != null) names.addAll(GroupNodes.widgetNames(group, BundledDefinitions.DEFS));
             int k = 0;
             for (JsonNode v : values) {
+                // a value the group keeps for the frontend (a seed's control_after_generate) is not a widget of its face
+                if (group != null && k < names.size() && names.get(k) == null) {
+                    k++;
+                    continue;
+                }
                 Widget w = widget(k < names.size() ? names.get(k) : "", v);
                 if (w != null) widgets.add(w);
                 k++;

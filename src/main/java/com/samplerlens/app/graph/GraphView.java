@@ -283,8 +283,11 @@ public final class GraphView extends Region {
     }
 
     /**
-     * The whole level when it fits at a readable scale; else the readable scale centred on the
-     * part that made the image (the nodes upstream of the save node), the minimap showing the rest.
+     * The whole level when it fits at a readable scale; else the readable scale from the level's
+     * left edge, where a ComfyUI graph starts (its loaders), at the height of the part that made
+     * the image (the nodes upstream of the save node), the minimap showing the rest. Centring on
+     * the traced part cut off the loaders on the left of large graphs. A subgraph's level, opened
+     * to see the sampler inside, moves right as far as needed to show its first sampler.
      */
     private double[] fitTarget() {
         Level l = currentLevel();
@@ -298,41 +301,67 @@ public final class GraphView extends Region {
             return new double[] {s, (w - b[2] * s) / 2 - b[0] * s, (h - b[3] * s) / 2 - b[1] * s};
         }
         s = READABLE_SCALE;
-        double[] c = tracedCentre(l, b);
-        return new double[] {s, w / 2 - c[0] * s, h / 2 - c[1] * s};
+        double x = margin - b[0] * s;
+        // inside a subgraph (opened to see what it holds) the first sampler is shown even if the left edge is not
+        double[] first = l.parent() == null ? null : firstSamplerBox(l);
+        if (first != null && (first[0] + first[2]) * s + x > w - margin) x = w - margin - (first[0] + first[2]) * s;
+        double y;
+        if (b[3] * s <= h - 2 * margin) {
+            y = (h - b[3] * s) / 2 - b[1] * s;
+        } else {
+            // from the top of the traced nodes in the columns shown (their loaders); never past the level's top or bottom edge
+            double top = tracedTop(l, -x / s, (w - x) / s, b, h / s - 2 * margin / s);
+            y = Math.clamp(margin - top * s, h - margin - (b[1] + b[3]) * s, margin - b[1] * s);
+        }
+        return new double[] {s, x, y};
     }
 
     /**
-     * Where to look when the level does not fit: the smallest of these that fits at the readable
-     * scale, tried from the widest: every attributed node, the samplers with the save node, the
-     * samplers alone; else the first sampler.
+     * The graph height the view starts at when the level does not fit, among the nodes whose
+     * columns lie between {@code left} and {@code right}: the top of the attributed nodes there
+     * (upstream of the save node: the loaders come first), else of all nodes there, moved down as
+     * far as needed for the first sampler there to show its title and as much of its body as the
+     * view holds ({@code room} graph units high).
      */
-    private double[] tracedCentre(Level l, double[] all) {
+    private double tracedTop(Level l, double left, double right, double[] all, double room) {
         LevelLooks ll = new LevelLooks(l, looks);
-        List<CanvasNode> attributed = new ArrayList<>();
-        List<CanvasNode> samplersAndSave = new ArrayList<>();
-        List<CanvasNode> samplers = new ArrayList<>();
+        double attributedTop = Double.MAX_VALUE, shownTop = Double.MAX_VALUE;
+        CanvasNode first = null;
+        int firstNumber = Integer.MAX_VALUE;
         for (CanvasNode n : l.nodes()) {
+            if (n.x() + n.width() < left || n.x() > right) continue;
+            shownTop = Math.min(shownTop, n.top());
             NodeLook look = ll.of(n.id());
-            boolean holdsSampler = look.sampler() != null && look.sampler().traced()
-                    || ll.samplersInside(n.id()).stream().anyMatch(NodeLook.SamplerMark::traced);
-            if (!look.memberships().isEmpty() || holdsSampler || look.save()) attributed.add(n);
-            if (holdsSampler || look.save()) samplersAndSave.add(n);
-            if (holdsSampler) samplers.add(n);
+            int number = firstNumber(ll, n);
+            if (!look.memberships().isEmpty() || look.save() || number < Integer.MAX_VALUE) attributedTop = Math.min(attributedTop, n.top());
+            if (number < firstNumber) {
+                first = n;
+                firstNumber = number;
+            }
         }
-        double roomW = (width() - 60) / READABLE_SCALE, roomH = (height() - 60) / READABLE_SCALE;
-        double[] last = null;
-        for (List<CanvasNode> part : List.of(attributed, samplersAndSave, samplers)) {
-            if (part.isEmpty()) continue;
-            double[] b = CanvasScene.boundsOf(part, List.of());
-            last = b;
-            if (b[2] <= roomW && b[3] <= roomH) return new double[] {b[0] + b[2] / 2, b[1] + b[3] / 2};
+        double top = attributedTop < Double.MAX_VALUE ? attributedTop : shownTop < Double.MAX_VALUE ? shownTop : all[1];
+        // badges sit above a node's title: leave them room
+        top -= 30;
+        if (first != null) {
+            double needed = first.top() + Math.min(first.fullHeight(), room * 0.6);
+            if (needed - top > room) top = needed - room;
         }
-        if (last == null) return new double[] {all[0] + all[2] / 2, all[1] + all[3] / 2};
-        // S1 (the sampler numbered first) when nothing wider fits
-        samplers.sort(java.util.Comparator.comparingInt(n -> firstNumber(ll, n)));
-        CanvasNode first = samplers.isEmpty() ? samplersAndSave.isEmpty() ? attributed.getFirst() : samplersAndSave.getFirst() : samplers.getFirst();
-        return new double[] {first.x() + first.width() / 2, first.top() + Math.min(first.fullHeight(), roomH) / 2};
+        return top;
+    }
+
+    /** The box (x, y, w, h) of the level's node that draws the first traced sampler, or holds it; null when none does. */
+    private double[] firstSamplerBox(Level l) {
+        LevelLooks ll = new LevelLooks(l, looks);
+        CanvasNode best = null;
+        int bestNumber = Integer.MAX_VALUE;
+        for (CanvasNode n : l.nodes()) {
+            int number = firstNumber(ll, n);
+            if (number < bestNumber) {
+                best = n;
+                bestNumber = number;
+            }
+        }
+        return best == null ? null : new double[] {best.x(), best.top(), best.width(), best.fullHeight()};
     }
 
     private static int firstNumber(LevelLooks ll, CanvasNode n) {
@@ -546,6 +575,14 @@ public final class GraphView extends Region {
         return new double[] {m, (MINIMAP_W - b[2] * m) / 2 - b[0] * m, (MINIMAP_H - b[3] * m) / 2 - b[1] * m};
     }
 
+    /** Where the centre of a node of the level shown is drawn in the minimap; null when it is not on this level. */
+    double[] minimapPointOf(String nodeId) {
+        CanvasNode n = currentLevel().node(nodeId);
+        if (n == null) return null;
+        double[] m = minimapMapping(currentLevel());
+        return new double[] {(n.x() + n.width() / 2) * m[0] + m[1], (n.top() + n.fullHeight() / 2) * m[0] + m[2]};
+    }
+
     /** Whether the minimap is shown: only when the level does not fit the view. */
     public boolean minimapShown() { return minimap.isVisible(); }
 
@@ -565,8 +602,12 @@ public final class GraphView extends Region {
         if (minimapStale || minimapCache == null) {
             g.clearRect(0, 0, MINIMAP_W, MINIMAP_H);
             g.setGlobalAlpha(1);
-            g.setFill(t.dark() ? Color.web("#111111", 0.85) : Color.web("#ffffff", 0.85));
+            // opaque: nodes of the canvas showing through looked like part of the map, which then matched nothing
+            g.setFill(t.dark() ? Color.web("#111111") : Color.web("#ffffff"));
             g.fillRoundRect(0, 0, MINIMAP_W, MINIMAP_H, 10, 10);
+            g.setStroke(t.dark() ? Color.web("#444444") : Color.web("#bbbbbb"));
+            g.setLineWidth(1);
+            g.strokeRoundRect(0.5, 0.5, MINIMAP_W - 1, MINIMAP_H - 1, 10, 10);
             for (CanvasScene.CanvasGroup grp : l.groups()) {
                 g.setFill(t.custom(grp.color(), Color.web(CanvasScenes.DEFAULT_GROUP_COLOUR)).deriveColor(0, 1, 1, 0.3));
                 g.fillRect(grp.x() * m[0] + m[1], grp.y() * m[0] + m[2], grp.width() * m[0], grp.height() * m[0]);

@@ -68,6 +68,11 @@ class CanvasScenesTest {
         assertEquals("IP2PSampler", group.title());
         assertEquals(1152, group.x(), "where the workflow put the instance");
         assertEquals("37:", group.opens());
+        // its face names the instance's values ["euler", 850933585641497, "randomize", "normal", 20, 1, 5, 2];
+        // "randomize" is the seed's control_after_generate, not shown
+        assertEquals(List.of("sampler_name euler", "noise_seed 850933585641497", "scheduler normal", "steps 20", "denoise 1",
+                        "cfg_conds 5", "cfg_cond2_negative 2"),
+                group.widgets().stream().map(w -> w.name() + " " + w.value()).toList());
         CanvasScene.Level inside = scene.levels().get("37:");
         assertNotNull(inside, "the group node opens");
         assertEquals("", inside.parent());

@@ -196,6 +196,8 @@ class CanvasViewTest {
     @Test
     void zoomedFarOutTheLevelIsDrawnFromOneImageWithTheBadgesKept(FxRobot robot) throws Exception {
         open(robot, ONE_TO_ALL_FILE, 2, "306");
+        // zoomed out around the save node, far to the right of where the fit starts
+        robot.interact(() -> graph.reveal("306"));
         robot.interact(() -> graph.zoomAt(graph.getWidth() / 2, graph.getHeight() / 2, 0.1 / graph.scaleProperty().get()));
         robot.interact(graph::drawNow);
         assertTrue(fx(graph::drawnFromImage), "a frame at 0.1 comes from the level's image");
@@ -287,6 +289,49 @@ class CanvasViewTest {
         if (saveBox != null && saveBox.intersects(0, 0, graph.getWidth(), graph.getHeight())) {
             assertTrue(badges.stream().anyMatch(b -> b.text().equals("SAVE") && b.nodeId().equals(save)), "the save node is marked");
         }
+    }
+
+    @Test
+    void fittingALargeGraphStartsFromItsLeftEdge(FxRobot robot) throws Exception {
+        open(robot, ONE_TO_ALL_FILE, 2, "306");
+        // moved away first, so the fit has to bring the left of the graph back
+        robot.interact(() -> graph.zoomAt(graph.getWidth(), graph.getHeight() / 2, 1.5));
+        robot.interact(graph::fit);
+        settle();
+        assertTrue(graph.minimapShown(), "the graph is larger than the view: the fit cannot show it all");
+        assertEquals(GraphView.READABLE_SCALE, graph.scaleProperty().get(), 1e-9);
+        // the leftmost node (Note 298 at x -1259.9; the loaders sit just right of it) starts inside the view
+        CanvasScene.CanvasNode leftmost = fx(() -> graph.scene().top().nodes().stream()
+                .min(java.util.Comparator.comparingDouble(CanvasScene.CanvasNode::x)).orElseThrow());
+        assertEquals("298", leftmost.id());
+        Bounds box = fx(() -> graph.screenBoxOf(leftmost.id()));
+        assertTrue(box.getMinX() >= 0 && box.getMaxX() <= graph.getWidth(), "leftmost node in view across: " + box);
+        assertTrue(box.getMinX() < 100, "the view starts at the graph's left edge, not further left: " + box);
+    }
+
+    @Test
+    void theMinimapOfTheFluxKontextWebpShowsItsNodesWhereTheyAreAndLeadsToThem(FxRobot robot) throws Exception {
+        // 7 samplers; save node 171 (SaveAnimatedWEBP) lies far right, at x 5780 in the workflow
+        open(robot, shared("images/ce_flux_kontext_example_comic.webp"), 7);
+        assertEquals(7, app.vm().graph().traceProperty().get().traced().size());
+        assertTrue(graph.minimapShown());
+        javafx.scene.Node minimap = robot.lookup("#graphMinimap").query();
+        robot.interact(graph::drawNow);
+        javafx.scene.image.Image map = fx(() -> {
+            javafx.scene.SnapshotParameters p = new javafx.scene.SnapshotParameters();
+            p.setFill(javafx.scene.paint.Color.TRANSPARENT);
+            return minimap.snapshot(p, null);
+        });
+        double[] save = fx(() -> graph.minimapPointOf("171"));
+        javafx.scene.paint.Color background = map.getPixelReader().getColor(6, (int) map.getHeight() / 2);
+        assertEquals(1.0, background.getOpacity(), 1e-9, "the map is opaque: the canvas does not show through it");
+        javafx.scene.paint.Color atSave = map.getPixelReader().getColor((int) save[0], (int) save[1]);
+        assertFalse(atSave.equals(background), "node 171 is drawn where the map puts it: " + atSave);
+        // clicking it there brings node 171 to the middle of the view
+        robot.moveTo(minimap.localToScreen(save[0], save[1])).clickOn(MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        Bounds box = fx(() -> graph.screenBoxOf("171"));
+        assertTrue(box.contains(graph.getWidth() / 2, graph.getHeight() / 2), "171 under the view's centre: " + box);
     }
 
     @Test

@@ -1,0 +1,117 @@
+package com.samplerlens.app.graph;
+
+import java.util.HashMap;
+import java.util.Map;
+import javafx.geometry.VPos;
+import javafx.scene.SnapshotParameters;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.Image;
+import javafx.scene.image.PixelWriter;
+import javafx.scene.image.WritableImage;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.TextAlignment;
+
+/**
+ * Small round shapes and badges drawn once into images and then copied: the software renderer
+ * rasterises every oval or rounded rectangle as a path (its dearest operation, most of a frame's
+ * time on a big graph), while copying a small image is a plain blit. Discs and rings are made
+ * pixel by pixel (coverage sampled 4×4 per pixel, so their edges are smoothed as a rasterised
+ * shape's are); badges, which hold text, are drawn once on a canvas and snapshotted.
+ */
+final class Sprites {
+
+    /** Diameters are kept to a quarter pixel: finer steps give no visible difference and far more images. */
+    private static final double STEP = 0.25;
+    /** Beyond this many images the cache starts again: a long session of zooming never grows without bound. */
+    private static final int MAX = 4_000;
+    private static final int SAMPLES = 4;
+
+    private record Round(int argb, int quarters, int ringQuarters, int part) {}
+    private record BadgeKey(String label, int fill, int stroke, int text, int width, int height, double font) {}
+
+    /** Which part of a disc: the whole of it, or its left or right half (the caps of a pill). */
+    static final int WHOLE = 0;
+    static final int LEFT_HALF = 1;
+    static final int RIGHT_HALF = 2;
+
+    private final Map<Round, Image> rounds = new HashMap<>();
+    private final Map<BadgeKey, Image> badges = new HashMap<>();
+
+    /** Snaps a diameter to the step the images are kept at. */
+    static double snap(double diameter) {
+        return Math.max(STEP, Math.round(diameter / STEP) * STEP);
+    }
+
+    /**
+     * A disc of {@code diameter} pixels (a ring of {@code ring} pixels when ring > 0), centred in an
+     * image of {@link #side(double)} pixels; a half disc for {@code part} LEFT_HALF or RIGHT_HALF,
+     * the image then being half as wide (rounded up), flat side at its inner edge.
+     */
+    Image round(Color colour, double diameter, double ring, int part) {
+        Round key = new Round(argb(colour), (int) Math.round(snap(diameter) / STEP), ring <= 0 ? 0 : (int) Math.round(snap(ring) / STEP), part);
+        if (rounds.size() > MAX) rounds.clear();
+        return rounds.computeIfAbsent(key, k -> paintRound(colour, k.quarters() * STEP, k.ringQuarters() * STEP, k.part()));
+    }
+
+    /** The side of the square image {@link #round} draws a whole disc in. */
+    static int side(double diameter) {
+        return (int) Math.ceil(snap(diameter)) + 2;
+    }
+
+    private static Image paintRound(Color colour, double d, double ring, int part) {
+        int side = side(d);
+        double c = side / 2.0, r = d / 2, inner = ring > 0 ? Math.max(0, r - ring) : -1;
+        int x0 = part == RIGHT_HALF ? (int) Math.floor(c) : 0;
+        int x1 = part == LEFT_HALF ? (int) Math.ceil(c) : side;
+        WritableImage image = new WritableImage(x1 - x0, side);
+        PixelWriter out = image.getPixelWriter();
+        for (int py = 0; py < side; py++) {
+            for (int px = x0; px < x1; px++) {
+                int hits = 0;
+                for (int sy = 0; sy < SAMPLES; sy++) {
+                    for (int sx = 0; sx < SAMPLES; sx++) {
+                        double dx = px + (sx + 0.5) / SAMPLES - c, dy = py + (sy + 0.5) / SAMPLES - c;
+                        // a half disc is flat at the centre line: the samples past it on its own side count in full
+                        if (part == LEFT_HALF && dx > 0 || part == RIGHT_HALF && dx < 0) dx = 0;
+                        double dist = Math.sqrt(dx * dx + dy * dy);
+                        if (dist <= r && dist >= inner) hits++;
+                    }
+                }
+                double a = colour.getOpacity() * hits / (SAMPLES * SAMPLES);
+                out.setColor(px - x0, py, Color.color(colour.getRed(), colour.getGreen(), colour.getBlue(), a));
+            }
+        }
+        return image;
+    }
+
+    /** A sampler or SAVE badge: a pill of {@code width}×{@code height} pixels with its label, drawn once per look. */
+    Image badge(String label, Color fill, Color stroke, Color text, Font font, double width, double height) {
+        int w = (int) Math.ceil(width) + 2, h = (int) Math.ceil(height) + 2;
+        BadgeKey key = new BadgeKey(label, argb(fill), argb(stroke), argb(text), w, h, font.getSize());
+        if (badges.size() > MAX) badges.clear();
+        return badges.computeIfAbsent(key, k -> {
+            Canvas canvas = new Canvas(w, h);
+            GraphicsContext g = canvas.getGraphicsContext2D();
+            g.setFill(fill);
+            g.fillRoundRect(1, 1, width, height, height, height);
+            g.setStroke(stroke);
+            g.setLineWidth(1);
+            g.strokeRoundRect(1, 1, width, height, height, height);
+            g.setFill(text);
+            g.setFont(font);
+            g.setTextAlign(TextAlignment.CENTER);
+            g.setTextBaseline(VPos.CENTER);
+            g.fillText(label, 1 + width / 2, 1 + height / 2 + 0.5);
+            SnapshotParameters p = new SnapshotParameters();
+            p.setFill(Color.TRANSPARENT);
+            return canvas.snapshot(p, null);
+        });
+    }
+
+    private static int argb(Color c) {
+        return (int) Math.round(c.getOpacity() * 255) << 24 | (int) Math.round(c.getRed() * 255) << 16
+                | (int) Math.round(c.getGreen() * 255) << 8 | (int) Math.round(c.getBlue() * 255);
+    }
+}

@@ -138,13 +138,15 @@ public final class CaptureRules {
     /** The rules of a class (empty when none). */
     public Map<MetaField, CaptureRule> of(String classType) {
         Map<MetaField, CaptureRule> r = built.get(classType);
-        return r != null ? r : built.computeIfAbsent(classType, this::build);
+        if (r != null) return r;
+        // only classes with rules are kept: class names come from files, a hostile folder has no end of them
+        if (!hasRules(classType)) return Map.of();
+        return built.computeIfAbsent(classType, this::build);
     }
 
     private Map<MetaField, CaptureRule> build(String classType) {
         JsonNode body = Bundled.CLASSES.get(classType);
         Map<MetaField, CaptureRule> user = merged.get(classType);
-        if (body == null && user == null) return Map.of();
         Map<MetaField, CaptureRule> r = new EnumMap<>(MetaField.class);
         if (body != null) parseClass(classType, body, r);
         if (user != null) r.putAll(user);
@@ -153,8 +155,20 @@ public final class CaptureRules {
 
     public boolean hasRules(String classType) { return merged.containsKey(classType) || Bundled.CLASSES.containsKey(classType); }
 
+    /** {@link #looksLikeSampler}'s answer per class: asked for every node of every graph traced. */
+    private final Map<String, Boolean> samplerLike = new ConcurrentHashMap<>();
+
     /** The anchor's heuristic: the class's rules hold a sampler name, or both steps and cfg (flat-scope rules only). */
     public boolean looksLikeSampler(String classType) {
+        Boolean known = samplerLike.get(classType);
+        if (known != null) return known;
+        if (!hasRules(classType)) return false; // no rules, no sampler fields; not kept (see of)
+        boolean like = ruleLooksLikeSampler(classType);
+        samplerLike.put(classType, like);
+        return like;
+    }
+
+    private boolean ruleLooksLikeSampler(String classType) {
         Map<MetaField, CaptureRule> r = of(classType);
         boolean name = flat(r, MetaField.SAMPLER_NAME);
         return name || (flat(r, MetaField.STEPS) && flat(r, MetaField.CFG));

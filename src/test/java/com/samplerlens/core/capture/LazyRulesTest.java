@@ -29,6 +29,9 @@ class LazyRulesTest {
         assertTrue(rules.hasRules("KSampler"));
         assertEquals("seed", rules.of("KSampler").get(MetaField.SEED).inputs().get(0));
         assertSame(rules.of("KSampler"), rules.of("KSampler"), "built once");
+        assertTrue(rules.looksLikeSampler("KSampler"));
+        assertFalse(rules.looksLikeSampler("CLIPTextEncode"));
+        assertFalse(rules.looksLikeSampler("NoSuchClass"));
         assertTrue(rules.of("NoSuchClass").isEmpty());
         assertFalse(rules.hasRules("NoSuchClass"));
     }

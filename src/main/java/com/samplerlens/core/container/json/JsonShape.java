@@ -6,7 +6,9 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.samplerlens.core.json.LenientJson;
 import java.io.IOException;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What kind of ComfyUI JSON a text is, found by one streaming pass that builds no tree (a 49 MB
@@ -171,8 +173,13 @@ public record JsonShape(boolean empty, boolean uiWorkflow, boolean apiPrompt, bo
     private record ObjectScan(boolean hasEntries, boolean hasClassType, boolean entryHasClassType) {
         static ObjectScan of(JsonParser p) throws IOException {
             boolean classType = false;
-            Map<String, Boolean> entryIsNode = new HashMap<>(); // last value per key, as in the tree
+            boolean entries = false;
+            // the keys whose last value is a node, as in the tree (a repeated key: the last value
+            // decides); made only when one is, which a node's own entries (inputs, _meta) never are,
+            // so scanning a prompt allocates no map per node
+            Set<String> nodeKeys = null;
             while (p.nextToken() == JsonToken.FIELD_NAME) {
+                entries = true;
                 String name = p.currentName();
                 if (name.equals("class_type")) classType = true;
                 boolean node = false;
@@ -185,9 +192,14 @@ public record JsonShape(boolean empty, boolean uiWorkflow, boolean apiPrompt, bo
                 } else {
                     skipValue(p);
                 }
-                entryIsNode.put(name, node);
+                if (node) {
+                    if (nodeKeys == null) nodeKeys = new HashSet<>();
+                    nodeKeys.add(name);
+                } else if (nodeKeys != null) {
+                    nodeKeys.remove(name);
+                }
             }
-            return new ObjectScan(!entryIsNode.isEmpty(), classType, entryIsNode.containsValue(true));
+            return new ObjectScan(entries, classType, nodeKeys != null && !nodeKeys.isEmpty());
         }
     }
 }

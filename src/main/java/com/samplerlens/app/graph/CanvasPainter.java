@@ -772,11 +772,12 @@ final class CanvasPainter {
         double sideY = f.sy(n.top()) + (titleH - bh) / 2;
         double[][] places = {{right - total, y}, {right + 6, sideY}, {f.sx(n.x()) - 6 - total, sideY}};
         double[] place = places[0];
-        // the first place clear of other nodes; else the first that covers no other node's title
+        // the first place in view and clear of other nodes; else the first that covers no other node's title
         search:
         for (boolean titlesOnly : new boolean[] {false, true}) {
             for (double[] p : places) {
-                if (!covers(f, n, around, p[0], p[1], total, bh, titlesOnly)) {
+                boolean inView = p[0] >= 0 && p[0] + total <= f.w() && p[1] >= 0;
+                if (inView && !covers(f, n, around, p[0], p[1], total, bh, titlesOnly)) {
                     place = p;
                     break search;
                 }

@@ -2,7 +2,8 @@
 # Screenshots of the real app under Xvfb for the docs: opens FILE in a fresh window (light or dark),
 # optionally runs xdotool steps, and saves the whole screen with ImageMagick's import.
 # Usage: scripts/shoot-app.sh FILE|- OUT.png [light|dark] [xdotool command...]   (- : the bundled sample)
-# SHOT_MAX_SAMPLERS sets the max samplers the window starts with (default 1).
+# SHOT_MAX_SAMPLERS sets the max samplers the window starts with (default 1). A step "sleep 6" waits
+# (xdotool's own sleep), e.g. for the Summary tab's thumbnail after a click on the tab.
 # Needs Xvfb, ImageMagick and xdotool (apt-get install xvfb imagemagick xdotool).
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)

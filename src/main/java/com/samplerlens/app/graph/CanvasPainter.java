@@ -106,7 +106,7 @@ final class CanvasPainter {
             marked.add(n);
         }
         // badges last, so a neighbour never covers them
-        for (CanvasNode n : marked) drawBadges(f, n);
+        for (CanvasNode n : marked) drawBadges(f, n, marked);
         g.setGlobalAlpha(1);
         g.setLineDashes();
     }
@@ -349,10 +349,11 @@ final class CanvasPainter {
     void paintOverlay(Frame f, CanvasScene.Level level) {
         titles.clear();
         badges.clear();
+        // zoomed this far out badges are drawn above nodes only: a node's neighbours are a few pixels away
         for (CanvasNode n : level.nodes()) {
             if (!visible(f, n, 40)) continue;
             if (n.id().equals(f.selected()) || n.id().equals(f.hovered())) drawPlainSelection(f, n, f.looks().of(n.id()));
-            drawBadges(f, n);
+            drawBadges(f, n, List.of());
         }
         f.g().setGlobalAlpha(1);
     }
@@ -725,7 +726,7 @@ final class CanvasPainter {
     // ---------------------------------------------------------------- badges
 
     /** Sampler badges (and SAVE) in a row above the node's top-right corner, outside the title: at most three, then "+N". */
-    private void drawBadges(Frame f, CanvasNode n) {
+    private void drawBadges(Frame f, CanvasNode n, List<CanvasNode> around) {
         NodeLook look = f.looks().of(n.id());
         List<NodeLook.SamplerMark> marks = new ArrayList<>();
         if (look.sampler() != null) marks.add(look.sampler());
@@ -759,23 +760,58 @@ final class CanvasPainter {
             labels.add("+" + (marks.size() - room));
             shown.add(null);
         }
-        for (int i = labels.size() - 1; i >= 0; i--) {
+        double[] widths = new double[labels.size()];
+        double total = -3;
+        for (int i = 0; i < labels.size(); i++) {
+            widths[i] = width(labels.get(i), font, true) + 12;
+            total += widths[i] + 3;
+        }
+        // above the node's right end; where another node lies there (workflows stack nodes tightly),
+        // beside the title bar instead, right or left
+        double titleH = (n.y() - n.top()) * f.s();
+        double sideY = f.sy(n.top()) + (titleH - bh) / 2;
+        double[][] places = {{right - total, y}, {right + 6, sideY}, {f.sx(n.x()) - 6 - total, sideY}};
+        double[] place = places[0];
+        // the first place in view and clear of other nodes; else the first that covers no other node's title
+        search:
+        for (boolean titlesOnly : new boolean[] {false, true}) {
+            for (double[] p : places) {
+                boolean inView = p[0] >= 0 && p[0] + total <= f.w() && p[1] >= 0;
+                if (inView && !covers(f, n, around, p[0], p[1], total, bh, titlesOnly)) {
+                    place = p;
+                    break search;
+                }
+            }
+        }
+        double x0 = place[0];
+        y = place[1];
+        double bx = Math.round(x0);
+        double by = Math.round(y);
+        for (int i = 0; i < labels.size(); i++) {
             String label = labels.get(i);
             NodeLook.SamplerMark m = shown.get(i);
-            double bw = width(label, font, true) + 12;
-            double bx = right - bw;
+            double bw = widths[i];
             Color fill = m == null ? (label.equals("SAVE") ? f.t().boxOutline() : f.t().widgetBg())
                     : m.traced() ? SamplerPalette.colour(m.colourIndex()) : SamplerPalette.muted(SamplerPalette.colour(m.colourIndex()));
             // on whole pixels: the badge is a copied image, sharp only unshifted
-            bx = Math.round(bx);
-            double by = Math.round(y);
             Color stroke = f.t().dark() ? BADGE_STROKE_DARK : BADGE_STROKE_LIGHT;
             Color text = m == null && !label.equals("SAVE") ? f.t().widgetText() : CanvasTheme.textOn(fill);
             g.drawImage(sprites.badge(label, fill, stroke, text, font(font, true), bw, bh), bx - 1, by - 1);
             badges.add(new DrawnBadge(n.id(), label, new BoundingBox(bx, by, bw, bh)));
-            right = bx - 3;
+            bx = Math.round(bx + bw + 3);
         }
         g.setGlobalAlpha(1);
+    }
+
+    /** Whether a screen rectangle overlaps a node other than {@code n} (only their title bars when {@code titlesOnly}). */
+    private static boolean covers(Frame f, CanvasNode n, List<CanvasNode> around, double x, double y, double w, double h, boolean titlesOnly) {
+        for (CanvasNode o : around) {
+            if (o == n) continue;
+            double ox = f.sx(o.x()), oy = f.sy(o.top());
+            double oh = (titlesOnly ? o.y() - o.top() : o.fullHeight()) * f.s();
+            if (x < ox + o.width() * f.s() && ox < x + w && y < oy + oh && oy < y + h) return true;
+        }
+        return false;
     }
 
     // ---------------------------------------------------------------- text

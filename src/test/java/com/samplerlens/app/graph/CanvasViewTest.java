@@ -242,6 +242,14 @@ class CanvasViewTest {
         open(robot, WAN22, 2);
         shot("wan22");
         assertTitlesLegible(3);
+        // the workflow stacks its loaders tightly: a badge that has no room above its node goes beside its
+        // title, and never over another node's title
+        List<CanvasPainter.DrawnTitle> titles = fx(graph::drawnTitles);
+        for (CanvasPainter.DrawnBadge b : fx(graph::drawnBadges)) {
+            for (CanvasPainter.DrawnTitle t : titles) {
+                assertFalse(b.bounds().intersects(t.titleBar()), "badge " + b.text() + " of " + b.nodeId() + " over the title of " + t.nodeId());
+            }
+        }
     }
 
     @Test

@@ -1,19 +1,20 @@
 package com.samplerlens.core.trace;
 
 import com.samplerlens.core.graph.NodeIds;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
-import java.util.function.Function;
-import java.util.function.ToIntFunction;
+import java.util.function.IntFunction;
 
 /** Sorts node ids in {@link NodeIds} order, parsing each id once (big attributed sets sort fast). */
 final class IdOrder {
     private IdOrder() {}
 
-    private record Key(String id, Long number) implements Comparable<Key> {
+    /** An id with its number parsed once ({@link NodeIds#asNumber}), ordered as {@link NodeIds#ORDER}. */
+    record Key(String id, Long number) implements Comparable<Key> {
+        static Key of(String id) { return new Key(id, NodeIds.asNumber(id)); }
+
         @Override
         public int compareTo(Key o) {
             if (number != null && o.number != null) {
@@ -30,25 +31,30 @@ final class IdOrder {
     static List<String> sorted(Collection<String> ids) {
         Key[] keys = new Key[ids.size()];
         int i = 0;
-        for (String id : ids) keys[i++] = new Key(id, NodeIds.asNumber(id));
+        for (String id : ids) keys[i++] = Key.of(id);
         Arrays.sort(keys);
         String[] out = new String[keys.length];
         for (int k = 0; k < keys.length; k++) out[k] = keys[k].id();
         return List.of(out);
     }
 
-    /** The items' ids, smallest distance first, equal distances in {@link NodeIds} order. */
-    static <T> List<String> sortedByDistance(Collection<T> items, Function<T, String> id, ToIntFunction<T> distance) {
-        record Ranked(int distance, Key key) {}
-        Ranked[] ranked = new Ranked[items.size()];
-        int i = 0;
-        for (T t : items) {
-            String s = id.apply(t);
-            ranked[i++] = new Ranked(distance.applyAsInt(t), new Key(s, NodeIds.asNumber(s)));
-        }
-        Arrays.sort(ranked, Comparator.comparingInt(Ranked::distance).thenComparing(Ranked::key));
-        List<String> out = new ArrayList<>(ranked.length);
-        for (Ranked r : ranked) out.add(r.key().id());
+    /** The nodes' ids, smallest distance first, equal distances in {@link NodeIds} order. */
+    static int[] sortedByDistance(int[] nodes, int[] distance, IntFunction<Key> key) {
+        Integer[] boxed = new Integer[nodes.length];
+        for (int i = 0; i < nodes.length; i++) boxed[i] = nodes[i];
+        Arrays.sort(boxed, Comparator.<Integer>comparingInt(v -> distance[v]).thenComparing(key::apply));
+        int[] out = new int[nodes.length];
+        for (int i = 0; i < out.length; i++) out[i] = boxed[i];
         return out;
+    }
+
+    /** The nodes' ids in {@link NodeIds} order, as an unmodifiable list, each id parsed at most once per graph. */
+    static List<String> sorted(int[] nodes, int from, int to, IntFunction<Key> key) {
+        Key[] keys = new Key[to - from];
+        for (int i = from; i < to; i++) keys[i - from] = key.apply(nodes[i]);
+        Arrays.sort(keys);
+        String[] out = new String[keys.length];
+        for (int k = 0; k < keys.length; k++) out[k] = keys[k].id();
+        return List.of(out);
     }
 }

@@ -25,12 +25,17 @@ final class IndexedGraph {
     private final int[] inFrom;
     private final boolean[] live;
     final boolean[] sampler;
+    final Node[] nodes;
+    /** Each node's sort key, parsed when first needed: an id shared by 200,000 samplers is parsed once. */
+    private final IdOrder.Key[] keys;
 
     IndexedGraph(Graph graph, ValueResolver values, Predicate<String> isSamplerClass) {
         int n = graph.size();
         ids = new String[n];
         index = new HashMap<>(n * 2);
         sampler = new boolean[n];
+        nodes = new Node[n];
+        keys = new IdOrder.Key[n];
         // each node's incoming list is looked up once: with 200,000 samplers these hash lookups were
         // a third of the trace
         @SuppressWarnings("unchecked")
@@ -39,6 +44,7 @@ final class IndexedGraph {
         int edges = 0;
         for (Node node : graph.nodes().values()) {
             ids[i] = node.id();
+            nodes[i] = node;
             index.put(node.id(), i);
             sampler[i] = isSamplerClass.test(node.classType());
             in[i] = graph.incoming(node.id());
@@ -67,6 +73,12 @@ final class IndexedGraph {
             }
         }
         inStart[n] = e;
+    }
+
+    IdOrder.Key key(int v) {
+        IdOrder.Key k = keys[v];
+        if (k == null) keys[v] = k = IdOrder.Key.of(ids[v]);
+        return k;
     }
 
     int indexOf(String id) {
@@ -131,6 +143,9 @@ final class IndexedGraph {
         int count() { return count; }
 
         int at(int i) { return order[i]; }
+
+        /** The reached nodes, the start at 0; valid until the next {@link #run}. */
+        int[] order() { return order; }
     }
 
     /** A walk's result: {@code order[0..count)} in discovery order, {@code dist[v]} or -1. */

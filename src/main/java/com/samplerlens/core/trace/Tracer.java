@@ -45,26 +45,28 @@ public final class Tracer {
 
         // from 0: a save node that is itself a sampler (KSampler (Efficient) is an output node) is traced too
         int[] dist = all.dist();
-        List<Integer> foundIndexes = new ArrayList<>();
-        for (int i = 0; i < all.count(); i++) if (g.sampler[all.order()[i]]) foundIndexes.add(all.order()[i]);
-        // ids parsed once, not per comparison: the nearest first, then in NodeIds order
-        List<String> found = IdOrder.sortedByDistance(foundIndexes, v -> g.ids[v], v -> dist[v]);
+        int foundCount = 0;
+        for (int i = 0; i < all.count(); i++) if (g.sampler[all.order()[i]]) foundCount++;
+        int[] foundNodes = new int[foundCount];
+        for (int i = 0, k = 0; i < all.count(); i++) if (g.sampler[all.order()[i]]) foundNodes[k++] = all.order()[i];
+        // the nearest first, then in NodeIds order; each id parsed once, not per comparison
+        foundNodes = IdOrder.sortedByDistance(foundNodes, dist, g::key);
+        List<String> found = new ArrayList<>(foundCount);
+        for (int v : foundNodes) found.add(g.ids[v]);
         Map<String, Integer> numbers = new HashMap<>();
         TraceMode mode = number(graph, options, save, distances, found, numbers, warnings);
 
-        List<SamplerAttribution> samplers = new ArrayList<>();
+        List<SamplerAttribution> samplers = new ArrayList<>(foundCount);
         boolean[] attributedToAny = new boolean[g.ids.length];
         // one scratch walk for all samplers: each costs only the nodes and links it reaches, so
         // 200,000 chained samplers cost their attributed sets, not 200,000 graph-sized arrays
         IndexedGraph.ScratchWalk own = g.scratchWalk();
-        for (String id : found) {
-            own.run(g.indexOf(id));
-            List<String> ids = new ArrayList<>(own.count() - 1);
-            for (int i = 1; i < own.count(); i++) {
-                attributedToAny[own.at(i)] = true;
-                ids.add(g.ids[own.at(i)]);
-            }
-            samplers.add(new SamplerAttribution(id, graph.node(id).classType(), dist[g.indexOf(id)], numbers.getOrDefault(id, 0), IdOrder.sorted(ids)));
+        for (int v : foundNodes) {
+            own.run(v);
+            for (int i = 1; i < own.count(); i++) attributedToAny[own.at(i)] = true;
+            String id = g.ids[v];
+            samplers.add(new SamplerAttribution(id, g.nodes[v].classType(), dist[v], numbers.getOrDefault(id, 0),
+                    IdOrder.sorted(own.order(), 1, own.count(), g::key)));
         }
         IndexedGraph.Walk live = g.walk(saveIndex, true, false);
         List<String> shared = new ArrayList<>();

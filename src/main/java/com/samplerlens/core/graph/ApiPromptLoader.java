@@ -105,7 +105,7 @@ public final class ApiPromptLoader {
     private static Map<String, Node> readBody(JsonParser p, Literals literals) throws IOException {
         Map<String, Node> entries = new LinkedHashMap<>();
         while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String id = p.currentName();
+            String id = literals.text(p.currentName());
             entries.put(id, p.nextToken() == JsonToken.START_OBJECT ? readNode(p, id, literals) : skip(p));
         }
         return entries;
@@ -125,7 +125,7 @@ public final class ApiPromptLoader {
             JsonToken value = p.nextToken();
             switch (field) {
                 case "class_type" -> {
-                    classType = value == JsonToken.VALUE_STRING ? p.getText() : null;
+                    classType = value == JsonToken.VALUE_STRING ? literals.text(p.getText()) : null;
                     JsonShape.skipValue(p);
                 }
                 case "inputs" -> {
@@ -133,7 +133,7 @@ public final class ApiPromptLoader {
                     if (value == JsonToken.START_OBJECT) {
                         Map<String, InputValue> read = new LinkedHashMap<>();
                         while (p.nextToken() == JsonToken.FIELD_NAME) {
-                            String name = p.currentName();
+                            String name = literals.text(p.currentName());
                             p.nextToken();
                             read.put(name, literals.input(p.readValueAsTree()));
                         }
@@ -164,10 +164,25 @@ public final class ApiPromptLoader {
     /**
      * One instance per distinct small value: 200,000 samplers share "euler", 20 and ["4", 0]
      * rather than each holding a copy. Bounded, so that a file of distinct values costs nothing more.
+     * Names, class types and node ids are shared too: the parser's name table is cleared every
+     * 65,536 names, so a 200,000-node prompt gave 1.5 million copies of ten input names, one
+     * "KSampler" per node and a second string per link source (≈ 80 MB of a 512 MB heap).
      */
     private static final class Literals {
         private static final int MAX_SHARED = 65_536;
+        /** Texts are cheaper to keep than values; ids are as many as nodes, which the graph holds anyway. */
+        private static final int MAX_TEXTS = 1 << 21;
         private final Map<JsonNode, InputValue> shared = new HashMap<>();
+        private final Map<String, String> texts = new HashMap<>();
+
+        /** The first instance of an equal string read so far (a node id, a link's source id, a name). */
+        String text(String s) {
+            if (s == null) return null;
+            String known = texts.get(s);
+            if (known != null) return known;
+            if (texts.size() < MAX_TEXTS) texts.put(s, s);
+            return s;
+        }
 
         InputValue input(TreeNode read) {
             JsonNode v = read == null ? NullNode.instance : (JsonNode) read;
@@ -176,6 +191,7 @@ public final class ApiPromptLoader {
             InputValue known = shared.get(v);
             if (known != null) return known;
             InputValue made = toInput(v);
+            if (made instanceof InputValue.Link l) made = new InputValue.Link(text(l.sourceId()), l.outputIndex());
             if (shared.size() < MAX_SHARED) shared.put(v, made);
             return made;
         }

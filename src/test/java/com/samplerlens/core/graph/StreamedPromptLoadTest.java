@@ -99,6 +99,39 @@ class StreamedPromptLoadTest {
         }
     }
 
+    /**
+     * 100,000 chained samplers, past the 65,536 names after which Jackson clears its name table:
+     * every input name, class type and link source is one shared string (a 200,000-sampler prompt
+     * held 1.5 million copies of ten names), and the graph is the one the tree gives.
+     */
+    @org.junit.jupiter.api.Test
+    void namesClassTypesAndIdsAreSharedAcrossAHugePrompt() throws Exception {
+        StringBuilder sb = new StringBuilder("{\"0\": {\"class_type\": \"CheckpointLoaderSimple\", \"inputs\": {\"ckpt_name\": \"a\"}}");
+        int n = 100_000;
+        for (int i = 1; i <= n; i++) {
+            sb.append(", \"").append(i).append("\": {\"class_type\": \"KSampler\", \"inputs\": {\"model\": [\"0\", 0], \"seed\": ")
+                    .append(i).append(", \"latent_image\": [\"").append(i - 1).append("\", 0]}}");
+        }
+        String text = sb.append('}').toString();
+        Graph g = ApiPromptLoader.load(text, new ArrayList<>());
+        assertEquals(n + 1, g.size());
+        java.util.Set<String> names = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        java.util.Set<String> classes = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (Node node : g.nodes().values()) {
+            names.addAll(node.inputs().keySet());
+            classes.add(node.classType());
+            for (InputValue v : node.inputs().values()) {
+                if (v instanceof InputValue.Link l) {
+                    // the very id string the graph keys its source node by, not an equal copy
+                    assertTrue(g.node(l.sourceId()).id() == l.sourceId(), "link source " + l.sourceId() + " is a copy of the id");
+                }
+            }
+        }
+        assertEquals(4, names.size(), "input name instances");
+        assertEquals(2, classes.size(), "class type instances");
+        assertSameAsTree(text);
+    }
+
     static void assertShape(String text) throws Exception {
         JsonNode root = LenientJson.parse(text);
         JsonShape shape = JsonShape.of(text);

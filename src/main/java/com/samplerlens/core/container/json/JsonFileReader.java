@@ -24,8 +24,7 @@ public final class JsonFileReader {
     /**
      * One pass over the text names it and, for a wrapped prompt, finds the prompt's text; the
      * shape of the entry text is handed to the source loader ({@link JsonShape#of} of the same
-     * text), so a workflow file up to {@link JsonShape#MEMO_LIMIT} is scanned once before its
-     * graph is built.
+     * text), so a workflow file of any size is scanned once before its graph is built.
      */
     public static EmbeddedMetadata read(Path file, byte[] bytes) throws UnreadableFileException {
         String text = new String(bytes, StandardCharsets.UTF_8);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.samplerlens.core.json.LenientJson;
 import java.io.IOException;
+import java.lang.ref.WeakReference;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -30,14 +31,12 @@ public record JsonShape(boolean empty, boolean uiWorkflow, boolean apiPrompt, bo
     public JsonShape {}
 
     /**
-     * Texts up to this many chars have their shape remembered for the thread that found it: a JSON
-     * file's reader names its text, then the source loader asks again for the same text, and the
-     * second full pass is saved. Above it, the pass is repeated rather than the text held on to.
+     * The last text whose shape this thread found, and that shape, handed over once: a JSON file's
+     * reader names its text, then the source loader asks again for the same text, and the second
+     * full pass (about a second for a 49 MB prompt) is saved whatever the size. The text is held
+     * weakly, so a memo never keeps a text alive that its reader has let go.
      */
-    public static final int MEMO_LIMIT = 4 << 20;
-
-    /** The last text (≤ {@link #MEMO_LIMIT}) whose shape this thread found, and that shape; handed over once. */
-    private record Memo(String text, JsonShape shape) {}
+    private record Memo(WeakReference<String> text, JsonShape shape) {}
 
     private static final ThreadLocal<Memo> MEMO = new ThreadLocal<>();
 
@@ -47,7 +46,7 @@ public record JsonShape(boolean empty, boolean uiWorkflow, boolean apiPrompt, bo
     /** @throws JsonProcessingException when the text is not valid JSON (the message says where) */
     public static JsonShape of(String text) throws JsonProcessingException {
         Memo m = MEMO.get();
-        if (m != null && m.text() == text) { // the very text the reader scanned, not just an equal one
+        if (m != null && m.text().get() == text) { // the very text the reader scanned, not just an equal one
             MEMO.remove();
             return m.shape();
         }
@@ -56,8 +55,7 @@ public record JsonShape(boolean empty, boolean uiWorkflow, boolean apiPrompt, bo
 
     /** Remembers {@code shape} as {@code text}'s for this thread's next {@link #of} of that same text. */
     static void remember(String text, JsonShape shape) {
-        if (text.length() <= MEMO_LIMIT) MEMO.set(new Memo(text, shape));
-        else MEMO.remove();
+        MEMO.set(new Memo(new WeakReference<>(text), shape));
     }
 
     /**

@@ -130,7 +130,7 @@ final class CliGuards {
             for (int i = off; i < end; i++) {
                 if (unsafe(buf[i])) {
                     out.write(buf, start, i - start);
-                    out.write(String.format("\\u%04X", (int) buf[i]));
+                    out.write(escape(buf[i]));
                     start = i + 1;
                 }
             }
@@ -139,7 +139,21 @@ final class CliGuards {
 
         @Override
         public void write(String s, int off, int len) throws IOException {
-            write(s.toCharArray(), off, len);
+            // straight from the string: a copy of it per write doubled the cost of a long output
+            int start = off;
+            int end = off + len;
+            for (int i = off; i < end; i++) {
+                if (unsafe(s.charAt(i))) {
+                    out.write(s, start, i - start);
+                    out.write(escape(s.charAt(i)));
+                    start = i + 1;
+                }
+            }
+            out.write(s, start, end - start);
+        }
+
+        private static String escape(char c) {
+            return String.format("\\u%04X", (int) c);
         }
 
         @Override

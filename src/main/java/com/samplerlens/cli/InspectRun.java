@@ -245,11 +245,18 @@ final class InspectRun {
             if (!others.isEmpty()) out.println("  other output nodes: " + SaveNodeChoice.describe(others, report.graph()));
             if (o.resolved().anchor() != AnchorSettings.NONE) out.println("  its own settings are the defaults (SaveImageWithMetaDataUniversal)");
             out.println("Mode:       " + t.mode().name().toLowerCase(Locale.ROOT) + ", " + t.samplers().size() + " sampler(s) found");
+            // one block, one write: println flushes through to the terminal each time, and a prompt
+            // of 200,000 samplers prints 200,000 of these lines
+            StringBuilder lines = new StringBuilder();
             for (SamplerAttribution a : t.samplers()) {
-                String label = a.traced() ? "Sampler_" + a.number() : "(not traced)";
-                out.println("  " + label + ": node " + a.nodeId() + " " + a.classType() + ", distance " + a.distance()
-                        + ", nodes: " + (a.attributed().isEmpty() ? "none" : String.join(", ", a.attributed())));
+                lines.append("  ").append(a.traced() ? "Sampler_" + a.number() : "(not traced)")
+                        .append(": node ").append(a.nodeId()).append(' ').append(a.classType())
+                        .append(", distance ").append(a.distance()).append(", nodes: ");
+                if (a.attributed().isEmpty()) lines.append("none");
+                else joinTo(lines, a.attributed());
+                lines.append(System.lineSeparator());
             }
+            out.print(lines);
             out.println("  shared: " + (t.shared().isEmpty() ? "none" : String.join(", ", t.shared())));
             com.samplerlens.core.inspect.ValuesOrigin.describe(report.composed(), o.resolved().options().trace().selection())
                     .ifPresent(v -> out.println("  " + v));
@@ -269,4 +276,12 @@ final class InspectRun {
         out.println();
     }
 
+    private static void joinTo(StringBuilder sb, Iterable<String> items) {
+        boolean first = true;
+        for (String item : items) {
+            if (!first) sb.append(", ");
+            sb.append(item);
+            first = false;
+        }
+    }
 }

@@ -12,6 +12,7 @@ import com.samplerlens.core.container.json.JsonShape;
 import com.samplerlens.core.json.LenientJson;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -137,7 +138,7 @@ public final class ApiPromptLoader {
                             p.nextToken();
                             read.put(name, literals.input(p.readValueAsTree()));
                         }
-                        inputs = read;
+                        inputs = literals.inputs(read);
                     } else {
                         JsonShape.skipValue(p); // "inputs": [..] is no inputs, and must be read past whole
                     }
@@ -182,6 +183,19 @@ public final class ApiPromptLoader {
             if (known != null) return known;
             if (texts.size() < MAX_TEXTS) texts.put(s, s);
             return s;
+        }
+
+        /** Bounded like the values: a file of ever-new name lists keeps its own arrays. */
+        private final Map<List<String>, String[]> nameLists = new HashMap<>();
+
+        /** The inputs as read, their names array shared with every earlier node of the same names. */
+        Map<String, InputValue> inputs(Map<String, InputValue> read) {
+            String[] names = read.keySet().toArray(new String[0]);
+            InputValue[] values = read.values().toArray(new InputValue[0]);
+            String[] known = nameLists.get(Arrays.asList(names));
+            if (known != null) names = known;
+            else if (nameLists.size() < MAX_SHARED) nameLists.put(Arrays.asList(names), names);
+            return InputMap.ofShared(names, values);
         }
 
         InputValue input(TreeNode read) {

@@ -46,6 +46,21 @@ final class InputMap extends AbstractMap<String, InputValue> {
         return new InputMap(n, v);
     }
 
+    /**
+     * Inputs whose names array is shared with other nodes of the same inputs (the streamed
+     * loader's: 200,000 KSamplers need one array of their ten names, not 200,000 copies).
+     * Neither array is copied; the caller hands them over and never changes them.
+     */
+    static Map<String, InputValue> ofShared(String[] names, InputValue[] values) {
+        if (names.length == 0) return EMPTY;
+        if (names.length > MAX_SCANNED) {
+            Map<String, InputValue> m = new LinkedHashMap<>();
+            for (int i = 0; i < names.length; i++) m.put(names[i], values[i]);
+            return Collections.unmodifiableMap(m);
+        }
+        return new InputMap(names, values);
+    }
+
     private int indexOf(Object name) {
         for (int i = 0; i < names.length; i++) if (names[i].equals(name)) return i;
         return -1;

@@ -22,6 +22,8 @@ lost=$(comm -23 <(cd target/classes && find . -type f | sed 's|^\./||' | sort) <
 out=target/package
 rm -rf "$out"; mkdir -p "$out/input"
 cp "$jar" "$out/input/samplerlens.jar"
+# shown by the launcher itself (-splash: below) while the JVM and JavaFX start: see LaunchSplash
+cp assets/splash.png "$out/input/splash.png"
 # picocli's class files made cacheable, as pom.xml does for target/samplerlens.jar (issue 16)
 "$JAVA_HOME/bin/java" packaging/UpgradeClassFiles.java "$out/input/samplerlens.jar" picocli/
 
@@ -71,6 +73,7 @@ app_opts+=(--enable-native-access=javafx.graphics)
 java_opts=()
 for o in "${app_opts[@]}"; do java_opts+=(--java-options "$o"); done
 java_opts+=(--java-options '-XX:AOTCache=$APPDIR/samplerlens.aot' --java-options -Xlog:aot=off --java-options -Xlog:cds=off)
+java_opts+=(--java-options '-splash:$APPDIR/splash.png')
 common=(--name SamplerLens --app-version "$version" --vendor "SamplerLens"
   --description "Inspect, trace and re-embed the metadata of ComfyUI images"
   --dest "$out")

@@ -28,7 +28,7 @@ fi
 trap '[ -n "$xvfb_pid" ] && kill "$xvfb_pid"' EXIT
 # a fresh preferences store, so no remembered models folder or window state changes the run
 prefs=$(mktemp -d)
-windows=(); starts=(); opens=(); cpus=(); warm=()
+splashes=(); windows=(); starts=(); opens=(); cpus=(); warm=()
 # the workflow is opened this many times per run: the first open right after the first paint (the
 # worst case: nothing warmed up yet), the later ones as in a session where the app has been used
 opens_per_run=${BENCH_OPENS:-4}
@@ -45,7 +45,25 @@ if [ "${BENCH_AOT:-0}" = 1 ]; then
 fi
 if [ -n "${BENCH_LAUNCHER:-}" ]; then echo "launcher: $BENCH_LAUNCHER"; else echo "JVM options: ${opts[*]:-none}"; fi
 echo "load before: $(uptime | sed 's/.*load average/load average/')  cores: $(nproc)"
+# The launchers show assets/splash.png (480x270) natively before the JVM is up (-splash:, LaunchSplash):
+# watched from outside on the X server, from the moment the launcher is started, when xwininfo is here.
+watch_splash() {
+  command -v xwininfo >/dev/null 2>&1 || return 0
+  local t0=$1
+  for _ in $(seq 1500); do
+    if DISPLAY=$display xwininfo -root -children 2>/dev/null | grep -q ' 480x270+'; then
+      echo "timing: splash shown $(( ($(date +%s%N) - t0) / 1000000 )) ms after launch"; return 0
+    fi
+    sleep 0.005
+  done
+}
 run_app() {
+  watch_splash "$(date +%s%N)" &
+  local watcher=$!
+  run_app_only
+  kill "$watcher" 2>/dev/null; wait "$watcher" 2>/dev/null || true
+}
+run_app_only() {
   if [ -n "${BENCH_LAUNCHER:-}" ]; then
     DISPLAY=$display JAVA_TOOL_OPTIONS="-Djava.util.prefs.userRoot=$prefs -Dprism.order=sw -Dsamplerlens.timing=true \
       -Dsamplerlens.timing.exit=true -Dsamplerlens.timing.open=$workflow -Dsamplerlens.timing.repeat=$opens_per_run" \
@@ -57,7 +75,7 @@ run_app() {
     -Dsamplerlens.timing.open="$workflow" -Dsamplerlens.timing.repeat="$opens_per_run" -jar "$jar" 2>&1 >/dev/null | grep '^timing:' || true
 }
 if [ -n "${BENCH_LAUNCHER:-}" ]; then
-  echo "first run (untimed): $(run_app | head -1)"
+  echo "first run (untimed): $(run_app_only | head -1)"
   # ./samplerlens assembles its cache in the background after that first run: wait for it
   if [ "$(cd "$(dirname "$BENCH_LAUNCHER")" && pwd)" = "$here" ]; then
     for _ in $(seq 120); do [ "$here/target/samplerlens-app.aot" -nt "$jar" ] && break; sleep 1; done
@@ -65,22 +83,24 @@ if [ -n "${BENCH_LAUNCHER:-}" ]; then
   fi
 fi
 if [ -n "${archive:-}" ]; then
-  echo "writing the CDS archive (untimed): $(run_app | tr '\n' ' ')"
+  echo "writing the CDS archive (untimed): $(run_app_only | tr '\n' ' ')"
   ls -la "$archive" | awk '{print "archive: " $5 " bytes"}'
   [ "${BENCH_AOT:-0}" = 1 ] && opts=("${app_opts[@]}" ${BENCH_JAVA_OPTS:-} -XX:AOTCache="$archive" -Xlog:aot=off -Xlog:cds=off)
 fi
 for i in $(seq "$runs"); do
   out=$(run_app)
   w=$(sed -n 's/^timing: window painted \([0-9]*\) ms.*/\1/p' <<<"$out")
+  sp=$(sed -n 's/^timing: splash shown \([0-9]*\) ms.*/\1/p' <<<"$out")
   s=$(sed -n 's/^timing: first graph painted \([0-9]*\) ms.*/\1/p' <<<"$out")
   c=$(sed -n 's/^timing: first graph painted .*, \([0-9]*\) ms CPU.*/\1/p' <<<"$out")
   o=$(sed -n 's/^timing: opened .* in \([0-9]*\) ms.*/\1/p' <<<"$out" | head -1)
   later=($(sed -n 's/^timing: opened .* in \([0-9]*\) ms.*/\1/p' <<<"$out" | tail -n +2))
-  echo "run $i: window ${w:-?} ms, first graph ${s:-?} ms (process CPU ${c:-?} ms), first open ${o:-?} ms, later opens ${later[*]:-none} ms"
-  [ -n "$w" ] && windows+=("$w"); [ -n "$s" ] && starts+=("$s"); [ -n "$c" ] && cpus+=("$c"); [ -n "$o" ] && opens+=("$o"); warm+=("${later[@]}")
+  echo "run $i: splash ${sp:-none} ms, window ${w:-?} ms, first graph ${s:-?} ms (process CPU ${c:-?} ms), first open ${o:-?} ms, later opens ${later[*]:-none} ms"
+  [ -n "$sp" ] && splashes+=("$sp"); [ -n "$w" ] && windows+=("$w"); [ -n "$s" ] && starts+=("$s"); [ -n "$c" ] && cpus+=("$c"); [ -n "$o" ] && opens+=("$o"); warm+=("${later[@]}")
 done
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {if (NR==0) print "?"; else if (NR%2) print a[(NR+1)/2]; else print int((a[NR/2]+a[NR/2+1])/2)}'; }
-echo "median cold start to the window painted (loading state): $(median "${windows[@]}") ms (target < 1000 ms, quiet machine)"
+[ ${#splashes[@]} -gt 0 ] && echo "median launch to the splash image shown (the launcher's loading state, watched on the X server): $(median "${splashes[@]}") ms (${#splashes[@]} runs)"
+echo "median cold start to the JavaFX window painted (its loading state; measured from JVM start): $(median "${windows[@]}") ms (target < 1000 ms, quiet machine)"
 echo "median cold start to first painted graph: $(median "${starts[@]}") ms (${#starts[@]} runs; target < 1500 ms)"
 echo "median process CPU time at first paint: $(median "${cpus[@]}") ms"
 echo "median first open of $(basename "$workflow") (right after the first paint): $(median "${opens[@]}") ms"

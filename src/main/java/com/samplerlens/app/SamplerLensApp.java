@@ -69,9 +69,21 @@ public final class SamplerLensApp extends Application {
             String then = System.getProperty("samplerlens.timing.open");
             StartupTiming.report(stage.getScene(), vm, then == null ? null : Path.of(then), window.graphView());
         }
+        closeSplashAfterFirstFrame(stage);
         stage.show();
         window.graphView().requestFocus();
         warmUpLayoutAfterFirstGraph(vm);
+    }
+
+    /** The launcher's splash image goes once the window has a frame of its own to replace it. */
+    private static void closeSplashAfterFirstFrame(Stage stage) {
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            stage.getScene().removePostLayoutPulseListener(once[0]);
+            // after this pulse the frame is handed to the renderer: close the splash behind it
+            javafx.application.Platform.runLater(LaunchSplash::closeInBackground);
+        };
+        stage.getScene().addPostLayoutPulseListener(once[0]);
     }
 
     /**

@@ -89,9 +89,13 @@ final class StartupTiming {
      */
     private static long frameThreadsCpuNanos() {
         java.lang.management.ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-        long sum = 0;
+        // called on the FX application thread, which is not always named "JavaFX Application
+        // Thread": with the GTK toolkit it is "GtkNativeMainLoopThread", and matching by name
+        // alone counted only the renderer
+        long sum = Platform.isFxApplicationThread() ? Math.max(0, mx.getCurrentThreadCpuTime()) : 0;
         for (Thread t : Thread.getAllStackTraces().keySet()) {
             String name = t.getName();
+            if (t == Thread.currentThread()) continue;
             if (name.equals("JavaFX Application Thread") || name.startsWith("QuantumRenderer")) {
                 long c = mx.getThreadCpuTime(t.threadId());
                 if (c > 0) sum += c;

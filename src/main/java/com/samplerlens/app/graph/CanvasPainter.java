@@ -437,7 +437,11 @@ final class CanvasPainter {
                     g.setLineDashes(dash * 0.6, dash * 0.4);
                     g.setLineDashOffset(0);
                 } else {
+                    // one solid frame: as edges and corner arcs when big (strokeRound), the
+                    // rasteriser's cost of a whole stroked rounded rectangle being most of a node's
                     g.setLineDashes();
+                    strokeRound(f, x - o, top - o, w + 2 * o, h + 2 * o, r + o, width);
+                    continue;
                 }
                 g.strokeRoundRect(x - o, top - o, w + 2 * o, h + 2 * o, (r + o) * 2, (r + o) * 2);
             }

@@ -148,6 +148,14 @@ public final class MainWindow {
         Scene scene = new Scene(root, Math.min(bounds == null ? 1400 : bounds[2], screen.getWidth()),
                 Math.min(bounds == null ? 880 : bounds[3], screen.getHeight()));
         scene.getStylesheets().add(MainWindow.class.getResource("/com/samplerlens/app/app.css").toExternalForm());
+        // The renderer repaints the graph's area on every zoom or pan frame starting from the window's
+        // root, and a Region fills its CSS background there even when transparent (the split pane's
+        // is): with the software renderer these two fills of the whole canvas area were about a
+        // third of the renderer's time per frame (JFR, scripts/bench-app-frames.sh). The scene's
+        // fill, cleared in one cheap pass, shows the same colour instead.
+        root.setStyle("-fx-background-color: null;");
+        split.setStyle("-fx-background-color: null;");
+        scene.fillProperty().bind(theme.darkProperty().map(ThemeController::windowBackground));
         if (bounds != null) {
             stage.setX(bounds[0]);
             stage.setY(bounds[1]);

@@ -6,6 +6,7 @@ import com.samplerlens.app.settings.AppPreferences;
 import javafx.application.Application;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.scene.paint.Color;
 
 /** Light or dark (AtlantaFX Primer), remembered between runs. */
 public final class ThemeController {
@@ -22,6 +23,15 @@ public final class ThemeController {
     }
 
     public BooleanProperty darkProperty() { return dark; }
+
+    /**
+     * The window's background, Primer's {@code -color-bg-default} (light {@code #ffffff}, dark
+     * {@code #0d1117}): the main window paints it as the scene's fill instead of as the root's CSS
+     * background (see {@code MainWindow}); ThemeControllerTest checks it against the theme's stylesheet.
+     */
+    public static Color windowBackground(boolean dark) {
+        return dark ? Color.web("#0d1117") : Color.web("#ffffff");
+    }
 
     private static void apply(boolean dark) {
         Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheetBSS() : new PrimerLight().getUserAgentStylesheetBSS());

@@ -22,40 +22,59 @@ public final class Graph {
     public record Edge(String from, int outputIndex, String to, String inputName) {}
 
     private final Map<String, Node> nodes;
-    // Exact-size arrays rather than growable lists: a 200,000-sampler prompt has 400,000 of them,
-    // and an ArrayList with its ten-slot array took about 80 bytes each (≈ 30 MB of a 512 MB heap).
-    private final Map<String, Edge[]> incoming;
-    private final Map<String, Edge[]> outgoing;
+    // The node index, built once here: the tracer's walks run over ints and arrays, because on
+    // 40,000-node graphs String-keyed hash lookups per node and per link were mostly cache misses.
+    private final Node[] byIndex;
+    private final Map<String, Integer> index;
+    // Exact-size arrays rather than growable lists: a 200,000-sampler prompt has 400,000 links.
+    // Links into node v are inEdges[inStart[v] .. inStart[v + 1]), in input order; inFrom holds
+    // each link's source index.
+    private final int[] inStart;
+    private final int[] inFrom;
+    private final Edge[] inEdges;
+    /** Per source index: its links out, in the order their consumers (and their inputs) come; null for none. */
+    private final Edge[][] outgoing;
 
     public Graph(Collection<Node> nodeList) {
         LinkedHashMap<String, Node> byId = LinkedHashMap.newLinkedHashMap(nodeList.size());
         for (Node n : nodeList) byId.put(n.id(), n);
         this.nodes = Collections.unmodifiableMap(byId);
-        incoming = HashMap.newHashMap(byId.size());
-        Map<String, int[]> outCount = HashMap.newHashMap(byId.size()); // per source: edges out, edges placed
-        for (Node n : byId.values()) {
-            Edge[] in = null;
-            int k = 0;
-            for (Map.Entry<String, InputValue> input : n.inputs().entrySet()) {
-                if (input.getValue() instanceof InputValue.Link l && byId.containsKey(l.sourceId())) {
-                    if (in == null) in = new Edge[n.inputs().size()];
-                    in[k++] = new Edge(l.sourceId(), l.outputIndex(), n.id(), input.getKey());
-                    outCount.computeIfAbsent(l.sourceId(), x -> new int[2])[0]++;
+        int n = byId.size();
+        byIndex = byId.values().toArray(new Node[0]);
+        index = HashMap.newHashMap(n);
+        int inputs = 0;
+        for (int v = 0; v < n; v++) {
+            index.put(byIndex[v].id(), v);
+            inputs += byIndex[v].inputs().size();
+        }
+        inStart = new int[n + 1];
+        int[] from = new int[inputs];
+        Edge[] edges = new Edge[inputs];
+        int[] outCount = new int[n];
+        int k = 0;
+        for (int v = 0; v < n; v++) {
+            inStart[v] = k;
+            Node node = byIndex[v];
+            for (Map.Entry<String, InputValue> input : node.inputs().entrySet()) {
+                if (input.getValue() instanceof InputValue.Link l) {
+                    Integer source = index.get(l.sourceId());
+                    if (source == null) continue;
+                    from[k] = source;
+                    edges[k] = new Edge(l.sourceId(), l.outputIndex(), node.id(), input.getKey());
+                    outCount[source]++;
+                    k++;
                 }
             }
-            if (in != null) incoming.put(n.id(), k == in.length ? in : Arrays.copyOf(in, k));
         }
-        // the same edges out of each source, in the order their consumers (and their inputs) come
-        outgoing = HashMap.newHashMap(outCount.size());
-        for (Node n : byId.values()) {
-            Edge[] in = incoming.get(n.id());
-            if (in == null) continue;
-            for (Edge e : in) {
-                int[] count = outCount.get(e.from());
-                Edge[] out = count[1] == 0 ? new Edge[count[0]] : outgoing.get(e.from());
-                if (count[1] == 0) outgoing.put(e.from(), out);
-                out[count[1]++] = e;
-            }
+        inStart[n] = k;
+        inFrom = k == inputs ? from : Arrays.copyOf(from, k);
+        inEdges = k == inputs ? edges : Arrays.copyOf(edges, k);
+        outgoing = new Edge[n][];
+        int[] placed = new int[n];
+        for (int e = 0; e < k; e++) {
+            int s = inFrom[e];
+            if (outgoing[s] == null) outgoing[s] = new Edge[outCount[s]];
+            outgoing[s][placed[s]++] = inEdges[e];
         }
     }
 
@@ -67,25 +86,57 @@ public final class Graph {
 
     public int size() { return nodes.size(); }
 
-    /** Links into the node, in input order. */
-    public List<Edge> incoming(String id) { return view(incoming.get(id)); }
-
-    /** Links out of the node, in the order their consumers appear. */
-    public List<Edge> outgoing(String id) { return view(outgoing.get(id)); }
-
-    /** A read-only list over the graph's own array: no copy per call. */
-    private static List<Edge> view(Edge[] edges) {
-        return edges == null ? List.of() : new EdgeView(edges);
+    /** The node's index (0 .. size-1, in node order), or -1 when the graph does not hold it. */
+    public int indexOf(String id) {
+        Integer i = index.get(id);
+        return i == null ? -1 : i;
     }
 
+    /** The node at {@code index}, in node order. */
+    public Node nodeAt(int index) { return byIndex[index]; }
+
+    /** Links into node {@code v} are the link indexes {@code firstIn(v) .. firstIn(v + 1) - 1}, in input order. */
+    public int firstIn(int v) { return inStart[v]; }
+
+    /** The source node index of link {@code e} (see {@link #firstIn}). */
+    public int sourceOf(int e) { return inFrom[e]; }
+
+    /** Link {@code e} (see {@link #firstIn}). */
+    public Edge edgeAt(int e) { return inEdges[e]; }
+
+    /** True when some link leaves node {@code v}. */
+    public boolean hasOutgoing(int v) { return outgoing[v] != null; }
+
+    /** Links into the node, in input order. */
+    public List<Edge> incoming(String id) {
+        int v = indexOf(id);
+        return v < 0 || inStart[v] == inStart[v + 1] ? List.of() : new EdgeView(inEdges, inStart[v], inStart[v + 1]);
+    }
+
+    /** Links out of the node, in the order their consumers appear. */
+    public List<Edge> outgoing(String id) {
+        int v = indexOf(id);
+        return v < 0 || outgoing[v] == null ? List.of() : new EdgeView(outgoing[v], 0, outgoing[v].length);
+    }
+
+    /** A read-only list over part of the graph's own array: no copy per call. */
     private static final class EdgeView extends AbstractList<Edge> implements RandomAccess {
         private final Edge[] edges;
+        private final int from;
+        private final int size;
 
-        EdgeView(Edge[] edges) { this.edges = edges; }
+        EdgeView(Edge[] edges, int from, int to) {
+            this.edges = edges;
+            this.from = from;
+            this.size = to - from;
+        }
 
-        @Override public Edge get(int i) { return edges[i]; }
+        @Override public Edge get(int i) {
+            if (i < 0 || i >= size) throw new IndexOutOfBoundsException(i);
+            return edges[from + i];
+        }
 
-        @Override public int size() { return edges.length; }
+        @Override public int size() { return size; }
     }
 
     /**
@@ -99,8 +150,6 @@ public final class Graph {
 
     /** All links, grouped by consumer in node order. */
     public List<Edge> edges() {
-        List<Edge> all = new ArrayList<>();
-        for (String id : nodes.keySet()) all.addAll(incoming(id));
-        return all;
+        return new ArrayList<>(Arrays.asList(inEdges));
     }
 }

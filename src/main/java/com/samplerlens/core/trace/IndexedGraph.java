@@ -3,7 +3,6 @@ package com.samplerlens.core.trace;
 import com.samplerlens.core.graph.Graph;
 import com.samplerlens.core.graph.Node;
 import java.util.AbstractMap;
-import java.util.HashMap;
 import java.util.AbstractSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -20,7 +19,7 @@ import java.util.function.Predicate;
 final class IndexedGraph {
 
     final String[] ids;
-    private final Map<String, Integer> index;
+    private final Graph graph;
     private final int[] inStart;
     private final int[] inFrom;
     private final boolean[] live;
@@ -30,49 +29,43 @@ final class IndexedGraph {
     private final IdOrder.Key[] keys;
 
     IndexedGraph(Graph graph, ValueResolver values, Predicate<String> isSamplerClass) {
+        this.graph = graph;
         int n = graph.size();
         ids = new String[n];
-        index = new HashMap<>(n * 2);
         sampler = new boolean[n];
         nodes = new Node[n];
         keys = new IdOrder.Key[n];
-        // each node's incoming list is looked up once: with 200,000 samplers these hash lookups were
-        // a third of the trace
-        @SuppressWarnings("unchecked")
-        List<Graph.Edge>[] in = new List[n];
-        int i = 0;
-        int edges = 0;
-        for (Node node : graph.nodes().values()) {
-            ids[i] = node.id();
-            nodes[i] = node;
-            index.put(node.id(), i);
-            sampler[i] = isSamplerClass.test(node.classType());
-            in[i] = graph.incoming(node.id());
-            edges += in[i].size();
-            i++;
-        }
+        // read from the graph's own index: no id is hashed here (with 40,000 nodes the lookups
+        // by id were cache misses and most of the trace)
+        int edges = graph.firstIn(n);
         inStart = new int[n + 1];
         inFrom = new int[edges];
         live = new boolean[edges];
-        int e = 0;
-        String lastFrom = null;
-        int lastIndex = -1;
+        String lastClass = null;
+        boolean lastSampler = false;
         for (int v = 0; v < n; v++) {
-            inStart[v] = e;
-            for (Graph.Edge edge : in[v]) {
-                // consecutive links often come from the same node (a loader's model, an encoder's
-                // positive and negative): reuse its index instead of hashing the id again
-                String from = edge.from();
-                if (!from.equals(lastFrom)) {
-                    lastFrom = from;
-                    lastIndex = index.get(from);
-                }
-                inFrom[e] = lastIndex;
-                live[e] = values.isLive(edge);
-                e++;
+            Node node = graph.nodeAt(v);
+            nodes[v] = node;
+            ids[v] = node.id();
+            // runs of one class (a chain of KSamplers, a batch of encoders) are classified once
+            String c = node.classType();
+            if (!c.equals(lastClass)) {
+                lastClass = c;
+                lastSampler = isSamplerClass.test(c);
+            }
+            sampler[v] = lastSampler;
+            int first = graph.firstIn(v);
+            int end = graph.firstIn(v + 1);
+            inStart[v] = first;
+            if (first == end) continue;
+            // the switch rule is looked up once per node, not once per link
+            Set<String> liveInputs = values.liveInputs(node);
+            for (int e = first; e < end; e++) {
+                inFrom[e] = graph.sourceOf(e);
+                live[e] = liveInputs == null || liveInputs.contains(graph.edgeAt(e).inputName());
             }
         }
-        inStart[n] = e;
+        inStart[n] = edges;
     }
 
     IdOrder.Key key(int v) {
@@ -81,10 +74,7 @@ final class IndexedGraph {
         return k;
     }
 
-    int indexOf(String id) {
-        Integer i = index.get(id);
-        return i == null ? -1 : i;
-    }
+    int indexOf(String id) { return graph.indexOf(id); }
 
     /**
      * Breadth-first upstream from {@code start}: the nodes reached in discovery order and their
@@ -158,7 +148,7 @@ final class IndexedGraph {
     }
 
     /** The walk's distances as an unmodifiable map read from its arrays (no copy of 200,000 boxed entries). */
-    Map<String, Integer> distances(Walk walk) { return new DistanceMap(ids, index, walk); }
+    Map<String, Integer> distances(Walk walk) { return new DistanceMap(ids, graph, walk); }
 
     /**
      * Hop distances read from a walk's arrays. Immutable: nothing writes the arrays after the
@@ -166,12 +156,12 @@ final class IndexedGraph {
      */
     static final class DistanceMap extends AbstractMap<String, Integer> {
         private final String[] ids;
-        private final Map<String, Integer> index;
+        private final Graph graph;
         private final Walk walk;
 
-        private DistanceMap(String[] ids, Map<String, Integer> index, Walk walk) {
+        private DistanceMap(String[] ids, Graph graph, Walk walk) {
             this.ids = ids;
-            this.index = index;
+            this.graph = graph;
             this.walk = walk;
         }
 
@@ -181,8 +171,8 @@ final class IndexedGraph {
 
         @Override public Integer get(Object key) {
             if (!(key instanceof String id)) return null;
-            Integer i = index.get(id);
-            if (i == null || walk.dist()[i] < 0) return null;
+            int i = graph.indexOf(id);
+            if (i < 0 || walk.dist()[i] < 0) return null;
             return walk.dist()[i];
         }
 

@@ -44,13 +44,25 @@ public final class Reach {
      */
     public static Set<String> upstream(Graph graph, String start) {
         Set<String> seen = new HashSet<>();
-        if (!graph.contains(start)) return seen;
-        seen.add(start);
-        ArrayDeque<String> queue = new ArrayDeque<>();
-        queue.add(start);
-        while (!queue.isEmpty()) {
-            for (Graph.Edge e : graph.incoming(queue.poll())) if (seen.add(e.from())) queue.add(e.from());
+        int s = graph.indexOf(start);
+        if (s < 0) return seen;
+        // an int walk over the graph's index: no id is hashed until the result is built
+        boolean[] visited = new boolean[graph.size()];
+        int[] queue = new int[graph.size()];
+        int head = 0;
+        int tail = 0;
+        visited[s] = true;
+        queue[tail++] = s;
+        while (head < tail) {
+            int v = queue[head++];
+            for (int e = graph.firstIn(v), end = graph.firstIn(v + 1); e < end; e++) {
+                int u = graph.sourceOf(e);
+                if (visited[u]) continue;
+                visited[u] = true;
+                queue[tail++] = u;
+            }
         }
+        for (int i = 0; i < tail; i++) seen.add(graph.nodeAt(queue[i]).id());
         return seen;
     }
 

@@ -62,8 +62,7 @@ public record SaveNodeChoice(String chosen, List<String> candidates, List<Intege
             if (graph.node(id).classType().equals(preferred)) return new SaveNodeChoice(id, outputs, List.of(), preferred);
         }
         // one walk per output: counted only when no save node is named or preferred
-        List<Integer> counts = new ArrayList<>(outputs.size());
-        for (String id : outputs) counts.add(samplersUpstream(graph, id, classifier));
+        List<Integer> counts = samplersUpstream(graph, outputs, classifier);
         int most = counts.stream().mapToInt(Integer::intValue).max().orElse(0);
         List<String> tied = new ArrayList<>();
         for (int i = 0; i < outputs.size(); i++) if (counts.get(i) == most) tied.add(outputs.get(i));
@@ -92,14 +91,24 @@ public record SaveNodeChoice(String chosen, List<String> candidates, List<Intege
     /** Output nodes in id order: table save/preview classes and defined output classes; by name when there are none. */
     public static List<String> outputs(Graph graph, SamplerTable table, Predicate<String> definedOutput) {
         TreeSet<String> out = new TreeSet<>(NodeIds.ORDER);
-        for (Node n : graph.nodes().values()) {
+        int size = graph.size();
+        // nodes by index (an array, not the id map); runs of one class are classified once
+        String lastClass = null;
+        boolean lastOutput = false;
+        for (int v = 0; v < size; v++) {
+            Node n = graph.nodeAt(v);
             String c = n.classType();
-            if (table.isOutputNode(c) || table.isPreviewNode(c) || definedOutput.test(c)) out.add(n.id());
+            if (!c.equals(lastClass)) {
+                lastClass = c;
+                lastOutput = table.isOutputNode(c) || table.isPreviewNode(c) || definedOutput.test(c);
+            }
+            if (lastOutput) out.add(n.id());
         }
         if (out.isEmpty()) {
-            for (Node n : graph.nodes().values()) {
+            for (int v = 0; v < size; v++) {
+                Node n = graph.nodeAt(v);
                 String c = n.classType().toLowerCase(Locale.ROOT);
-                if ((c.contains("save") || c.contains("preview")) && graph.outgoing(n.id()).isEmpty()) out.add(n.id());
+                if ((c.contains("save") || c.contains("preview")) && !graph.hasOutgoing(v)) out.add(n.id());
             }
         }
         return new ArrayList<>(out);
@@ -111,15 +120,46 @@ public record SaveNodeChoice(String chosen, List<String> candidates, List<Intege
      */
     public SaveNodeChoice counted(Graph graph, SamplerClassifier classifier) {
         if (samplers.size() == candidates.size()) return this;
-        List<Integer> counts = new ArrayList<>(candidates.size());
-        for (String id : candidates) counts.add(samplersUpstream(graph, id, classifier));
+        List<Integer> counts = samplersUpstream(graph, candidates, classifier);
         return new SaveNodeChoice(chosen, candidates, counts, reason);
     }
 
-    private static int samplersUpstream(Graph graph, String id, SamplerClassifier classifier) {
-        int n = 0;
-        for (String up : Reach.upstream(graph, id)) if (classifier.isSampler(graph.node(up).classType())) n++;
-        return n;
+    /**
+     * For each output (same order), the samplers upstream of it, itself included, every link
+     * followed. One int walk per output over the graph's index; the visited marks are stamped with
+     * the walk's number so they are never cleared, and each node is classified at most once.
+     */
+    private static List<Integer> samplersUpstream(Graph graph, List<String> outputs, SamplerClassifier classifier) {
+        int size = graph.size();
+        int[] seenBy = new int[size];      // walk number + 1 that reached the node; 0 for none yet
+        byte[] isSampler = new byte[size]; // 0 not classified yet, 1 sampler, 2 not
+        int[] queue = new int[size];
+        List<Integer> counts = new ArrayList<>(outputs.size());
+        int walk = 0;
+        for (String id : outputs) {
+            walk++;
+            int start = graph.indexOf(id);
+            int count = 0;
+            if (start >= 0) {
+                int head = 0;
+                int tail = 0;
+                seenBy[start] = walk;
+                queue[tail++] = start;
+                while (head < tail) {
+                    int v = queue[head++];
+                    if (isSampler[v] == 0) isSampler[v] = classifier.isSampler(graph.nodeAt(v).classType()) ? (byte) 1 : (byte) 2;
+                    if (isSampler[v] == 1) count++;
+                    for (int e = graph.firstIn(v), end = graph.firstIn(v + 1); e < end; e++) {
+                        int u = graph.sourceOf(e);
+                        if (seenBy[u] == walk) continue;
+                        seenBy[u] = walk;
+                        queue[tail++] = u;
+                    }
+                }
+            }
+            counts.add(count);
+        }
+        return counts;
     }
 
     /** "9 SaveImage, 18 SaveImage": ids with their classes. */

@@ -4,6 +4,7 @@ import com.samplerlens.core.graph.Graph;
 import com.samplerlens.core.graph.Node;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,25 +42,25 @@ final class IndexedGraph {
         inStart = new int[n + 1];
         inFrom = new int[edges];
         live = new boolean[edges];
-        String lastClass = null;
-        boolean lastSampler = false;
+        // each class classified once (sampler? switch?) in maps of a few dozen entries that stay
+        // in cache, where the classifier's and rules' own maps missed it per node
+        HashMap<String, Boolean> samplerClass = new HashMap<>();
+        HashMap<String, Boolean> switchClass = new HashMap<>();
         for (int v = 0; v < n; v++) {
             Node node = graph.nodeAt(v);
             nodes[v] = node;
             ids[v] = node.id();
-            // runs of one class (a chain of KSamplers, a batch of encoders) are classified once
             String c = node.classType();
-            if (!c.equals(lastClass)) {
-                lastClass = c;
-                lastSampler = isSamplerClass.test(c);
-            }
-            sampler[v] = lastSampler;
+            Boolean isSampler = samplerClass.get(c);
+            if (isSampler == null) samplerClass.put(c, isSampler = isSamplerClass.test(c));
+            sampler[v] = isSampler;
             int first = graph.firstIn(v);
             int end = graph.firstIn(v + 1);
             inStart[v] = first;
             if (first == end) continue;
-            // the switch rule is looked up once per node, not once per link
-            Set<String> liveInputs = values.liveInputs(node);
+            Boolean isSwitch = switchClass.get(c);
+            if (isSwitch == null) switchClass.put(c, isSwitch = values.isSwitch(c));
+            Set<String> liveInputs = isSwitch ? values.liveInputs(node) : null;
             for (int e = first; e < end; e++) {
                 inFrom[e] = graph.sourceOf(e);
                 live[e] = liveInputs == null || liveInputs.contains(graph.edgeAt(e).inputName());

@@ -5,6 +5,7 @@ import com.samplerlens.core.graph.Node;
 import com.samplerlens.core.graph.NodeIds;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
@@ -92,17 +93,15 @@ public record SaveNodeChoice(String chosen, List<String> candidates, List<Intege
     public static List<String> outputs(Graph graph, SamplerTable table, Predicate<String> definedOutput) {
         TreeSet<String> out = new TreeSet<>(NodeIds.ORDER);
         int size = graph.size();
-        // nodes by index (an array, not the id map); runs of one class are classified once
-        String lastClass = null;
-        boolean lastOutput = false;
+        // nodes by index (an array, not the id map), each class classified once: a graph has a
+        // few dozen classes, and this small map stays in cache where the table's sets did not
+        HashMap<String, Boolean> isOutput = new HashMap<>();
         for (int v = 0; v < size; v++) {
             Node n = graph.nodeAt(v);
             String c = n.classType();
-            if (!c.equals(lastClass)) {
-                lastClass = c;
-                lastOutput = table.isOutputNode(c) || table.isPreviewNode(c) || definedOutput.test(c);
-            }
-            if (lastOutput) out.add(n.id());
+            Boolean output = isOutput.get(c);
+            if (output == null) isOutput.put(c, output = table.isOutputNode(c) || table.isPreviewNode(c) || definedOutput.test(c));
+            if (output) out.add(n.id());
         }
         if (out.isEmpty()) {
             for (int v = 0; v < size; v++) {
@@ -134,6 +133,7 @@ public record SaveNodeChoice(String chosen, List<String> candidates, List<Intege
         int[] seenBy = new int[size];      // walk number + 1 that reached the node; 0 for none yet
         byte[] isSampler = new byte[size]; // 0 not classified yet, 1 sampler, 2 not
         int[] queue = new int[size];
+        HashMap<String, Boolean> samplerClass = new HashMap<>();
         List<Integer> counts = new ArrayList<>(outputs.size());
         int walk = 0;
         for (String id : outputs) {
@@ -147,7 +147,12 @@ public record SaveNodeChoice(String chosen, List<String> candidates, List<Intege
                 queue[tail++] = start;
                 while (head < tail) {
                     int v = queue[head++];
-                    if (isSampler[v] == 0) isSampler[v] = classifier.isSampler(graph.nodeAt(v).classType()) ? (byte) 1 : (byte) 2;
+                    if (isSampler[v] == 0) {
+                        String c = graph.nodeAt(v).classType();
+                        Boolean sampler = samplerClass.get(c);
+                        if (sampler == null) samplerClass.put(c, sampler = classifier.isSampler(c));
+                        isSampler[v] = sampler ? (byte) 1 : (byte) 2;
+                    }
                     if (isSampler[v] == 1) count++;
                     for (int e = graph.firstIn(v), end = graph.firstIn(v + 1); e < end; e++) {
                         int u = graph.sourceOf(e);

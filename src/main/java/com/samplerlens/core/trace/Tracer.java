@@ -52,9 +52,14 @@ public final class Tracer {
         // the nearest first, then in NodeIds order; each id parsed once, not per comparison
         foundNodes = IdOrder.sortedByDistance(foundNodes, dist, g::key);
         List<String> found = new ArrayList<>(foundCount);
-        for (int v : foundNodes) found.add(g.ids[v]);
+        // their distances, read from the walk's array: a lookup by id per sampler missed the cache
+        int[] foundDistances = new int[foundCount];
+        for (int i = 0; i < foundCount; i++) {
+            found.add(g.ids[foundNodes[i]]);
+            foundDistances[i] = dist[foundNodes[i]];
+        }
         Map<String, Integer> numbers = new HashMap<>();
-        TraceMode mode = number(graph, options, save, distances, found, numbers, warnings);
+        TraceMode mode = number(graph, options, save, distances, found, foundDistances, numbers, warnings);
 
         List<SamplerAttribution> samplers = new ArrayList<>(foundCount);
         boolean[] attributedToAny = new boolean[g.ids.length];
@@ -79,7 +84,7 @@ public final class Tracer {
 
     /** Decides single or multi mode and assigns numbers to the traced samplers. */
     private TraceMode number(Graph graph, TraceOptions options, String save, Map<String, Integer> distances,
-                             List<String> found, Map<String, Integer> numbers, List<String> warnings) {
+                             List<String> found, int[] foundDistances, Map<String, Integer> numbers, List<String> warnings) {
         if (found.isEmpty()) {
             warnings.add("no sampler found upstream of node " + save + "; no sampler fields are written");
             return TraceMode.SINGLE;
@@ -104,9 +109,9 @@ public final class Tracer {
         // gives the nearest-first order with the higher id nearer, without a comparison sort
         List<String> nearestFirst = new ArrayList<>(found.size());
         for (int start = 0; start < found.size(); ) {
-            int d = distances.get(found.get(start));
+            int d = foundDistances[start];
             int end = start;
-            while (end < found.size() && distances.get(found.get(end)) == d) end++;
+            while (end < found.size() && foundDistances[end] == d) end++;
             for (int i = end - 1; i >= start; i--) nearestFirst.add(found.get(i));
             start = end;
         }

@@ -119,6 +119,9 @@ public final class ValueResolver {
         });
     }
 
+    /** True when nodes of the class are switches: only their links can be dead (see {@link #liveInputs}). */
+    public boolean isSwitch(String classType) { return rules.switchOf(classType) != null; }
+
     /** True when the link feeds a live input (see {@link #liveInputs}). */
     public boolean isLive(Graph.Edge e) {
         Node to = graph.node(e.to());

@@ -155,20 +155,12 @@ public final class CaptureRules {
 
     public boolean hasRules(String classType) { return merged.containsKey(classType) || Bundled.CLASSES.containsKey(classType); }
 
-    /** {@link #looksLikeSampler}'s answer per class: asked for every node of every graph traced. */
-    private final Map<String, Boolean> samplerLike = new ConcurrentHashMap<>();
-
-    /** The anchor's heuristic: the class's rules hold a sampler name, or both steps and cfg (flat-scope rules only). */
+    /**
+     * The anchor's heuristic: the class's rules hold a sampler name, or both steps and cfg
+     * (flat-scope rules only). Asked once per class: {@link SamplerClassifier} keeps the answer.
+     */
     public boolean looksLikeSampler(String classType) {
-        Boolean known = samplerLike.get(classType);
-        if (known != null) return known;
-        if (!hasRules(classType)) return false; // no rules, no sampler fields; not kept (see of)
-        boolean like = ruleLooksLikeSampler(classType);
-        samplerLike.put(classType, like);
-        return like;
-    }
-
-    private boolean ruleLooksLikeSampler(String classType) {
+        if (!hasRules(classType)) return false; // no rules, no sampler fields
         Map<MetaField, CaptureRule> r = of(classType);
         boolean name = flat(r, MetaField.SAMPLER_NAME);
         return name || (flat(r, MetaField.STEPS) && flat(r, MetaField.CFG));

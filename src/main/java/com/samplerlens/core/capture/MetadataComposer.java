@@ -45,7 +45,7 @@ public final class MetadataComposer {
         ValueResolver values = new ValueResolver(graph, valueRules);
         TraceResult trace = tracer.trace(graph, options, values);
         List<String> warnings = new ArrayList<>(trace.warnings());
-        PromptRouting routing = new PromptRouting(graph, table, rules, values);
+        PromptRouting routing = new PromptRouting(graph, table, rules, values, tracer.classifier());
         FieldCapture capture = FieldCapture.run(graph, rules, values, routing, hashes);
         capture.warnings().forEach((id, texts) -> { if (trace.isUpstream(id)) warnings.addAll(texts); });
         List<Captured> all = capture.all();

@@ -41,12 +41,17 @@ public final class PromptRouting {
     private Set<String> positives;
     private Set<String> negatives;
 
-    public PromptRouting(Graph graph, SamplerTable table, CaptureRules rules, ValueResolver values) {
+    /**
+     * {@code samplers} is the composer's own classifier (the tracer's), passed in so that its
+     * per-class answers carry over from file to file instead of starting empty for every graph.
+     */
+    public PromptRouting(Graph graph, SamplerTable table, CaptureRules rules, ValueResolver values,
+                         com.samplerlens.core.trace.SamplerClassifier samplers) {
         this.graph = graph;
         this.table = table;
         this.rules = rules;
         this.values = values;
-        this.samplers = rules.classifier(table);
+        this.samplers = samplers;
     }
 
     /** True when the node is the positive (negative) prompt of any table sampler in the graph. */

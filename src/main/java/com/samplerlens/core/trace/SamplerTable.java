@@ -9,7 +9,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The sampler table as data ({@code trace/samplers.json}, user files merged on top): explicit
@@ -26,12 +25,6 @@ public final class SamplerTable {
     private final String preferredSaveNode;
     private final Set<String> emptyConditioning;
     private final Map<String, Set<Integer>> passesOn;
-    /**
-     * {@link #isNeverSampler}'s answer per class: the check walks every pattern and is asked for
-     * every node of every graph; a profile of a folder run had it among the top frames.
-     */
-    private final Map<String, Boolean> neverSampler = new ConcurrentHashMap<>();
-    private static final int NEVER_SAMPLER_CACHE = 8192;
 
     private SamplerTable(Map<String, PromptInputs> samplers, Map<String, PromptInputs> guiders, List<String> notSamplers,
                          Set<String> outputNodes, Set<String> previewNodes, String preferredSaveNode, Set<String> emptyConditioning,
@@ -107,15 +100,7 @@ public final class SamplerTable {
 
     /** True for classes listed as never being samplers (KSamplerSelect, ModelSampling* …). */
     public boolean isNeverSampler(String classType) {
-        Boolean known = neverSampler.get(classType);
-        if (known != null) return known;
-        boolean never = matchesNeverSampler(classType);
-        // class names come from files: past a few thousand, a hostile folder would grow it without end
-        if (neverSampler.size() < NEVER_SAMPLER_CACHE) neverSampler.put(classType, never);
-        return never;
-    }
-
-    private boolean matchesNeverSampler(String classType) {
+        // a pattern scan; SamplerClassifier keeps the answer per class, so it runs once per class
         for (String p : notSamplers) {
             if (p.endsWith("*") ? classType.startsWith(p.substring(0, p.length() - 1)) : classType.equals(p)) return true;
         }

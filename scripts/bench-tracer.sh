@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Tracing stays linear (issue 16 target: 10k / 20k / 40k nodes within 2.2x per doubling), for the
 # eight-sampler "spread" graph and the "chained" graph where every fourth node is a sampler
-# (issue 14: the sampler count must not matter). JMH TracerBenchmark.trace; prints the ratio of
-# each doubling from the JMH scores. A benchmark, not a test: run it on a quiet machine.
+# (issue 14: the sampler count must not matter). JMH TracerBenchmark.trace (a built graph traced)
+# and buildAndTrace (the graph's index and id ranks built too); prints the ratio of each doubling
+# from the JMH scores. A benchmark, not a test: run it on a quiet machine.
 # Usage: scripts/bench-tracer.sh [JMH options, default -wi 3 -i 5 -f 1]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,15 +13,16 @@ CP="target/classes:target/test-classes:$(mvn -B -q -o -Dstyle.color=never depend
 ARGS=("$@"); [ ${#ARGS[@]} -eq 0 ] && ARGS=(-wi 3 -i 5 -f 1)
 OUT=$(mktemp)
 trap 'rm -f "$OUT"' EXIT
-"$JAVA_HOME/bin/java" -cp "$CP" org.openjdk.jmh.Main 'TracerBenchmark.trace$' "${ARGS[@]}" -rf csv -rff "$OUT" >&2
+"$JAVA_HOME/bin/java" -cp "$CP" org.openjdk.jmh.Main 'TracerBenchmark.(trace|buildAndTrace)$' "${ARGS[@]}" -rf csv -rff "$OUT" >&2
 # "Benchmark","Mode","Threads","Samples","Score","Score Error (99.9%)","Unit","Param: nodes","Param: shape"
 python3 - "$OUT" <<'EOF'
 import csv, sys
 rows = list(csv.DictReader(open(sys.argv[1])))
 by = {}
 for r in rows:
-    by.setdefault(r["Param: shape"], {})[int(r["Param: nodes"])] = (float(r["Score"]), float(r["Score Error (99.9%)"]))
-print("| shape | nodes | ms/op | ratio to half the nodes |")
+    if ":" in r["Benchmark"]: continue  # a profiler's secondary row (-prof gc), not a score
+    by.setdefault(r["Benchmark"].split(".")[-1] + " " + r["Param: shape"], {})[int(r["Param: nodes"])] = (float(r["Score"]), float(r["Score Error (99.9%)"]))
+print("| benchmark, shape | nodes | ms/op | ratio to half the nodes |")
 print("|---|---|---|---|")
 for shape, scores in by.items():
     prev = None

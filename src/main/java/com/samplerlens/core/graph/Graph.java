@@ -34,6 +34,14 @@ public final class Graph {
     private final Edge[] inEdges;
     /** Per source index: its links out, in the order their consumers (and their inputs) come; null for none. */
     private final Edge[][] outgoing;
+    // Per node index: its id and its class as an index into classNames (a graph has a few dozen
+    // classes). Read here once, so the tracer classifies classes, not nodes, without touching
+    // Node objects: at 40,000 nodes each such touch was a cache miss and most of a trace.
+    private final String[] ids;
+    private final int[] classOf;
+    private final String[] classNames;
+    /** Built on first use (a benign race: two threads may both build equal ranks). */
+    private volatile NodeIdRanks idRanks;
 
     public Graph(Collection<Node> nodeList) {
         LinkedHashMap<String, Node> byId = LinkedHashMap.newLinkedHashMap(nodeList.size());
@@ -42,11 +50,24 @@ public final class Graph {
         int n = byId.size();
         byIndex = byId.values().toArray(new Node[0]);
         index = HashMap.newHashMap(n);
+        ids = new String[n];
+        classOf = new int[n];
+        HashMap<String, Integer> classIndex = new HashMap<>();
+        List<String> classList = new ArrayList<>();
         int inputs = 0;
         for (int v = 0; v < n; v++) {
-            index.put(byIndex[v].id(), v);
-            inputs += byIndex[v].inputs().size();
+            Node node = byIndex[v];
+            ids[v] = node.id();
+            index.put(ids[v], v);
+            inputs += node.inputs().size();
+            Integer c = classIndex.get(node.classType());
+            if (c == null) {
+                classIndex.put(node.classType(), c = classList.size());
+                classList.add(node.classType());
+            }
+            classOf[v] = c;
         }
+        classNames = classList.toArray(new String[0]);
         inStart = new int[n + 1];
         int[] from = new int[inputs];
         Edge[] edges = new Edge[inputs];
@@ -94,6 +115,25 @@ public final class Graph {
 
     /** The node at {@code index}, in node order. */
     public Node nodeAt(int index) { return byIndex[index]; }
+
+    /** The id of the node at {@code index}. */
+    public String idAt(int index) { return ids[index]; }
+
+    /** Every node ranked by {@link NodeIds#ORDER} of its id, built on first use and kept. */
+    public NodeIdRanks idRanks() {
+        NodeIdRanks r = idRanks;
+        if (r == null) idRanks = r = new NodeIdRanks(ids);
+        return r;
+    }
+
+    /** The class of the node at {@code index}, as an index into {@link #className} (0 .. classCount-1). */
+    public int classIndexAt(int index) { return classOf[index]; }
+
+    /** How many distinct classes the graph's nodes have. */
+    public int classCount() { return classNames.length; }
+
+    /** The class name with index {@code classIndex} (see {@link #classIndexAt}). */
+    public String className(int classIndex) { return classNames[classIndex]; }
 
     /** Links into node {@code v} are the link indexes {@code firstIn(v) .. firstIn(v + 1) - 1}, in input order. */
     public int firstIn(int v) { return inStart[v]; }

@@ -1,79 +1,67 @@
 package com.samplerlens.core.trace;
 
 import com.samplerlens.core.graph.Graph;
-import com.samplerlens.core.graph.Node;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
-import java.util.HashMap;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * The graph as int arrays for the tracer's many walks: incoming links per node in input order
- * (compressed rows), whether each link is live, and which nodes are samplers. Built once per trace.
+ * What the tracer's walks need beside the graph's own link index: which nodes are samplers and
+ * which links are live (a switch's dead branch is not). Built once per trace.
  */
 final class IndexedGraph {
 
-    final String[] ids;
-    private final Graph graph;
-    private final int[] inStart;
-    private final int[] inFrom;
+    final Graph graph;
+    /** Per link, whether it is live; null when every link is (no switch cuts one), as in most graphs. */
     private final boolean[] live;
     final boolean[] sampler;
-    final Node[] nodes;
-    /** Each node's sort key, parsed when first needed: an id shared by 200,000 samplers is parsed once. */
-    private final IdOrder.Key[] keys;
 
     IndexedGraph(Graph graph, ValueResolver values, Predicate<String> isSamplerClass) {
         this.graph = graph;
         int n = graph.size();
-        ids = new String[n];
-        sampler = new boolean[n];
-        nodes = new Node[n];
-        keys = new IdOrder.Key[n];
-        // read from the graph's own index: no id is hashed here (with 40,000 nodes the lookups
-        // by id were cache misses and most of the trace)
-        int edges = graph.firstIn(n);
-        inStart = new int[n + 1];
-        inFrom = new int[edges];
-        live = new boolean[edges];
-        // each class classified once (sampler? switch?) in maps of a few dozen entries that stay
-        // in cache, where the classifier's and rules' own maps missed it per node
-        HashMap<String, Boolean> samplerClass = new HashMap<>();
-        HashMap<String, Boolean> switchClass = new HashMap<>();
-        for (int v = 0; v < n; v++) {
-            Node node = graph.nodeAt(v);
-            nodes[v] = node;
-            ids[v] = node.id();
-            String c = node.classType();
-            Boolean isSampler = samplerClass.get(c);
-            if (isSampler == null) samplerClass.put(c, isSampler = isSamplerClass.test(c));
-            sampler[v] = isSampler;
-            int first = graph.firstIn(v);
-            int end = graph.firstIn(v + 1);
-            inStart[v] = first;
-            if (first == end) continue;
-            Boolean isSwitch = switchClass.get(c);
-            if (isSwitch == null) switchClass.put(c, isSwitch = values.isSwitch(c));
-            Set<String> liveInputs = isSwitch ? values.liveInputs(node) : null;
-            for (int e = first; e < end; e++) {
-                inFrom[e] = graph.sourceOf(e);
-                live[e] = liveInputs == null || liveInputs.contains(graph.edgeAt(e).inputName());
-            }
+        // the links are the graph's own arrays (firstIn, sourceOf), not a copy: at 40,000 nodes a
+        // copy was a megabyte written per trace, and walks that no longer fit in the core's cache.
+        // Each class classified once (sampler? switch?): a graph has a few dozen classes
+        boolean[] samplerClass = new boolean[graph.classCount()];
+        boolean[] switchClass = new boolean[graph.classCount()];
+        boolean anySwitch = false;
+        for (int c = 0; c < samplerClass.length; c++) {
+            samplerClass[c] = isSamplerClass.test(graph.className(c));
+            switchClass[c] = values.isSwitch(graph.className(c));
+            anySwitch |= switchClass[c];
         }
-        inStart[n] = edges;
+        sampler = new boolean[n];
+        for (int v = 0; v < n; v++) sampler[v] = samplerClass[graph.classIndexAt(v)];
+        live = anySwitch ? liveLinks(graph, values, switchClass) : null;
     }
 
-    IdOrder.Key key(int v) {
-        IdOrder.Key k = keys[v];
-        if (k == null) keys[v] = k = IdOrder.Key.of(ids[v]);
-        return k;
+    /** Each link's liveness; null when all are live. Only a switch's links can be dead. */
+    private static boolean[] liveLinks(Graph graph, ValueResolver values, boolean[] switchClass) {
+        boolean[] live = new boolean[graph.firstIn(graph.size())];
+        java.util.Arrays.fill(live, true);
+        boolean anyDead = false;
+        for (int v = 0; v < graph.size(); v++) {
+            int first = graph.firstIn(v);
+            int end = graph.firstIn(v + 1);
+            if (first == end || !switchClass[graph.classIndexAt(v)]) continue;
+            Set<String> liveInputs = values.liveInputs(graph.nodeAt(v));
+            for (int e = first; e < end; e++) {
+                live[e] = liveInputs.contains(graph.edgeAt(e).inputName());
+                anyDead |= !live[e];
+            }
+        }
+        return anyDead ? live : null;
     }
+
+    int size() { return sampler.length; }
+
+    String id(int v) { return graph.idAt(v); }
+
+    String classType(int v) { return graph.className(graph.classIndexAt(v)); }
 
     int indexOf(String id) { return graph.indexOf(id); }
 
@@ -83,18 +71,19 @@ final class IndexedGraph {
      * enters nor records a sampler other than the start.
      */
     Walk walk(int start, boolean liveOnly, boolean stopAtSamplers) {
-        int[] dist = new int[ids.length];
+        boolean[] cut = liveOnly ? live : null;
+        int[] dist = new int[size()];
         java.util.Arrays.fill(dist, -1);
-        int[] order = new int[ids.length];
+        int[] order = new int[size()];
         int head = 0;
         int tail = 0;
         dist[start] = 0;
         order[tail++] = start;
         while (head < tail) {
             int v = order[head++];
-            for (int e = inStart[v]; e < inStart[v + 1]; e++) {
-                int u = inFrom[e];
-                if (dist[u] >= 0 || (liveOnly && !live[e]) || (stopAtSamplers && sampler[u])) continue;
+            for (int e = graph.firstIn(v), end = graph.firstIn(v + 1); e < end; e++) {
+                int u = graph.sourceOf(e);
+                if (dist[u] >= 0 || (cut != null && !cut[e]) || (stopAtSamplers && sampler[u])) continue;
                 dist[u] = dist[v] + 1;
                 order[tail++] = u;
             }
@@ -102,31 +91,49 @@ final class IndexedGraph {
         return new Walk(dist, order, tail);
     }
 
+    /** True when no switch cuts a link, so {@code walk(s, true, x)} equals {@code walk(s, false, x)}. */
+    boolean allLinksLive() { return live == null; }
+
     ScratchWalk scratchWalk() { return new ScratchWalk(); }
 
     /**
-     * The live, sampler-bounded walk of {@link #walk} for many starts in a row: the arrays are
+     * The live, sampler-bounded reach of {@link #walk} for many starts in a row: the arrays are
      * allocated once and only the entries a walk touched are reset, so a walk costs what it
-     * reaches, not the graph's size.
+     * reaches, not the graph's size. Depth-first: only the set reached is used, not its order,
+     * and a depth-first walk stays near the node it came from, where a breadth-first frontier
+     * spans the graph (at 40,000 nodes a visit cost half as much).
      */
     final class ScratchWalk {
-        private final boolean[] seen = new boolean[ids.length];
-        private final int[] order = new int[ids.length];
+        // per node: REACHED by the current walk, a SAMPLER (never entered), or 0; one array read
+        // per link where a seen mark and the sampler flag were two
+        private static final byte REACHED = 1;
+        private static final byte SAMPLER = 2;
+        private final byte[] state = new byte[size()];
+        private final int[] order = new int[size()];
+        private final int[] stack = new int[size()];
         private int count;
 
+        ScratchWalk() {
+            for (int v = 0; v < state.length; v++) if (sampler[v]) state[v] = SAMPLER;
+        }
+
         void run(int start) {
-            for (int i = 0; i < count; i++) seen[order[i]] = false;
-            int head = 0;
+            for (int i = 1; i < count; i++) state[order[i]] = 0;
+            if (count > 0) state[order[0]] = sampler[order[0]] ? SAMPLER : 0;
+            int top = 0;
             count = 0;
-            seen[start] = true;
+            state[start] = REACHED;
             order[count++] = start;
-            while (head < count) {
-                int v = order[head++];
-                for (int e = inStart[v]; e < inStart[v + 1]; e++) {
-                    int u = inFrom[e];
-                    if (seen[u] || !live[e] || sampler[u]) continue;
-                    seen[u] = true;
+            stack[top++] = start;
+            boolean[] cut = live;
+            while (top > 0) {
+                int v = stack[--top];
+                for (int e = graph.firstIn(v), end = graph.firstIn(v + 1); e < end; e++) {
+                    int u = graph.sourceOf(e);
+                    if (state[u] != 0 || (cut != null && !cut[e])) continue;
+                    state[u] = REACHED;
                     order[count++] = u;
+                    stack[top++] = u;
                 }
             }
         }
@@ -135,33 +142,28 @@ final class IndexedGraph {
 
         int at(int i) { return order[i]; }
 
-        /** The reached nodes, the start at 0; valid until the next {@link #run}. */
+        /** The reached nodes, the start at 0, in no particular order after it; valid until the next {@link #run}. */
         int[] order() { return order; }
+
+        /** The ids of the reached nodes other than the start, in {@link com.samplerlens.core.graph.NodeIds} order. */
+        java.util.List<String> reachedIds() { return IdOrder.sorted(order, 1, count, state, REACHED, order[0], graph); }
     }
 
     /** A walk's result: {@code order[0..count)} in discovery order, {@code dist[v]} or -1. */
-    record Walk(int[] dist, int[] order, int count) {
-        LinkedHashMap<String, Integer> toMap(String[] ids) {
-            LinkedHashMap<String, Integer> m = new LinkedHashMap<>(count * 2);
-            for (int i = 0; i < count; i++) m.put(ids[order[i]], dist[order[i]]);
-            return m;
-        }
-    }
+    record Walk(int[] dist, int[] order, int count) {}
 
     /** The walk's distances as an unmodifiable map read from its arrays (no copy of 200,000 boxed entries). */
-    Map<String, Integer> distances(Walk walk) { return new DistanceMap(ids, graph, walk); }
+    Map<String, Integer> distances(Walk walk) { return new DistanceMap(graph, walk); }
 
     /**
      * Hop distances read from a walk's arrays. Immutable: nothing writes the arrays after the
      * walk. Iteration is in discovery order.
      */
     static final class DistanceMap extends AbstractMap<String, Integer> {
-        private final String[] ids;
         private final Graph graph;
         private final Walk walk;
 
-        private DistanceMap(String[] ids, Graph graph, Walk walk) {
-            this.ids = ids;
+        private DistanceMap(Graph graph, Walk walk) {
             this.graph = graph;
             this.walk = walk;
         }
@@ -190,7 +192,7 @@ final class IndexedGraph {
                         @Override public Entry<String, Integer> next() {
                             if (next >= walk.count()) throw new NoSuchElementException();
                             int v = walk.order()[next++];
-                            return Map.entry(ids[v], walk.dist()[v]);
+                            return Map.entry(graph.idAt(v), walk.dist()[v]);
                         }
                     };
                 }

@@ -5,7 +5,6 @@ import com.samplerlens.core.graph.Node;
 import com.samplerlens.core.graph.NodeIds;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
@@ -93,16 +92,14 @@ public record SaveNodeChoice(String chosen, List<String> candidates, List<Intege
     public static List<String> outputs(Graph graph, SamplerTable table, Predicate<String> definedOutput) {
         TreeSet<String> out = new TreeSet<>(NodeIds.ORDER);
         int size = graph.size();
-        // nodes by index (an array, not the id map), each class classified once: a graph has a
-        // few dozen classes, and this small map stays in cache where the table's sets did not
-        HashMap<String, Boolean> isOutput = new HashMap<>();
-        for (int v = 0; v < size; v++) {
-            Node n = graph.nodeAt(v);
-            String c = n.classType();
-            Boolean output = isOutput.get(c);
-            if (output == null) isOutput.put(c, output = table.isOutputNode(c) || table.isPreviewNode(c) || definedOutput.test(c));
-            if (output) out.add(n.id());
+        // each class classified once (a graph has a few dozen), then nodes by their class index:
+        // no Node or String is touched for the nodes that are not outputs
+        boolean[] isOutput = new boolean[graph.classCount()];
+        for (int c = 0; c < isOutput.length; c++) {
+            String name = graph.className(c);
+            isOutput[c] = table.isOutputNode(name) || table.isPreviewNode(name) || definedOutput.test(name);
         }
+        for (int v = 0; v < size; v++) if (isOutput[graph.classIndexAt(v)]) out.add(graph.idAt(v));
         if (out.isEmpty()) {
             for (int v = 0; v < size; v++) {
                 Node n = graph.nodeAt(v);
@@ -126,14 +123,13 @@ public record SaveNodeChoice(String chosen, List<String> candidates, List<Intege
     /**
      * For each output (same order), the samplers upstream of it, itself included, every link
      * followed. One int walk per output over the graph's index; the visited marks are stamped with
-     * the walk's number so they are never cleared, and each node is classified at most once.
+     * the walk's number so they are never cleared, and each class is classified at most once.
      */
     private static List<Integer> samplersUpstream(Graph graph, List<String> outputs, SamplerClassifier classifier) {
         int size = graph.size();
         int[] seenBy = new int[size];      // walk number + 1 that reached the node; 0 for none yet
-        byte[] isSampler = new byte[size]; // 0 not classified yet, 1 sampler, 2 not
+        byte[] samplerClass = new byte[graph.classCount()]; // 0 not classified yet, 1 sampler, 2 not
         int[] queue = new int[size];
-        HashMap<String, Boolean> samplerClass = new HashMap<>();
         List<Integer> counts = new ArrayList<>(outputs.size());
         int walk = 0;
         for (String id : outputs) {
@@ -147,13 +143,9 @@ public record SaveNodeChoice(String chosen, List<String> candidates, List<Intege
                 queue[tail++] = start;
                 while (head < tail) {
                     int v = queue[head++];
-                    if (isSampler[v] == 0) {
-                        String c = graph.nodeAt(v).classType();
-                        Boolean sampler = samplerClass.get(c);
-                        if (sampler == null) samplerClass.put(c, sampler = classifier.isSampler(c));
-                        isSampler[v] = sampler ? (byte) 1 : (byte) 2;
-                    }
-                    if (isSampler[v] == 1) count++;
+                    int c = graph.classIndexAt(v);
+                    if (samplerClass[c] == 0) samplerClass[c] = classifier.isSampler(graph.className(c)) ? (byte) 1 : (byte) 2;
+                    if (samplerClass[c] == 1) count++;
                     for (int e = graph.firstIn(v), end = graph.firstIn(v + 1); e < end; e++) {
                         int u = graph.sourceOf(e);
                         if (seenBy[u] == walk) continue;

@@ -49,37 +49,45 @@ public final class Tracer {
         for (int i = 0; i < all.count(); i++) if (g.sampler[all.order()[i]]) foundCount++;
         int[] foundNodes = new int[foundCount];
         for (int i = 0, k = 0; i < all.count(); i++) if (g.sampler[all.order()[i]]) foundNodes[k++] = all.order()[i];
-        // the nearest first, then in NodeIds order; each id parsed once, not per comparison
-        foundNodes = IdOrder.sortedByDistance(foundNodes, dist, g::key);
+        // the nearest first, then in NodeIds order (by the graph's id ranks: no id string compared)
+        foundNodes = IdOrder.sortedByDistance(foundNodes, dist, graph);
         List<String> found = new ArrayList<>(foundCount);
         // their distances, read from the walk's array: a lookup by id per sampler missed the cache
         int[] foundDistances = new int[foundCount];
         for (int i = 0; i < foundCount; i++) {
-            found.add(g.ids[foundNodes[i]]);
+            found.add(g.id(foundNodes[i]));
             foundDistances[i] = dist[foundNodes[i]];
         }
         Map<String, Integer> numbers = new HashMap<>();
         TraceMode mode = number(graph, options, save, distances, found, foundDistances, numbers, warnings);
 
         List<SamplerAttribution> samplers = new ArrayList<>(foundCount);
-        boolean[] attributedToAny = new boolean[g.ids.length];
+        boolean[] attributedToAny = new boolean[g.size()];
+        // each node's sampler number by index: looking the numbers up by id hashed every sampler's id
+        int[] numberOf = new int[g.size()];
+        for (Map.Entry<String, Integer> e : numbers.entrySet()) {
+            int v = g.indexOf(e.getKey());
+            if (v >= 0) numberOf[v] = e.getValue();
+        }
         // one scratch walk for all samplers: each costs only the nodes and links it reaches, so
         // 200,000 chained samplers cost their attributed sets, not 200,000 graph-sized arrays
         IndexedGraph.ScratchWalk own = g.scratchWalk();
         for (int v : foundNodes) {
             own.run(v);
             for (int i = 1; i < own.count(); i++) attributedToAny[own.at(i)] = true;
-            String id = g.ids[v];
-            samplers.add(new SamplerAttribution(id, g.nodes[v].classType(), dist[v], numbers.getOrDefault(id, 0),
-                    IdOrder.sorted(own.order(), 1, own.count(), g::key)));
+            samplers.add(new SamplerAttribution(g.id(v), g.classType(v), dist[v], numberOf[v],
+                    own.reachedIds()));
         }
-        IndexedGraph.Walk live = g.walk(saveIndex, true, false);
-        List<String> shared = new ArrayList<>();
+        // without a switch every link is live: the walk above is the live walk (a second walk of the graph saved)
+        IndexedGraph.Walk live = g.allLinksLive() ? all : g.walk(saveIndex, true, false);
+        int[] shared = new int[live.count()];
+        int sharedCount = 0;
         for (int i = 1; i < live.count(); i++) {
             int v = live.order()[i];
-            if (!g.sampler[v] && !attributedToAny[v]) shared.add(g.ids[v]);
+            if (!g.sampler[v] && !attributedToAny[v]) shared[sharedCount++] = v;
         }
-        return new TraceResult(save, outputs, mode, distances, samplers, IdOrder.sorted(shared), warnings, g.distances(live));
+        return new TraceResult(save, outputs, mode, distances, samplers, IdOrder.sorted(shared, 0, sharedCount, graph),
+                warnings, live == all ? distances : g.distances(live));
     }
 
     /** Decides single or multi mode and assigns numbers to the traced samplers. */
@@ -139,6 +147,8 @@ public final class Tracer {
             if (graph.contains(requested)) return requested;
             warnings.add("save node " + requested + " is not in the graph; using the default");
         }
+        // one output is the choice whatever the counts: the walk per output that counts them is not needed
+        if (outputs.size() == 1) return outputs.getFirst();
         return SaveNodeChoice.choose(graph, classifier, c -> false, null, () -> null, id -> null).chosen();
     }
 }

@@ -49,6 +49,7 @@ class GraphIndexTest {
         Graph g = new Graph(list);
         assertEquals(3, g.size());
         assertEquals("UNETLoader", g.nodeAt(0).classType());
+        assertEquals("UNETLoader", g.className(g.classIndexAt(0)), "the replaced node's class is not indexed");
         assertEquals(List.of(new Graph.Edge("5", 0, "7", "model")), g.incoming("7"));
         assertEquals(-1, g.indexOf("99"));
         assertEquals(List.of(), g.incoming("99"));
@@ -65,6 +66,8 @@ class GraphIndexTest {
             Node n = order.get(v);
             assertEquals(n, g.nodeAt(v), name + ": node " + v);
             assertEquals(v, g.indexOf(n.id()), name + ": index of " + n.id());
+            assertEquals(n.id(), g.idAt(v), name + ": id at " + v);
+            assertEquals(n.classType(), g.className(g.classIndexAt(v)), name + ": class at " + v);
             List<Graph.Edge> expected = new ArrayList<>();
             for (Map.Entry<String, InputValue> input : n.inputs().entrySet()) {
                 if (input.getValue() instanceof InputValue.Link l && g.contains(l.sourceId()))
@@ -81,6 +84,12 @@ class GraphIndexTest {
             assertEquals(expected, byIndex, name + ": indexed links into " + n.id());
         }
         assertEquals(all, g.edges(), name + ": all links");
+        // the id ranks put every node once, in NodeIds order
+        List<String> ranked = new ArrayList<>();
+        for (int r = 0; r < order.size(); r++) ranked.add(g.idAt(g.idRanks().nodeAtRank(r)));
+        assertEquals(order.stream().map(Node::id).sorted(NodeIds.ORDER).toList(), ranked, name + ": id ranks");
+        // one index per distinct class, each used
+        assertEquals(order.stream().map(Node::classType).distinct().count(), g.classCount(), name + ": classes");
         for (int v = 0; v < order.size(); v++) {
             String id = order.get(v).id();
             List<Graph.Edge> out = all.stream().filter(e -> e.from().equals(id)).toList();

@@ -10,19 +10,17 @@ import java.util.Arrays;
  */
 public final class NodeIdRanks {
 
-    private static final long NOT_A_NUMBER = Long.MIN_VALUE;
-
     private final int[] rankOf;
     private final int[] nodeAtRank;
 
     NodeIdRanks(String[] ids) {
         int n = ids.length;
-        long[] numbers = new long[n];
+        Long[] numbers = new Long[n]; // each id parsed once, not per comparison
         long max = -1;
         boolean small = true;
         for (int v = 0; v < n; v++) {
             Long number = NodeIds.asNumber(ids[v]);
-            numbers[v] = number == null ? NOT_A_NUMBER : number;
+            numbers[v] = number;
             if (number == null || number < 0) small = false;
             else max = Math.max(max, number);
         }
@@ -34,11 +32,11 @@ public final class NodeIdRanks {
     }
 
     /** The node indexes in number order; null when two ids share a number ("7", "007"). */
-    private static int[] placeByNumber(long[] numbers, int max) {
+    private static int[] placeByNumber(Long[] numbers, int max) {
         int[] slot = new int[max + 1];
         Arrays.fill(slot, -1);
         for (int v = 0; v < numbers.length; v++) {
-            int number = (int) numbers[v];
+            int number = numbers[v].intValue();
             if (slot[number] >= 0) return null;
             slot[number] = v;
         }
@@ -48,20 +46,10 @@ public final class NodeIdRanks {
         return order;
     }
 
-    private static int[] sortByComparison(String[] ids, long[] numbers) {
+    private static int[] sortByComparison(String[] ids, Long[] numbers) {
         Integer[] order = new Integer[ids.length];
         for (int v = 0; v < order.length; v++) order[v] = v;
-        Arrays.sort(order, (a, b) -> {
-            long na = numbers[a];
-            long nb = numbers[b];
-            if (na != NOT_A_NUMBER && nb != NOT_A_NUMBER) {
-                int c = Long.compare(na, nb);
-                return c != 0 ? c : ids[a].compareTo(ids[b]);
-            }
-            if (na != NOT_A_NUMBER) return -1;
-            if (nb != NOT_A_NUMBER) return 1;
-            return ids[a].compareTo(ids[b]);
-        });
+        Arrays.sort(order, (a, b) -> NodeIds.compare(ids[a], numbers[a], ids[b], numbers[b]));
         int[] out = new int[order.length];
         for (int i = 0; i < out.length; i++) out[i] = order[i];
         return out;

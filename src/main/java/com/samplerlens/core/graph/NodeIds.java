@@ -9,8 +9,11 @@ public final class NodeIds {
     public static final Comparator<String> ORDER = NodeIds::compare;
 
     public static int compare(String a, String b) {
-        Long na = asNumber(a);
-        Long nb = asNumber(b);
+        return compare(a, asNumber(a), b, asNumber(b));
+    }
+
+    /** {@link #compare} of two ids whose {@link #asNumber} is already known (null: not a number). */
+    static int compare(String a, Long na, String b, Long nb) {
         if (na != null && nb != null) {
             int c = Long.compare(na, nb);
             return c != 0 ? c : a.compareTo(b);

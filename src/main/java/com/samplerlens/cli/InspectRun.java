@@ -261,7 +261,8 @@ final class InspectRun {
             com.samplerlens.core.inspect.ValuesOrigin.describe(report.composed(), o.resolved().options().trace().selection())
                     .ifPresent(v -> out.println("  " + v));
             for (SamplerFields f : report.composed().samplers()) {
-                out.println("  Sampler_" + f.number() + " fields: " + com.samplerlens.core.render.SamplersDetail.toJson(f, false));
+                // LenientJson, not the node's toString(): that builds an ObjectMapper, about 30 ms of start-up
+                out.println("  Sampler_" + f.number() + " fields: " + LenientJson.compact(com.samplerlens.core.render.SamplersDetail.toJson(f, false)));
             }
             report.composed().notes().forEach((node, notes) -> notes.forEach(n -> out.println("  note on node " + node + ": " + n)));
             out.println("Would write:");

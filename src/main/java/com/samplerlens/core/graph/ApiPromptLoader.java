@@ -75,7 +75,7 @@ public final class ApiPromptLoader {
     /** As {@link #load(String, List)} for a text whose shape is known already. */
     public static Graph load(String text, JsonShape shape, List<String> warnings) throws JsonProcessingException {
         if (!shape.apiPrompt()) throw new IllegalArgumentException("not a ComfyUI API prompt (expected a JSON object of nodes)");
-        try (JsonParser p = LenientJson.mapper().createParser(text)) {
+        try (JsonParser p = LenientJson.factory().createParser(text)) {
             p.nextToken();
             Map<String, Node> body = null;
             Literals literals = new Literals();
@@ -136,7 +136,7 @@ public final class ApiPromptLoader {
                         while (p.nextToken() == JsonToken.FIELD_NAME) {
                             String name = literals.text(p.currentName());
                             p.nextToken();
-                            read.put(name, literals.input(p.readValueAsTree()));
+                            read.put(name, literals.input(LenientJson.readValue(p)));
                         }
                         inputs = literals.inputs(read);
                     } else {

@@ -10,6 +10,7 @@ import com.samplerlens.core.container.MetadataKeys;
 import com.samplerlens.core.container.MetadataReaders;
 import com.samplerlens.core.container.UnreadableFileException;
 import com.samplerlens.core.container.json.JsonShape;
+import com.samplerlens.core.container.json.PromptShape;
 import com.samplerlens.core.graph.ApiPromptLoader;
 import com.samplerlens.core.graph.Graph;
 import com.samplerlens.core.graph.Node;
@@ -81,36 +82,40 @@ public final class SourceLoader {
         String workflowText = metadata.text(MetadataKeys.WORKFLOW).orElse(null);
         String parameters = metadata.text(MetadataKeys.PARAMETERS).orElse(null);
 
-        // Shapes first, by a streaming pass each: an API prompt is then loaded without a JSON tree
-        // (a 49 MB prompt's tree took 480 MB), and only a UI workflow is parsed into one.
-        JsonShape promptShape = shape(MetadataKeys.PROMPT, promptText, warnings);
-        boolean promptIsTraced = promptShape != null && promptShape.apiPrompt();
-        JsonShape workflowShape = promptIsTraced && !layout ? null : shape(MetadataKeys.WORKFLOW, workflowText, warnings);
+        // Shapes first. A text of up to JsonShape.TREE_LIMIT chars is parsed into a tree once, and its shape
+        // and graph come from that tree; a larger one is shaped by a streaming pass and, when it
+        // is an API prompt, loaded without a tree (a 49 MB prompt's tree took 480 MB).
+        Json prompt = shape(MetadataKeys.PROMPT, promptText, warnings);
+        boolean promptIsTraced = prompt != null && prompt.shape().apiPrompt();
+        Json workflow = promptIsTraced && !layout ? null : shape(MetadataKeys.WORKFLOW, workflowText, warnings);
         // A JSON file's single text may be either kind; look at its shape, not at its key.
-        if (promptShape != null && !promptShape.apiPrompt() && promptShape.uiWorkflow() && workflowShape == null) {
-            workflowShape = promptShape;
+        if (prompt != null && !prompt.shape().apiPrompt() && prompt.shape().uiWorkflow() && workflow == null) {
+            workflow = prompt;
             workflowText = promptText;
-            promptShape = null;
+            prompt = null;
             promptText = null;
-        } else if (workflowShape != null && !workflowShape.uiWorkflow() && workflowShape.apiPrompt() && promptShape == null) {
-            promptShape = workflowShape;
+        } else if (workflow != null && !workflow.shape().uiWorkflow() && workflow.shape().apiPrompt() && prompt == null) {
+            prompt = workflow;
             promptText = workflowText;
-            workflowShape = null;
+            workflow = null;
             workflowText = null;
         }
 
         Graph promptGraph = null;
-        if (promptShape != null) {
-            if (promptShape.apiPrompt()) {
+        if (prompt != null) {
+            if (prompt.shape().apiPrompt()) {
                 List<String> w = new ArrayList<>();
-                promptGraph = loadPrompt(promptText, promptShape, w);
+                promptGraph = loadPrompt(promptText, prompt, w);
                 w.forEach(s -> warnings.add("prompt: " + s));
             } else {
                 warnings.add("prompt: not a ComfyUI API prompt; ignored");
             }
         }
-        JsonNode workflowJson = workflowShape != null && workflowShape.uiWorkflow() ? parse(MetadataKeys.WORKFLOW, workflowText, warnings) : null;
-        if (workflowShape != null && !workflowShape.uiWorkflow()) {
+        JsonNode workflowJson = null;
+        if (workflow != null && workflow.shape().uiWorkflow()) {
+            workflowJson = workflow.tree() != null ? workflow.tree() : parse(MetadataKeys.WORKFLOW, workflowText, warnings);
+        }
+        if (workflow != null && !workflow.shape().uiWorkflow()) {
             warnings.add("workflow: not a ComfyUI UI workflow (no \"nodes\" list); ignored");
         }
         Graph uiGraph = null;
@@ -162,20 +167,33 @@ public final class SourceLoader {
         return "; " + problems.getFirst() + (more == 0 ? "" : " and " + more + (more == 1 ? " more problem" : " more problems"));
     }
 
+    /** A text's shape, and its tree when it was parsed whole ({@link JsonShape#TREE_LIMIT}), else null. */
+    record Json(JsonShape shape, JsonNode tree) {}
+
     /** The text's shape, or null (with a warning when it is no JSON) when there is nothing to load. */
-    private static JsonShape shape(String key, String text, List<String> warnings) {
+    private static Json shape(String key, String text, List<String> warnings) {
         if (text == null || text.isBlank()) return null;
         try {
-            return JsonShape.of(text);
+            if (text.length() > JsonShape.TREE_LIMIT) return new Json(JsonShape.of(text), null);
+            JsonNode tree = LenientJson.parse(text);
+            return new Json(shapeOf(tree), tree);
         } catch (JsonProcessingException e) {
             warnings.add(key + ": " + LenientJson.describe(e));
             return null;
         }
     }
 
-    private static Graph loadPrompt(String text, JsonShape shape, List<String> warnings) {
+    /** The shape {@link JsonShape#of} finds for the text of this tree (JsonShapeTest checks the two agree). */
+    static JsonShape shapeOf(JsonNode tree) {
+        if (tree.isMissingNode()) return new JsonShape(true, false, false, false);
+        boolean wrapped = tree.isObject() && PromptShape.unwrap(tree) != tree;
+        return new JsonShape(false, UiWorkflowConverter.isUiWorkflow(tree), PromptShape.isApiPrompt(tree), wrapped);
+    }
+
+    private static Graph loadPrompt(String text, Json json, List<String> warnings) {
+        if (json.tree() != null) return ApiPromptLoader.load(json.tree(), warnings);
         try {
-            return ApiPromptLoader.load(text, shape, warnings);
+            return ApiPromptLoader.load(text, json.shape(), warnings);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("JSON read once but not twice", e);
         }

@@ -37,14 +37,15 @@ public final class JsonFileReader {
         }
         JsonShape shape = scan.shape();
         if (shape.empty()) throw new UnreadableFileException(file, "empty JSON file");
+        // the shape is handed over only for a text the source loader streams: it parses smaller ones whole
         if (shape.uiWorkflow()) {
-            JsonShape.remember(text, shape);
+            if (text.length() > JsonShape.TREE_LIMIT) JsonShape.remember(text, shape);
             return single(file, MetadataKeys.WORKFLOW, text, bytes.length);
         }
         if (shape.apiPrompt()) {
             // the entry text is the original text, cut out of the file for a wrapped prompt
             String entry = shape.wrapped() ? text.substring(scan.promptStart(), scan.promptEnd()) : text;
-            JsonShape.remember(entry, shape.wrapped() ? scan.prompt() : shape);
+            if (entry.length() > JsonShape.TREE_LIMIT) JsonShape.remember(entry, shape.wrapped() ? scan.prompt() : shape);
             return single(file, MetadataKeys.PROMPT, entry, bytes.length);
         }
         throw new UnreadableFileException(file, "not a ComfyUI workflow or prompt");

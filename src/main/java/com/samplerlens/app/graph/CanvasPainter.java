@@ -800,7 +800,7 @@ final class CanvasPainter {
             // on whole pixels: the badge is a copied image, sharp only unshifted
             Color stroke = f.t().dark() ? BADGE_STROKE_DARK : BADGE_STROKE_LIGHT;
             Color text = m == null && !label.equals("SAVE") ? f.t().widgetText() : CanvasTheme.textOn(fill);
-            g.drawImage(sprites.badge(label, fill, stroke, text, font(font, true), bw, bh), bx - 1, by - 1);
+            sprites.drawBadge(g, bx, by, label, fill, stroke, text, font(font, true), bw, bh);
             badges.add(new DrawnBadge(n.id(), label, new BoundingBox(bx, by, bw, bh)));
             bx = Math.round(bx + bw + 3);
         }

@@ -1,7 +1,11 @@
 package com.samplerlens.app.graph;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import javafx.animation.PauseTransition;
 import javafx.geometry.VPos;
 import javafx.scene.SnapshotParameters;
 import javafx.scene.canvas.Canvas;
@@ -12,6 +16,7 @@ import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
+import javafx.util.Duration;
 
 /**
  * Small round shapes and badges drawn once into images and then copied: the software renderer
@@ -19,6 +24,11 @@ import javafx.scene.text.TextAlignment;
  * time on a big graph), while copying a small image is a plain blit. Discs and rings are made
  * pixel by pixel (coverage sampled 4×4 per pixel, so their edges are smoothed as a rasterised
  * shape's are); badges, which hold text, are drawn once on a canvas and snapshotted.
+ *
+ * <p>A snapshot is a render job the FX thread waits for. Made while the first graph was drawn, one
+ * per badge, they held that frame back by about 70 ms on a 2-core machine (docs/benchmarks.md).
+ * So a badge not seen before is drawn straight onto the frame's canvas, and its image is made once
+ * the frames have settled, for the frames after (zooming and panning redraw every badge).
  */
 final class Sprites {
 
@@ -38,6 +48,11 @@ final class Sprites {
 
     private final Map<Round, Image> rounds = new HashMap<>();
     private final Map<BadgeKey, Image> badges = new HashMap<>();
+    /** Badges drawn straight onto a canvas whose images are still to be made, in the order first drawn. */
+    private final Map<BadgeKey, Runnable> unmade = new LinkedHashMap<>();
+    /** How long after the last new badge its image is made: past the first frames, before a user's first zoom. */
+    static final Duration SETTLE = Duration.millis(400);
+    private PauseTransition settle;
 
     /** Snaps a diameter to the step the images are kept at. */
     static double snap(double diameter) {
@@ -88,26 +103,71 @@ final class Sprites {
 
     /** A sampler or SAVE badge: a pill of {@code width}×{@code height} pixels with its label, drawn once per look. */
     Image badge(String label, Color fill, Color stroke, Color text, Font font, double width, double height) {
-        int w = (int) Math.ceil(width) + 2, h = (int) Math.ceil(height) + 2;
-        BadgeKey key = new BadgeKey(label, argb(fill), argb(stroke), argb(text), w, h, font.getSize());
+        BadgeKey key = badgeKey(label, fill, stroke, text, font, width, height);
         if (badges.size() > MAX) badges.clear();
         return badges.computeIfAbsent(key, k -> {
-            Canvas canvas = new Canvas(w, h);
-            GraphicsContext g = canvas.getGraphicsContext2D();
-            g.setFill(fill);
-            g.fillRoundRect(1, 1, width, height, height, height);
-            g.setStroke(stroke);
-            g.setLineWidth(1);
-            g.strokeRoundRect(1, 1, width, height, height, height);
-            g.setFill(text);
-            g.setFont(font);
-            g.setTextAlign(TextAlignment.CENTER);
-            g.setTextBaseline(VPos.CENTER);
-            g.fillText(label, 1 + width / 2, 1 + height / 2 + 0.5);
+            Canvas canvas = new Canvas(k.width(), k.height());
+            paintBadge(canvas.getGraphicsContext2D(), 1, 1, label, fill, stroke, text, font, width, height);
             SnapshotParameters p = new SnapshotParameters();
             p.setFill(Color.TRANSPARENT);
             return canvas.snapshot(p, null);
         });
+    }
+
+    /**
+     * Draws a badge ({@link #badge}) with its pill's top-left corner at (x, y), on whole pixels: a
+     * copy of its image when that has been made, else drawn on {@code g} itself, its image then made
+     * {@link #SETTLE} after the last new badge.
+     */
+    void drawBadge(GraphicsContext g, double x, double y, String label, Color fill, Color stroke, Color text, Font font,
+                   double width, double height) {
+        BadgeKey key = badgeKey(label, fill, stroke, text, font, width, height);
+        Image made = badges.get(key);
+        if (made != null) {
+            g.drawImage(made, x - 1, y - 1);
+            return;
+        }
+        g.save();
+        paintBadge(g, x, y, label, fill, stroke, text, font, width, height);
+        g.restore();
+        if (unmade.putIfAbsent(key, () -> badge(label, fill, stroke, text, font, width, height)) == null) {
+            if (settle == null) {
+                settle = new PauseTransition(SETTLE);
+                settle.setOnFinished(e -> makeUnmade());
+            }
+            settle.playFromStart();
+        }
+    }
+
+    /** True once the image of this badge has been made (tests). */
+    boolean hasBadgeImage(String label, Color fill, Color stroke, Color text, Font font, double width, double height) {
+        return badges.containsKey(badgeKey(label, fill, stroke, text, font, width, height));
+    }
+
+    private void makeUnmade() {
+        List<Runnable> make = new ArrayList<>(unmade.values());
+        unmade.clear();
+        make.forEach(Runnable::run);
+    }
+
+    private static BadgeKey badgeKey(String label, Color fill, Color stroke, Color text, Font font, double width, double height) {
+        int w = (int) Math.ceil(width) + 2, h = (int) Math.ceil(height) + 2;
+        return new BadgeKey(label, argb(fill), argb(stroke), argb(text), w, h, font.getSize());
+    }
+
+    /** The pill and its label with the pill's top-left corner at (x, y): the same drawing on a badge's own canvas or a frame's. */
+    private static void paintBadge(GraphicsContext g, double x, double y, String label, Color fill, Color stroke, Color text,
+                                   Font font, double width, double height) {
+        g.setFill(fill);
+        g.fillRoundRect(x, y, width, height, height, height);
+        g.setStroke(stroke);
+        g.setLineWidth(1);
+        g.strokeRoundRect(x, y, width, height, height, height);
+        g.setFill(text);
+        g.setFont(font);
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.CENTER);
+        g.fillText(label, x + width / 2, y + height / 2 + 0.5);
     }
 
     private static int argb(Color c) {

@@ -10,7 +10,6 @@ import com.samplerlens.core.container.MetadataKeys;
 import com.samplerlens.core.container.MetadataReaders;
 import com.samplerlens.core.container.UnreadableFileException;
 import com.samplerlens.core.container.json.JsonShape;
-import com.samplerlens.core.container.json.PromptShape;
 import com.samplerlens.core.graph.ApiPromptLoader;
 import com.samplerlens.core.graph.Graph;
 import com.samplerlens.core.graph.Node;
@@ -176,18 +175,11 @@ public final class SourceLoader {
         try {
             if (text.length() > JsonShape.TREE_LIMIT) return new Json(JsonShape.of(text), null);
             JsonNode tree = LenientJson.parse(text);
-            return new Json(shapeOf(tree), tree);
+            return new Json(JsonShape.ofTree(tree), tree);
         } catch (JsonProcessingException e) {
             warnings.add(key + ": " + LenientJson.describe(e));
             return null;
         }
-    }
-
-    /** The shape {@link JsonShape#of} finds for the text of this tree (JsonShapeTest checks the two agree). */
-    static JsonShape shapeOf(JsonNode tree) {
-        if (tree.isMissingNode()) return new JsonShape(true, false, false, false);
-        boolean wrapped = tree.isObject() && PromptShape.unwrap(tree) != tree;
-        return new JsonShape(false, UiWorkflowConverter.isUiWorkflow(tree), PromptShape.isApiPrompt(tree), wrapped);
     }
 
     private static Graph loadPrompt(String text, Json json, List<String> warnings) {

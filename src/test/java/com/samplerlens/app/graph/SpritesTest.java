@@ -72,4 +72,35 @@ class SpritesTest {
         assertTrue(text, "the label is drawn");
         assertEquals(fill, badge.getPixelReader().getColor(4, 8), "the fill at the left end");
     }
+
+    @Test
+    void aNewBadgeIsDrawnAtOnceAndItsImageMadeOnceTheFramesSettle() throws Exception {
+        Color fill = Color.web("#1565c0");
+        Font font = Font.font("System", 10.5);
+        javafx.scene.canvas.Canvas first = new javafx.scene.canvas.Canvas(60, 30);
+        boolean madeAtOnce = WaitForAsyncUtils.asyncFx(() -> {
+            sprites.drawBadge(first.getGraphicsContext2D(), 10, 5, "S2", fill, Color.BLACK, Color.WHITE, font, 30, 15);
+            return sprites.hasBadgeImage("S2", fill, Color.BLACK, Color.WHITE, font, 30, 15);
+        }).get(10, TimeUnit.SECONDS);
+        assertTrue(!madeAtOnce, "no snapshot while a frame is drawn");
+        // drawn straight onto the frame: the fill at the pill's left end, clear outside it
+        Image drawn = WaitForAsyncUtils.asyncFx(() -> first.snapshot(null, null)).get(10, TimeUnit.SECONDS);
+        assertEquals(fill, drawn.getPixelReader().getColor(10 + 3, 5 + 7), "the pill is on the canvas at once");
+        Thread.sleep((long) Sprites.SETTLE.toMillis() + 600);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(WaitForAsyncUtils.asyncFx(() -> sprites.hasBadgeImage("S2", fill, Color.BLACK, Color.WHITE, font, 30, 15))
+                .get(10, TimeUnit.SECONDS), "its image is made once the frames have settled");
+        // the frames after copy the image: the same pixels as the badge drawn directly
+        javafx.scene.canvas.Canvas second = new javafx.scene.canvas.Canvas(60, 30);
+        Image copied = WaitForAsyncUtils.asyncFx(() -> {
+            sprites.drawBadge(second.getGraphicsContext2D(), 10, 5, "S2", fill, Color.BLACK, Color.WHITE, font, 30, 15);
+            return second.snapshot(null, null);
+        }).get(10, TimeUnit.SECONDS);
+        int differing = 0;
+        for (int x = 0; x < 60; x++) for (int y = 0; y < 30; y++) {
+            Color a = drawn.getPixelReader().getColor(x, y), b = copied.getPixelReader().getColor(x, y);
+            if (Math.abs(a.getRed() - b.getRed()) + Math.abs(a.getGreen() - b.getGreen()) + Math.abs(a.getBlue() - b.getBlue()) > 0.1) differing++;
+        }
+        assertTrue(differing <= 6, "the copied image looks as the badge drawn directly: " + differing + " pixels differ");
+    }
 }

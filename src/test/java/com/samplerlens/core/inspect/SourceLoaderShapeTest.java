@@ -66,7 +66,7 @@ class SourceLoaderShapeTest {
 
     private static void assertAgree(String text, String what) throws Exception {
         JsonShape streamed = JsonShape.of(new String(text.toCharArray())); // an equal text, never a handed-over shape
-        JsonShape fromTree = SourceLoader.shapeOf(LenientJson.parse(text));
+        JsonShape fromTree = JsonShape.ofTree(LenientJson.parse(text));
         assertEquals(streamed, fromTree, what);
         if (streamed.apiPrompt()) {
             List<String> wTree = new ArrayList<>();

@@ -31,7 +31,7 @@ public final class JsonFileReader {
         if (text.startsWith("\uFEFF")) text = text.substring(1);
         JsonShape.Scan scan;
         try {
-            scan = JsonShape.scan(text); // streamed: no tree is built just to name the text
+            scan = scan(text);
         } catch (JsonProcessingException e) {
             throw new UnreadableFileException(file, LenientJson.describe(e));
         }
@@ -49,6 +49,20 @@ public final class JsonFileReader {
             return single(file, MetadataKeys.PROMPT, entry, bytes.length);
         }
         throw new UnreadableFileException(file, "not a ComfyUI workflow or prompt");
+    }
+
+    /**
+     * The text's shape. Up to {@link JsonShape#TREE_LIMIT} chars from its tree, which for plain JSON
+     * needs no Jackson parser (whose first use costs 20-25 ms of start-up: JsonShape.TREE_LIMIT);
+     * a larger text, or a wrapped prompt, whose text is cut out by offsets only a streaming pass
+     * gives, by a streaming pass that builds no tree.
+     */
+    private static JsonShape.Scan scan(String text) throws JsonProcessingException {
+        if (text.length() <= JsonShape.TREE_LIMIT) {
+            JsonShape shape = JsonShape.ofTree(LenientJson.parse(text));
+            if (!(shape.apiPrompt() && shape.wrapped())) return new JsonShape.Scan(shape, -1, -1, null);
+        }
+        return JsonShape.scan(text);
     }
 
     private static EmbeddedMetadata single(Path file, String key, String text, long bytes) {

@@ -3,6 +3,7 @@ package com.samplerlens.core.container.json;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.samplerlens.core.json.LenientJson;
 import java.io.IOException;
 import java.lang.ref.WeakReference;
@@ -52,6 +53,18 @@ public record JsonShape(boolean empty, boolean uiWorkflow, boolean apiPrompt, bo
 
     /** Full passes over a text (PassCountTest: a JSON file is read once). */
     static final java.util.concurrent.atomic.LongAdder PASSES = new java.util.concurrent.atomic.LongAdder();
+
+    /**
+     * The shape {@link #of} finds for the text of this tree (as {@link LenientJson#parse} reads it):
+     * {@code SourceLoaderShapeTest} checks the two agree on every fixture text and on edge cases.
+     */
+    public static JsonShape ofTree(JsonNode tree) {
+        if (tree.isMissingNode()) return EMPTY;
+        boolean wrapped = tree.isObject() && PromptShape.unwrap(tree) != tree;
+        // a UI workflow as UiWorkflowConverter.isUiWorkflow has it: an object with a "nodes" list
+        boolean ui = tree.isObject() && tree.path("nodes").isArray();
+        return new JsonShape(false, ui, PromptShape.isApiPrompt(tree), wrapped);
+    }
 
     /** @throws JsonProcessingException when the text is not valid JSON (the message says where) */
     public static JsonShape of(String text) throws JsonProcessingException {

@@ -110,7 +110,8 @@ read_cli_jvm_options
 # The command line's cache: no display needed, every command run once on files it makes itself.
 "$java" "${cli_opts[@]}" -XX:AOTCacheOutput="$appdir/samplerlens-cli.aot" -Xlog:aot=off -Xlog:cds=off \
   -cp "$appdir/samplerlens.jar" com.samplerlens.cli.CliTraining >/dev/null 2>&1 \
-  || echo "warning: the CLI's AOT training run failed; samplerlens-cli will start without its cache" >&2
+  || { rm -f "$appdir/samplerlens-cli.aot"  # written at exit even after a failed run
+       echo "warning: the CLI's AOT training run failed; samplerlens-cli will start without its cache" >&2; }
 [ -f "$appdir/samplerlens-cli.aot" ] && echo "CLI AOT cache: $(du -h "$appdir/samplerlens-cli.aot" | cut -f1)"
 
 # 2. The AOT cache (JDK 25, JEP 483/514/515): classes loaded and linked, and method profiles,
@@ -132,7 +133,8 @@ if [ -n "$train_display" ] || [ "$(uname -s)" != Linux ]; then
     -Djava.util.prefs.userRoot="$prefs" -Dsamplerlens.timing=true -Dsamplerlens.timing.exit=true \
     -Dsamplerlens.timing.open="$here/src/test/resources/fixtures/workflows/ui/kj_wanvideo_2_1_14B_OneToAllAnimation_pose_control_example_01.json" \
     -Dsamplerlens.timing.repeat=3 -cp "$appdir/samplerlens.jar" com.samplerlens.Main >/dev/null 2>&1 \
-    || echo "warning: the AOT training run failed; the app will start without its cache" >&2
+    || { rm -f "$appdir/samplerlens.aot"  # the JVM writes one at exit even after a failed run: too little of the app
+         echo "warning: the AOT training run failed; the app will start without its cache" >&2; }
   rm -rf "$prefs"
 else
   echo "warning: no display (and no Xvfb) for the AOT training run; the app will start without its cache" >&2

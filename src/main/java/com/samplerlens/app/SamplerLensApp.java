@@ -4,6 +4,7 @@ import com.samplerlens.app.graph.GraphLayouter;
 import com.samplerlens.app.session.SessionViewModel;
 import com.samplerlens.app.settings.AppPreferences;
 import com.samplerlens.app.shell.MainWindow;
+import com.samplerlens.app.shell.ThemeController;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -49,6 +50,8 @@ public final class SamplerLensApp extends Application {
     @Override
     public void start(Stage stage) {
         AppPreferences prefs = AppPreferences.user();
+        // the theme before any control exists, so that JavaFX never loads its own stylesheet
+        ThemeController.apply(prefs.darkTheme());
         SessionViewModel vm = new SessionViewModel(CorePreload.service(), prefs);
         // the first document is read and traced on the work thread while this one builds and shows
         // the window: its result is applied on this thread, so it cannot arrive before the window is ready

@@ -26,6 +26,7 @@ import java.util.regex.Pattern;
 public final class FieldCapture {
 
     private static final Pattern EMBEDDING = Pattern.compile("embedding:([^\\s,:()\\[\\]{}<>|]+)");
+    private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[.;!?'\"]+$");
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     private static final Pattern NUMBER = Pattern.compile("[-+]?(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][-+]?\\d+)?");
@@ -199,7 +200,7 @@ public final class FieldCapture {
         List<String> out = new ArrayList<>();
         Matcher m = EMBEDDING.matcher(prompt);
         while (m.find()) {
-            String name = FileNames.basename(m.group(1)).replaceAll("[.;!?'\"]+$", "");
+            String name = TRAILING_PUNCTUATION.matcher(FileNames.basename(m.group(1))).replaceAll("");
             if (!name.isEmpty() && name.length() <= 80 && seen.add(name.toLowerCase(Locale.ROOT))) out.add(name);
         }
         return out;

@@ -90,7 +90,8 @@ public final class ByteInput implements Closeable {
 
     /** Makes the window hold [pos, pos + length); length is at most WINDOW. */
     private void fill(long pos, int length) throws IOException {
-        if (window == null) window = ByteBuffer.allocate(WINDOW);
+        // no larger than the file: a folder of small PNGs allocated (and zeroed) 8 KB for each
+        if (window == null) window = ByteBuffer.allocate((int) Math.min(WINDOW, size));
         if (windowStart >= 0 && pos >= windowStart && pos + length <= windowStart + window.limit()) return;
         window.clear();
         window.limit((int) Math.min(WINDOW, size - pos));

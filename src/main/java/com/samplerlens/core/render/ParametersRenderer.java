@@ -24,6 +24,8 @@ public final class ParametersRenderer {
     private ParametersRenderer() {}
 
     private static final Pattern HEX = Pattern.compile("[0-9a-fA-F]{8,64}");
+    /** Line breaks ending a prompt; compiled once (String.replaceAll compiled it per file). */
+    private static final Pattern TRAILING_NEWLINES = Pattern.compile("[\r\n]+$");
     private static final Set<String> BLANK_NEGATIVES = Set.of("none", "(none)", "no negative");
     /** The header line without a key. */
     static final String POSITIVE_PROMPT = "Positive prompt";
@@ -106,12 +108,12 @@ public final class ParametersRenderer {
             items.add(new Item("T5 Prompt", f.t5Prompt(), null, List.of(new Shown(MetaField.T5_PROMPT, 0))));
             items.add(new Item("CLIP Prompt", f.clipPrompt(), null, List.of(new Shown(MetaField.CLIP_PROMPT, 0))));
         } else if (f.positive() != null && !f.positive().isEmpty()) {
-            items.add(new Item(POSITIVE_PROMPT, f.positive().replaceAll("[\r\n]+$", ""), null, List.of(new Shown(MetaField.POSITIVE_PROMPT, 0))));
+            items.add(new Item(POSITIVE_PROMPT, TRAILING_NEWLINES.matcher(f.positive()).replaceAll(""), null, List.of(new Shown(MetaField.POSITIVE_PROMPT, 0))));
         }
         String neg = f.negative() == null ? "" : f.negative();
         String t = neg.trim().toLowerCase(Locale.ROOT);
         if (BLANK_NEGATIVES.contains(t) || (f.positive() != null && neg.trim().equalsIgnoreCase(f.positive().trim()))) neg = "";
-        items.add(new Item("Negative prompt", neg.replaceAll("[\r\n]+$", ""), null, List.of(new Shown(MetaField.NEGATIVE_PROMPT, 0))));
+        items.add(new Item("Negative prompt", TRAILING_NEWLINES.matcher(neg).replaceAll(""), null, List.of(new Shown(MetaField.NEGATIVE_PROMPT, 0))));
         return items;
     }
 

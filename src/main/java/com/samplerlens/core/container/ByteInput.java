@@ -38,11 +38,28 @@ public final class ByteInput implements Closeable {
         this.window = null;
     }
 
+    /**
+     * Files up to this size are read whole when opened, in one read: a small PNG is mostly its
+     * text chunks anyway, and a window per header plus a read per text chunk cost a folder of
+     * 2,800 small PNGs about a tenth of its time in system calls and buffers.
+     */
+    static final int WHOLE = 64 * 1024;
+
     public static ByteInput open(Path file) throws IOException {
         FileChannel ch = FileChannel.open(file, StandardOpenOption.READ);
         try {
-            return new ByteInput(ch, null, ch.size());
-        } catch (RuntimeException e) {
+            long size = ch.size();
+            if (size > WHOLE) return new ByteInput(ch, null, size);
+            try (ch) {
+                ByteInput whole = new ByteInput(null, new byte[(int) size], size);
+                ByteBuffer dst = ByteBuffer.wrap(whole.array);
+                while (dst.hasRemaining()) {
+                    if (ch.read(dst) < 0) throw new EOFException("file shorter than " + size + " bytes (changed while read?)");
+                }
+                whole.bytesRead = size;
+                return whole;
+            }
+        } catch (IOException | RuntimeException e) {
             ch.close();
             throw e;
         }

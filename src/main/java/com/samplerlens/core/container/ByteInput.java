@@ -50,15 +50,14 @@ public final class ByteInput implements Closeable {
         try {
             long size = ch.size();
             if (size > WHOLE) return new ByteInput(ch, null, size);
-            try (ch) {
-                ByteInput whole = new ByteInput(null, new byte[(int) size], size);
-                ByteBuffer dst = ByteBuffer.wrap(whole.array);
-                while (dst.hasRemaining()) {
-                    if (ch.read(dst) < 0) throw new EOFException("file shorter than " + size + " bytes (changed while read?)");
-                }
-                whole.bytesRead = size;
-                return whole;
+            ByteInput whole = new ByteInput(null, new byte[(int) size], size);
+            ByteBuffer dst = ByteBuffer.wrap(whole.array);
+            while (dst.hasRemaining()) {
+                if (ch.read(dst) < 0) throw new EOFException("file shorter than " + size + " bytes (changed while read?)");
             }
+            ch.close();
+            whole.bytesRead = size;
+            return whole;
         } catch (IOException | RuntimeException e) {
             ch.close();
             throw e;

@@ -64,7 +64,7 @@ public final class UiWorkflowConverter {
 
     /** True when the JSON looks like a UI workflow. */
     public static boolean isUiWorkflow(JsonNode root) {
-        return root != null && root.isObject() && root.path("nodes").isArray();
+        return com.samplerlens.core.container.json.JsonShape.isUiWorkflow(root);
     }
 
     public static ConvertedWorkflow convert(JsonNode uiWorkflow, NodeDefinitions defs) {

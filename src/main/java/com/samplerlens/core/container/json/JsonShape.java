@@ -61,9 +61,12 @@ public record JsonShape(boolean empty, boolean uiWorkflow, boolean apiPrompt, bo
     public static JsonShape ofTree(JsonNode tree) {
         if (tree.isMissingNode()) return EMPTY;
         boolean wrapped = tree.isObject() && PromptShape.unwrap(tree) != tree;
-        // a UI workflow as UiWorkflowConverter.isUiWorkflow has it: an object with a "nodes" list
-        boolean ui = tree.isObject() && tree.path("nodes").isArray();
-        return new JsonShape(false, ui, PromptShape.isApiPrompt(tree), wrapped);
+        return new JsonShape(false, isUiWorkflow(tree), PromptShape.isApiPrompt(tree), wrapped);
+    }
+
+    /** A ComfyUI UI workflow: an object with a {@code nodes} list (the one rule; the converter asks it too). */
+    public static boolean isUiWorkflow(JsonNode root) {
+        return root != null && root.isObject() && root.path("nodes").isArray();
     }
 
     /** @throws JsonProcessingException when the text is not valid JSON (the message says where) */

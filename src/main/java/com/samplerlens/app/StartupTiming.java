@@ -40,7 +40,7 @@ final class StartupTiming {
             Runnable[] once = new Runnable[1];
             once[0] = () -> {
                 scene.removePostLayoutPulseListener(once[0]);
-                // the canvas is drawn in this pulse's layout pass; after the pulse the frame is handed to the renderer
+                // the canvas is drawn in this pulse, after its layout (GraphView), so this frame has the graph; after the pulse it goes to the renderer
                 Platform.runLater(() -> {
                     long handedOver = System.nanoTime();
                     long handedOverWall = System.currentTimeMillis();

@@ -20,6 +20,7 @@ import javafx.geometry.BoundingBox;
 import javafx.geometry.Bounds;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Group;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Hyperlink;
@@ -53,7 +54,15 @@ public final class GraphView extends Region {
     private static final double MINIMAP_H = 150;
 
     private final Canvas canvas = new Canvas();
-    private final Canvas minimap = new Canvas(MINIMAP_W, MINIMAP_H);
+    /**
+     * The minimap: the level's nodes drawn on {@code minimapMap} when they change, the view's
+     * rectangle on {@code minimapView} above it on every frame. Two canvases rather than a snapshot
+     * of the map kept as an image: a snapshot waits for the renderer to finish the frame before,
+     * which held the first graph of a start-up back by a whole window's render (about 110 ms).
+     */
+    private final Canvas minimapMap = new Canvas(MINIMAP_W, MINIMAP_H);
+    private final Canvas minimapView = new Canvas(MINIMAP_W, MINIMAP_H);
+    private final Group minimap = new Group(minimapMap, minimapView);
     private final HBox breadcrumb = new HBox(4);
     private final ObjectProperty<String> selectedNode = new SimpleObjectProperty<>(this, "selectedNode");
     private final ObjectProperty<String> highlightedSampler = new SimpleObjectProperty<>(this, "highlightedSampler");
@@ -99,6 +108,11 @@ public final class GraphView extends Region {
         selectedNode.addListener((o, a, b) -> requestRedraw());
         highlightedSampler.addListener((o, a, b) -> requestRedraw());
         dark.addListener((o, a, b) -> { minimapStale = true; requestRedraw(); });
+        // the canvas is drawn in the pulse of the scene it is in
+        sceneProperty().addListener((o, was, now) -> {
+            if (was != null) was.removePostLayoutPulseListener(drawIfPending);
+            if (now != null) now.addPostLayoutPulseListener(drawIfPending);
+        });
         installMouse();
         installMinimap();
         addEventHandler(KeyEvent.KEY_PRESSED, e -> {
@@ -400,14 +414,29 @@ public final class GraphView extends Region {
         draw();
     }
 
+    /**
+     * Draws in the next pulse, after its layout pass and before the frame is handed to the
+     * renderer ({@link #drawIfPending}), however many changes ask for it before then. Drawn in a
+     * {@code runLater} instead, a new document's graph missed the frame that showed its side panel
+     * (the pulse came first) and appeared one frame later.
+     */
     private void requestRedraw() {
         if (redrawPending) return;
         redrawPending = true;
-        javafx.application.Platform.runLater(() -> {
-            redrawPending = false;
-            draw();
-        });
+        javafx.application.Platform.requestNextPulse();
     }
+
+    private final Runnable drawIfPending = () -> {
+        if (redrawPending) draw();
+    };
+
+    /** Whether a change is waiting for the next pulse to be drawn (tests: it must not wait longer). */
+    public boolean redrawPending() { return redrawPending; }
+
+    private Graph drawnGraph;
+
+    /** The graph the canvas was last drawn with (tests). */
+    public Graph drawnGraph() { return drawnGraph; }
 
     // ---------------------------------------------------------------- input
 
@@ -507,6 +536,8 @@ public final class GraphView extends Region {
     private CanvasTheme theme() { return dark.get() ? CanvasTheme.DARK : CanvasTheme.LIGHT; }
 
     private void draw() {
+        redrawPending = false;
+        drawnGraph = graph;
         GraphicsContext g = canvas.getGraphicsContext2D();
         double w = canvas.getWidth();
         double h = canvas.getHeight();
@@ -597,9 +628,9 @@ public final class GraphView extends Region {
         boolean show = !l.nodes().isEmpty() && !fits && w > MINIMAP_W * 2.2 && h > MINIMAP_H * 2;
         minimap.setVisible(show);
         if (!show) return;
-        GraphicsContext g = minimap.getGraphicsContext2D();
         double[] m = minimapMapping(l);
-        if (minimapStale || minimapCache == null) {
+        if (minimapStale) {
+            GraphicsContext g = minimapMap.getGraphicsContext2D();
             g.clearRect(0, 0, MINIMAP_W, MINIMAP_H);
             g.setGlobalAlpha(1);
             // opaque: nodes of the canvas showing through looked like part of the map, which then matched nothing
@@ -620,23 +651,17 @@ public final class GraphView extends Region {
                 g.setFill(look.upstream() ? c : c.deriveColor(0, 0.5, 1, 0.4));
                 g.fillRect(n.x() * m[0] + m[1], n.top() * m[0] + m[2], Math.max(1.5, n.width() * m[0]), Math.max(1.5, n.fullHeight() * m[0]));
             }
-            javafx.scene.SnapshotParameters clear = new javafx.scene.SnapshotParameters();
-            clear.setFill(Color.TRANSPARENT);
-            minimapCache = minimap.snapshot(clear, null);
             minimapStale = false;
-        } else {
-            g.clearRect(0, 0, MINIMAP_W, MINIMAP_H);
-            g.drawImage(minimapCache, 0, 0);
         }
         // the view's rectangle
+        GraphicsContext g = minimapView.getGraphicsContext2D();
+        g.clearRect(0, 0, MINIMAP_W, MINIMAP_H);
         double vx = (-tx / s) * m[0] + m[1], vy = (-ty / s) * m[0] + m[2];
         double vw = w / s * m[0], vh = h / s * m[0];
         g.setStroke(t.accent());
         g.setLineWidth(1.5);
         g.strokeRect(vx, vy, vw, vh);
     }
-
-    private javafx.scene.image.Image minimapCache;
 
     /** Eases the view from where it is to a target scale and translation. */
     private final class ViewAnimator extends AnimationTimer {

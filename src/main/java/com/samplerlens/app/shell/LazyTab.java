@@ -1,5 +1,6 @@
 package com.samplerlens.app.shell;
 
+import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.scene.Node;
 import javafx.scene.control.Tab;
@@ -11,10 +12,15 @@ import javafx.scene.control.Tab;
  */
 final class LazyTab<T extends Node> extends Tab {
 
-    private Supplier<T> build;
+    private Function<LazyTab<T>, T> build;
     private T built;
 
     LazyTab(String text, String id, Supplier<T> build) {
+        this(text, id, tab -> build.get());
+    }
+
+    /** For content that needs its tab (to know when it is shown, say). */
+    LazyTab(String text, String id, Function<LazyTab<T>, T> build) {
         super(text);
         setId(id);
         this.build = build;
@@ -26,7 +32,7 @@ final class LazyTab<T extends Node> extends Tab {
     /** The content, built now if it has not been. */
     T content() {
         if (built == null) {
-            built = build.get();
+            built = build.apply(this);
             build = null;
             setContent(built);
         }

@@ -73,6 +73,7 @@ public final class MainWindow {
     /** Built when first shown: see {@link LazyTab}. */
     private final LazyTab<NodeInspector> nodeTab;
     private final LazyTab<RawPane> rawTab;
+    private final LazyTab<javafx.scene.control.ScrollPane> summaryTab;
     private final CustomTextField find = new CustomTextField();
     private final StackPane messages = new StackPane();
     private final VBox reembedZone;
@@ -103,12 +104,13 @@ public final class MainWindow {
             return outputScroll;
         });
         rawTab = new LazyTab<>("Raw", "rawTab", () -> new RawPane(vm));
-        SummaryPane sideSummary = new SummaryPane(vm, "summary");
-        javafx.scene.control.ScrollPane summaryScroll = new javafx.scene.control.ScrollPane(sideSummary);
-        summaryScroll.setFitToWidth(true);
-        Tab summaryTab = new Tab("Summary", summaryScroll);
-        summaryTab.setId("summaryTab");
-        sideSummary.showingProperty().bind(summaryTab.selectedProperty());
+        summaryTab = new LazyTab<>("Summary", "summaryTab", tab -> {
+            SummaryPane sideSummary = new SummaryPane(vm, "summary");
+            sideSummary.showingProperty().bind(tab.selectedProperty());
+            javafx.scene.control.ScrollPane summaryScroll = new javafx.scene.control.ScrollPane(sideSummary);
+            summaryScroll.setFitToWidth(true);
+            return summaryScroll;
+        });
         side.getTabs().addAll(samplersTab, nodeTab, outputTab, rawTab, summaryTab);
         graph.selectedNodeProperty().addListener((o, a, id) -> {
             if (id != null) side.getSelectionModel().select(nodeTab);
@@ -117,14 +119,21 @@ public final class MainWindow {
 
         reembedZone = buildReembedZone();
         // an image without a graph (A1111) gets its summary where the graph would be, not an empty canvas
-        SummaryPane noGraphSummary = new SummaryPane(vm, "centreSummary");
-        noGraphSummary.setMaxWidth(640);
-        javafx.scene.control.ScrollPane noGraph = new javafx.scene.control.ScrollPane(noGraphSummary);
+        javafx.scene.control.ScrollPane noGraph = new javafx.scene.control.ScrollPane();
         noGraph.setId("noGraphSummary");
         noGraph.setFitToWidth(true);
         noGraph.setStyle("-fx-background: -color-bg-default; -fx-background-color: -color-bg-default;");
         noGraph.visibleProperty().bind(vm.documentProperty().map(d -> d.graph().size() == 0).orElse(false));
-        noGraphSummary.showingProperty().bind(noGraph.visibleProperty());
+        // built when first needed, as the side tabs are: most files have a graph, and its three text
+        // areas would otherwise get skins and CSS before the first frame
+        noGraph.visibleProperty().addListener((o, was, visible) -> {
+            if (visible && noGraph.getContent() == null) {
+                SummaryPane noGraphSummary = new SummaryPane(vm, "centreSummary");
+                noGraphSummary.setMaxWidth(640);
+                noGraphSummary.showingProperty().bind(noGraph.visibleProperty());
+                noGraph.setContent(noGraphSummary);
+            }
+        });
         StackPane centre = new StackPane(graph, noGraph, emptyHint(), loadingHint(), reembedZone, messages);
         centre.setId("graphArea");
         StackPane.setAlignment(reembedZone, Pos.BOTTOM_LEFT);

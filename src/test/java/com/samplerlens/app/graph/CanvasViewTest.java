@@ -105,6 +105,26 @@ class CanvasViewTest {
     }
 
     @Test
+    void theFrameThatFollowsANewDocumentHasItsGraphDrawn(FxRobot robot) throws Exception {
+        // what the first pulse after the inspection hands to the renderer: the start-up timing
+        // (StartupTiming) counts that frame as the first graph, so the canvas must be in it
+        List<String> atFrame = new ArrayList<>();
+        robot.interact(() -> app.vm().output().inspectionProperty().addListener((o, a, inspection) -> {
+            if (inspection == null) return;
+            javafx.scene.Scene scene = app.stage().getScene();
+            Runnable[] once = new Runnable[1];
+            once[0] = () -> {
+                scene.removePostLayoutPulseListener(once[0]);
+                atFrame.add("pending " + graph.redrawPending() + ", drawn the document's graph " + (graph.drawnGraph() == app.vm().documentProperty().get().graph()));
+            };
+            scene.addPostLayoutPulseListener(once[0]);
+        }));
+        app.open(WAN22);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> !atFrame.isEmpty()));
+        assertEquals("pending false, drawn the document's graph true", atFrame.getFirst());
+    }
+
+    @Test
     void oneToAllSubgraphInstancesStandApartAndEveryTracedSamplerCanBeClicked(FxRobot robot) throws Exception {
         open(robot, ONE_TO_ALL_FILE, 2, "306");
         TraceResult trace = app.vm().graph().traceProperty().get();

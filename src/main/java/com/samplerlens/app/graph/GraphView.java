@@ -415,14 +415,18 @@ public final class GraphView extends Region {
     }
 
     /**
-     * Draws in the next pulse, after its layout pass and before the frame is handed to the
-     * renderer ({@link #drawIfPending}), however many changes ask for it before then. Drawn in a
-     * {@code runLater} instead, a new document's graph missed the frame that showed its side panel
-     * (the pulse came first) and appeared one frame later.
+     * Draws once however many changes ask for it before then: as soon as the FX thread is free
+     * (a {@code runLater}, so a zoom frame is drawn while the next pulse is still to come), or in
+     * the next pulse, after its layout pass and before the frame goes to the renderer
+     * ({@link #drawIfPending}), when that pulse comes first. With the {@code runLater} alone a new
+     * document's graph missed the frame that showed its side panel (the pulse was queued first)
+     * and appeared a frame later; drawn in the pulse alone, zoom frames took longer (the drawing
+     * no longer overlapped the wait for the pulse: scripts/bench-app-frames.sh).
      */
     private void requestRedraw() {
         if (redrawPending) return;
         redrawPending = true;
+        javafx.application.Platform.runLater(drawIfPending);
         javafx.application.Platform.requestNextPulse();
     }
 

@@ -46,20 +46,30 @@ fi
 if [ -n "${BENCH_LAUNCHER:-}" ]; then echo "launcher: $BENCH_LAUNCHER"; else echo "JVM options: ${opts[*]:-none}"; fi
 echo "load before: $(uptime | sed 's/.*load average/load average/')  cores: $(nproc)"
 # The launchers show assets/splash.png (480x270) natively before the JVM is up (-splash:, LaunchSplash):
-# watched from outside on the X server, from the moment the launcher is started, when xwininfo is here.
+# watched from outside on the X server, from the moment the launcher is started, when xev is here.
+# xev reports the splash window's creation and mapping as they happen: one process, no polling (a
+# poll with xwininfo and date every 5 ms started about a hundred processes while the JVM being
+# timed was starting, on the same 2 cores). $EPOCHREALTIME is a bash builtin: no process either.
 watch_splash() {
-  command -v xwininfo >/dev/null 2>&1 || return 0
-  local t0=$1
-  for _ in $(seq 1500); do
-    if DISPLAY=$display xwininfo -root -children 2>/dev/null | grep -q ' 480x270+'; then
-      echo "timing: splash shown $(( ($(date +%s%N) - t0) / 1000000 )) ms after launch"; return 0
-    fi
-    sleep 0.005
-  done
+  command -v xev >/dev/null 2>&1 || return 0
+  local line splash= t0
+  while IFS= read -r line; do
+    case "$line" in
+      *"width 480, height 270"*) splash=${line#*window }; splash=${splash%%,*} ;;
+      *"window $splash, override"*)
+        if [ -n "$splash" ]; then
+          local now=${EPOCHREALTIME/./}
+          read -r t0 < "$prefs/launched"
+          echo "timing: splash shown $(( (now - t0) / 1000 )) ms after launch"; return 0
+        fi ;;
+    esac
+  done < <(DISPLAY=$display timeout 30 xev -root -event substructure 2>/dev/null)
 }
 run_app() {
-  watch_splash "$(date +%s%N)" &
+  watch_splash &
   local watcher=$!
+  sleep 0.05  # xev listening before the launcher starts
+  echo "${EPOCHREALTIME/./}" > "$prefs/launched"
   run_app_only
   kill "$watcher" 2>/dev/null; wait "$watcher" 2>/dev/null || true
 }

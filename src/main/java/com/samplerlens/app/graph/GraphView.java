@@ -57,8 +57,9 @@ public final class GraphView extends Region {
     /**
      * The minimap: the level's nodes drawn on {@code minimapMap} when they change, the view's
      * rectangle on {@code minimapView} above it on every frame. Two canvases rather than a snapshot
-     * of the map kept as an image: a snapshot waits for the renderer to finish the frame before,
-     * which held the first graph of a start-up back by a whole window's render (about 110 ms).
+     * of the map kept as an image: a snapshot waits for the renderer to finish the frame before it,
+     * which at start-up held the FX thread for a whole window's render (about 110 ms on a 2-core
+     * machine), and again whenever the map changed.
      */
     private final Canvas minimapMap = new Canvas(MINIMAP_W, MINIMAP_H);
     private final Canvas minimapView = new Canvas(MINIMAP_W, MINIMAP_H);

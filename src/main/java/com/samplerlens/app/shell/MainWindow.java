@@ -73,7 +73,6 @@ public final class MainWindow {
     /** Built when first shown: see {@link LazyTab}. */
     private final LazyTab<NodeInspector> nodeTab;
     private final LazyTab<RawPane> rawTab;
-    private final LazyTab<javafx.scene.control.ScrollPane> summaryTab;
     private final CustomTextField find = new CustomTextField();
     private final StackPane messages = new StackPane();
     private final VBox reembedZone;
@@ -104,7 +103,7 @@ public final class MainWindow {
             return outputScroll;
         });
         rawTab = new LazyTab<>("Raw", "rawTab", () -> new RawPane(vm));
-        summaryTab = new LazyTab<>("Summary", "summaryTab", tab -> {
+        LazyTab<javafx.scene.control.ScrollPane> summaryTab = new LazyTab<>("Summary", "summaryTab", tab -> {
             SummaryPane sideSummary = new SummaryPane(vm, "summary");
             sideSummary.showingProperty().bind(tab.selectedProperty());
             javafx.scene.control.ScrollPane summaryScroll = new javafx.scene.control.ScrollPane(sideSummary);

@@ -2,6 +2,7 @@ package com.samplerlens.core.graph;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.DoubleNode;
+import com.samplerlens.core.container.json.JsonShape;
 import com.samplerlens.core.graph.NodeDefinitions.Definition;
 import com.samplerlens.core.graph.NodeDefinitions.Kind;
 import java.util.ArrayDeque;
@@ -64,7 +65,7 @@ public final class UiWorkflowConverter {
 
     /** True when the JSON looks like a UI workflow. */
     public static boolean isUiWorkflow(JsonNode root) {
-        return com.samplerlens.core.container.json.JsonShape.isUiWorkflow(root);
+        return JsonShape.isUiWorkflow(root);
     }
 
     public static ConvertedWorkflow convert(JsonNode uiWorkflow, NodeDefinitions defs) {

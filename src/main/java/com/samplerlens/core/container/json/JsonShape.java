@@ -15,7 +15,7 @@ import java.util.Set;
 /**
  * What kind of ComfyUI JSON a text is, found by one streaming pass that builds no tree (a 49 MB
  * prompt's tree alone needs about 480 MB). The answers are those of {@link PromptShape} and
- * {@code UiWorkflowConverter.isUiWorkflow} on the parsed tree, and the pass checks the whole first
+ * {@link #isUiWorkflow} on the parsed tree, and the pass checks the whole first
  * JSON value with the same limits as {@link LenientJson#parse}, so a syntax error is the same error.
  */
 public record JsonShape(boolean empty, boolean uiWorkflow, boolean apiPrompt, boolean wrapped) {
@@ -35,7 +35,7 @@ public record JsonShape(boolean empty, boolean uiWorkflow, boolean apiPrompt, bo
 
     /**
      * @param empty      no JSON value at all (blank text)
-     * @param uiWorkflow an object with a {@code nodes} list ({@code UiWorkflowConverter.isUiWorkflow})
+     * @param uiWorkflow an object with a {@code nodes} list ({@link #isUiWorkflow})
      * @param apiPrompt  an object of nodes with {@code class_type}, possibly wrapped ({@link PromptShape#isApiPrompt})
      * @param wrapped    the nodes are those of a {@code {"prompt": {…}}} wrapper ({@link PromptShape#unwrap} unwraps)
      */

@@ -25,7 +25,7 @@ final class IdOrder {
         Arrays.sort(r);
         String[] out = new String[r.length];
         for (int i = 0; i < r.length; i++) out[i] = graph.idAt(ranks.nodeAtRank(r[i]));
-        return List.of(out);
+        return new NodeIdList(out);
     }
 
     /**
@@ -42,7 +42,7 @@ final class IdOrder {
             int v = ranks.nodeAtRank(r);
             if (marks[v] == mark && v != skip) out[k++] = graph.idAt(v);
         }
-        return List.of(out);
+        return new NodeIdList(out);
     }
 
     /** The nodes, smallest distance first, equal distances in {@link NodeIds} order. */

@@ -17,7 +17,8 @@ import java.util.List;
 public record SamplerAttribution(String nodeId, String classType, int distance, int number, List<String> attributed) {
 
     public SamplerAttribution {
-        attributed = List.copyOf(attributed);
+        // the tracer's lists are immutable already (a copy of 40,000 ids per sampler saved)
+        if (!(attributed instanceof NodeIdList)) attributed = List.copyOf(attributed);
     }
 
     public boolean traced() { return number > 0; }

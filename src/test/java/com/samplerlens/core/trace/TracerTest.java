@@ -1,6 +1,7 @@
 package com.samplerlens.core.trace;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.samplerlens.core.capture.CaptureRules;
@@ -41,6 +42,35 @@ class TracerTest {
         assertEquals(1, sampler(r, "3").number());
         assertEquals(2, sampler(r, "4").number());
         assertEquals(List.of(), r.shared());
+    }
+
+    /**
+     * The attributed lists are the tracer's own arrays, not copies: no caller may change them,
+     * whether the ids were sorted (a small set) or read off in id order (a large share of the graph).
+     */
+    @Test
+    void attributedListsCannotBeChanged() {
+        StringBuilder json = new StringBuilder("{\"1\": {\"class_type\": \"Thing\", \"inputs\": {}}");
+        for (int i = 2; i <= 40; i++)
+            json.append(", \"").append(i).append("\": {\"class_type\": \"Thing\", \"inputs\": {\"x\": [\"").append(i - 1).append("\", 0]}}");
+        json.append("""
+            , "41": {"class_type": "KSampler", "inputs": {"latent_image": ["40", 0]}},
+             "42": {"class_type": "Thing", "inputs": {}},
+             "43": {"class_type": "KSampler", "inputs": {"latent_image": ["41", 0], "positive": ["42", 0]}},
+             "44": {"class_type": "SaveImage", "inputs": {"images": ["43", 0]}}}""");
+        TraceResult r = multi(TestGraphs.api(json.toString()), 2);
+        List<String> large = sampler(r, "41").attributed();
+        List<String> small = sampler(r, "43").attributed();
+        assertEquals(40, large.size());
+        assertEquals("1", large.getFirst());
+        assertEquals("40", large.getLast());
+        assertEquals(List.of("42"), small);
+        for (List<String> ids : List.of(large, small)) {
+            assertThrows(UnsupportedOperationException.class, () -> ids.set(0, "x"));
+            assertThrows(UnsupportedOperationException.class, () -> ids.add("x"));
+            assertThrows(UnsupportedOperationException.class, () -> ids.remove(0));
+            assertThrows(UnsupportedOperationException.class, ids::clear);
+        }
     }
 
     /** Seed example 2: n1→s1→n2→s2→n3→s3. */

@@ -2,7 +2,6 @@ package com.samplerlens.core.capture;
 
 import com.samplerlens.core.graph.Graph;
 import com.samplerlens.core.graph.Node;
-import com.samplerlens.core.trace.Reach;
 import com.samplerlens.core.trace.SamplerAttribution;
 import com.samplerlens.core.trace.SamplerSelection;
 import com.samplerlens.core.trace.SamplerTable;
@@ -10,6 +9,7 @@ import com.samplerlens.core.trace.TraceMode;
 import com.samplerlens.core.trace.TraceOptions;
 import com.samplerlens.core.trace.TraceResult;
 import com.samplerlens.core.trace.Tracer;
+import com.samplerlens.core.trace.UpstreamDistances;
 import com.samplerlens.core.trace.ValueResolver;
 import com.samplerlens.core.trace.ValueRules;
 import java.util.ArrayList;
@@ -61,7 +61,8 @@ public final class MetadataComposer {
         String flatSampler = trace.mode() == TraceMode.SINGLE
                 ? trace.samplers().stream().filter(SamplerAttribution::traced).map(SamplerAttribution::nodeId).findFirst().orElse(null)
                 : tracer.flatSampler(graph, trace.saveNodeId(), selection);
-        Snapshot p = flatSampler == null ? s : Snapshot.of(flatScope, Reach.distances(graph, flatSampler, values::isLive, x -> true), c -> true);
+        Snapshot p = flatSampler == null ? s : Snapshot.of(flatScope,
+                new UpstreamDistances(graph).from(flatSampler, e -> values.isLive(graph.edgeAt(e))), c -> true);
         FieldSources.Recorder flatSources = new FieldSources.Recorder();
         FlatFields flat = FlatResolver.resolve(p, s, graph, flatScope, hashes, flatSources);
         Map<String, FieldSources.Recorder> samplerSources = new HashMap<>();

@@ -2,13 +2,10 @@ package com.samplerlens.core.capture;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.samplerlens.core.graph.Graph;
-import com.samplerlens.core.trace.Reach;
 import com.samplerlens.core.trace.SamplerAttribution;
+import com.samplerlens.core.trace.UpstreamDistances;
 import com.samplerlens.core.trace.ValueResolver;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,6 +27,11 @@ final class SamplerFieldResolver {
     private final PromptRouting routing;
     private final HashLookup hashes;
     private final com.samplerlens.core.trace.SamplerTable table;
+    // The walks below run over the graph's int index: per link (by index) whether it is live, per
+    // node whether it is a sampler, worked out once here rather than hashed per link and walk.
+    private final UpstreamDistances walks;
+    private final boolean[] liveLink;
+    private final boolean[] samplerAt;
 
     SamplerFieldResolver(com.samplerlens.core.trace.SamplerTable table, Graph graph, ValueResolver values, Set<String> samplerIds, List<Captured> all, Snapshot shared,
                          PromptRouting routing, HashLookup hashes) {
@@ -42,12 +44,18 @@ final class SamplerFieldResolver {
         this.routing = routing;
         this.hashes = hashes;
         this.table = table;
+        this.walks = new UpstreamDistances(graph);
+        liveLink = new boolean[graph.firstIn(graph.size())];
+        for (int e = 0; e < liveLink.length; e++) liveLink[e] = values.isLive(graph.edgeAt(e));
+        samplerAt = new boolean[graph.size()];
+        for (int v = 0; v < samplerAt.length; v++) samplerAt[v] = samplerIds.contains(graph.idAt(v));
     }
 
     /** The sampler's fields; the node each value is taken from goes to {@code sources}. */
     SamplerFields resolve(SamplerAttribution s, FieldSources.Recorder sources) {
         String id = s.nodeId();
-        Map<String, Integer> scope = Reach.distances(graph, id, e -> values.isLive(e) && !samplerIds.contains(e.from()), x -> true);
+        // each walk's distances are read before the next walk (UpstreamDistances reuses its arrays)
+        Map<String, Integer> scope = walks.from(id, e -> liveLink[e] && !samplerAt[graph.sourceOf(e)]);
         Snapshot own = Snapshot.of(all, positions, scope);
         Snapshot modelPath = Snapshot.of(all, positions, modelPath(id));
 
@@ -112,36 +120,22 @@ final class SamplerFieldResolver {
     }
 
     /** A link from another sampler is on the model path only from an output that hands its model on (KSampler (Efficient)'s MODEL). */
-    private boolean modelLink(Graph.Edge e) {
-        if (!samplerIds.contains(e.from())) return true;
-        return table.passesOn(graph.node(e.from()).classType(), e.outputIndex());
+    private boolean modelLink(int e) {
+        int from = graph.sourceOf(e);
+        if (!samplerAt[from]) return true;
+        return table.passesOn(graph.className(graph.classIndexAt(from)), graph.edgeAt(e).outputIndex());
     }
 
     /** Distances of the nodes reachable through the sampler's model input (all inputs when it has none). */
     private Map<String, Integer> modelPath(String samplerId) {
-        List<Graph.Edge> in = graph.incoming(samplerId);
-        List<Graph.Edge> starts = in.stream().filter(e -> e.inputName().equals("model")).toList();
-        if (starts.isEmpty()) starts = in;
-        Map<String, Integer> dist = new LinkedHashMap<>();
-        ArrayDeque<String> queue = new ArrayDeque<>();
-        Set<String> seen = new HashSet<>();
-        seen.add(samplerId);
-        for (Graph.Edge e : starts) {
-            if (values.isLive(e) && modelLink(e) && seen.add(e.from())) {
-                dist.put(e.from(), 1);
-                queue.add(e.from());
-            }
-        }
-        while (!queue.isEmpty()) {
-            String id = queue.poll();
-            for (Graph.Edge e : graph.incoming(id)) {
-                if (values.isLive(e) && modelLink(e) && seen.add(e.from())) {
-                    dist.put(e.from(), dist.get(id) + 1);
-                    queue.add(e.from());
-                }
-            }
-        }
-        return dist;
+        int v = graph.indexOf(samplerId);
+        if (v < 0) return Map.of();
+        boolean hasModelInput = false;
+        for (int e = graph.firstIn(v); e < graph.firstIn(v + 1); e++) hasModelInput |= graph.edgeAt(e).inputName().equals("model");
+        boolean onlyModel = hasModelInput;
+        return walks.through(samplerId,
+                e -> (!onlyModel || graph.edgeAt(e).inputName().equals("model")) && liveLink[e] && modelLink(e),
+                e -> liveLink[e] && modelLink(e));
     }
 
     private String prompt(String samplerId, PromptRouting.Branch branch, MetaField field, FieldSources.Recorder sources) {

@@ -133,7 +133,7 @@ public final class Tracer {
 
     /** The anchor's single-sampler choice for this graph and save node (discovery order breaks ties). */
     public String flatSampler(Graph graph, String saveNodeId, SamplerSelection selection) {
-        return SamplerSelector.select(graph, Reach.distances(graph, saveNodeId), selection, classifier);
+        return SamplerSelector.select(graph, new UpstreamDistances(graph).from(saveNodeId, e -> true), selection, classifier);
     }
 
     /** Output nodes (save and preview classes) in id order; by class name when the table knows none of them. */

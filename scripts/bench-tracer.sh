@@ -31,3 +31,16 @@ for shape, scores in by.items():
         print(f"| {shape} | {n:,} | {s:.1f} ± {e:.1f} | {'' if prev is None else f'{s / prev:.2f}x'} |")
         prev = s
 EOF
+# The floor to read those ratios against: a breadth-first walk from the save node alone, on arrays
+# made once (GraphWalkFloorBenchmark.bfs). When its time per node steps up between two sizes (on a
+# core with a 1 MiB L2 it does between 20,000 and 30,000 nodes), no trace built on it grows
+# linearly across that step (docs/benchmarks.md, seventh pass).
+"$JAVA_HOME/bin/java" -cp "$CP" org.openjdk.jmh.Main 'GraphWalkFloorBenchmark.bfs$' -p nodes=10000,20000,40000 "${ARGS[@]}" -rf csv -rff "$OUT" >&2
+python3 - "$OUT" <<'EOF2'
+import csv, sys
+rows = [r for r in csv.DictReader(open(sys.argv[1])) if ":" not in r["Benchmark"]]
+scores = sorted((int(r["Param: nodes"]), float(r["Score"])) for r in rows)
+per_node = " / ".join(f"{s * 1000 / n:.1f}" for n, s in scores)
+ratios = ", ".join(f"{b[1] / a[1]:.2f}x" for a, b in zip(scores, scores[1:]))
+print(f"floor (breadth-first walk alone, spread): {per_node} ns per node at " + " / ".join(f"{n:,}" for n, _ in scores) + f" nodes; per doubling {ratios}")
+EOF2

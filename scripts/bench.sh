@@ -150,6 +150,7 @@ if wanted 5; then
     # the target is the trace alone; buildAndTrace (the graph's index built too) is printed beside it
     SUMMARY+=("tracing per doubling (target <= 2.2x): $(awk -F'|' '$5 ~ /x/ && $2 ~ /^ trace / {sub(/^ trace /, "", $2); gsub(/ /, "", $2); gsub(/ /, "", $5); printf "%s %s  ", $2, $5}' "$WORK/tracer")")
     SUMMARY+=("graph built and traced, per doubling: $(awk -F'|' '$5 ~ /x/ && $2 ~ /^ buildAndTrace / {sub(/^ buildAndTrace /, "", $2); gsub(/ /, "", $2); gsub(/ /, "", $5); printf "%s %s  ", $2, $5}' "$WORK/tracer")")
+    SUMMARY+=("$(grep '^floor ' "$WORK/tracer")")
   else
     "$JAVA" -cp "$CP" org.openjdk.jmh.Main TracerBenchmark -f 1 "${JMH_ARGS[@]}" 2>&1 | sed -n '/^Benchmark/,$p'
   fi

@@ -14,10 +14,8 @@ import com.samplerlens.core.trace.ValueResolver;
 import com.samplerlens.core.trace.ValueRules;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** Trace + capture: from a graph and options to the flat and per-sampler fields. */
 public final class MetadataComposer {
@@ -62,19 +60,17 @@ public final class MetadataComposer {
                 ? trace.samplers().stream().filter(SamplerAttribution::traced).map(SamplerAttribution::nodeId).findFirst().orElse(null)
                 : tracer.flatSampler(graph, trace.saveNodeId(), selection);
         Snapshot p = flatSampler == null ? s : Snapshot.of(flatScope,
-                new UpstreamDistances(graph).from(flatSampler, e -> values.isLive(graph.edgeAt(e))), c -> true);
+                new UpstreamDistances(graph).from(flatSampler, e -> values.isLive(e)), c -> true);
         FieldSources.Recorder flatSources = new FieldSources.Recorder();
         FlatFields flat = FlatResolver.resolve(p, s, graph, flatScope, hashes, flatSources);
         Map<String, FieldSources.Recorder> samplerSources = new HashMap<>();
 
         List<SamplerFields> samplers = new ArrayList<>();
         if (trace.mode() == TraceMode.MULTI) {
-            Set<String> samplerIds = new HashSet<>();
-            for (Node n : graph.nodes().values()) if (tracer.classifier().isSampler(n.classType())) samplerIds.add(n.id());
             Map<String, Integer> sharedMap = new HashMap<>();
             for (String id : trace.shared()) sharedMap.put(id, saveMap.getOrDefault(id, 0));
             Snapshot shared = Snapshot.of(all, sharedMap, c -> true);
-            SamplerFieldResolver r = new SamplerFieldResolver(table, graph, values, samplerIds, all, shared, routing, hashes);
+            SamplerFieldResolver r = new SamplerFieldResolver(table, graph, values, tracer.classifier(), all, shared, routing, hashes);
             for (SamplerAttribution a : trace.traced()) {
                 FieldSources.Recorder sources = new FieldSources.Recorder();
                 samplers.add(r.resolve(a, sources));

@@ -3,12 +3,12 @@ package com.samplerlens.core.capture;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.samplerlens.core.graph.Graph;
 import com.samplerlens.core.trace.SamplerAttribution;
+import com.samplerlens.core.trace.SamplerClassifier;
 import com.samplerlens.core.trace.UpstreamDistances;
 import com.samplerlens.core.trace.ValueResolver;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Per-sampler fields (spec §2): from the sampler and its attributed nodes, nearest wins; shared
@@ -19,7 +19,6 @@ final class SamplerFieldResolver {
 
     private final Graph graph;
     private final ValueResolver values;
-    private final Set<String> samplerIds;
     private final List<Captured> all;
     /** Each node's positions in {@code all}: per-sampler work stays within the sampler's scope. */
     private final Map<String, int[]> positions;
@@ -27,17 +26,15 @@ final class SamplerFieldResolver {
     private final PromptRouting routing;
     private final HashLookup hashes;
     private final com.samplerlens.core.trace.SamplerTable table;
-    // The walks below run over the graph's int index: per link (by index) whether it is live, per
-    // node whether it is a sampler, worked out once here rather than hashed per link and walk.
+    // The walks below run over the graph's int index: per node whether it is a sampler, worked out
+    // once here, and per link whether it is live (the resolver's, shared with the trace).
     private final UpstreamDistances walks;
-    private final boolean[] liveLink;
     private final boolean[] samplerAt;
 
-    SamplerFieldResolver(com.samplerlens.core.trace.SamplerTable table, Graph graph, ValueResolver values, Set<String> samplerIds, List<Captured> all, Snapshot shared,
+    SamplerFieldResolver(com.samplerlens.core.trace.SamplerTable table, Graph graph, ValueResolver values, SamplerClassifier classifier, List<Captured> all, Snapshot shared,
                          PromptRouting routing, HashLookup hashes) {
         this.graph = graph;
         this.values = values;
-        this.samplerIds = samplerIds;
         this.all = all;
         this.positions = Snapshot.positionsByNode(all);
         this.shared = shared;
@@ -45,17 +42,14 @@ final class SamplerFieldResolver {
         this.hashes = hashes;
         this.table = table;
         this.walks = new UpstreamDistances(graph);
-        liveLink = new boolean[graph.firstIn(graph.size())];
-        for (int e = 0; e < liveLink.length; e++) liveLink[e] = values.isLive(graph.edgeAt(e));
-        samplerAt = new boolean[graph.size()];
-        for (int v = 0; v < samplerAt.length; v++) samplerAt[v] = samplerIds.contains(graph.idAt(v));
+        samplerAt = graph.nodesOfClasses(classifier::isSampler);
     }
 
     /** The sampler's fields; the node each value is taken from goes to {@code sources}. */
     SamplerFields resolve(SamplerAttribution s, FieldSources.Recorder sources) {
         String id = s.nodeId();
         // each walk's distances are read before the next walk (UpstreamDistances reuses its arrays)
-        Map<String, Integer> scope = walks.from(id, e -> liveLink[e] && !samplerAt[graph.sourceOf(e)]);
+        Map<String, Integer> scope = walks.from(id, e -> values.isLive(e) && !samplerAt[graph.sourceOf(e)]);
         Snapshot own = Snapshot.of(all, positions, scope);
         Snapshot modelPath = Snapshot.of(all, positions, modelPath(id));
 
@@ -134,8 +128,8 @@ final class SamplerFieldResolver {
         for (int e = graph.firstIn(v); e < graph.firstIn(v + 1); e++) hasModelInput |= graph.edgeAt(e).inputName().equals("model");
         boolean onlyModel = hasModelInput;
         return walks.through(samplerId,
-                e -> (!onlyModel || graph.edgeAt(e).inputName().equals("model")) && liveLink[e] && modelLink(e),
-                e -> liveLink[e] && modelLink(e));
+                e -> (!onlyModel || graph.edgeAt(e).inputName().equals("model")) && values.isLive(e) && modelLink(e),
+                e -> values.isLive(e) && modelLink(e));
     }
 
     private String prompt(String samplerId, PromptRouting.Branch branch, MetaField field, FieldSources.Recorder sources) {

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.RandomAccess;
+import java.util.function.Predicate;
 
 /**
  * An immutable ComfyUI graph in API-prompt form: nodes by id (in the source's order) and, for
@@ -134,6 +135,15 @@ public final class Graph {
 
     /** The class name with index {@code classIndex} (see {@link #classIndexAt}). */
     public String className(int classIndex) { return classNames[classIndex]; }
+
+    /** Per node index, whether its class passes {@code test}; each class is tested once (a graph has a few dozen). */
+    public boolean[] nodesOfClasses(Predicate<String> test) {
+        boolean[] byClass = new boolean[classNames.length];
+        for (int c = 0; c < byClass.length; c++) byClass[c] = test.test(classNames[c]);
+        boolean[] byNode = new boolean[classOf.length];
+        for (int v = 0; v < byNode.length; v++) byNode[v] = byClass[classOf[v]];
+        return byNode;
+    }
 
     /** Links into node {@code v} are the link indexes {@code firstIn(v) .. firstIn(v + 1) - 1}, in input order. */
     public int firstIn(int v) { return inStart[v]; }

@@ -1,12 +1,7 @@
 package com.samplerlens.core.trace;
 
 import com.samplerlens.core.graph.Graph;
-import java.util.AbstractMap;
-import java.util.AbstractSet;
-import java.util.Iterator;
-import java.util.NoSuchElementException;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -22,39 +17,10 @@ final class IndexedGraph {
 
     IndexedGraph(Graph graph, ValueResolver values, Predicate<String> isSamplerClass) {
         this.graph = graph;
-        int n = graph.size();
         // the links are the graph's own arrays (firstIn, sourceOf), not a copy: at 40,000 nodes a
-        // copy was a megabyte written per trace, and walks that no longer fit in the core's cache.
-        // Each class classified once (sampler? switch?): a graph has a few dozen classes
-        boolean[] samplerClass = new boolean[graph.classCount()];
-        boolean[] switchClass = new boolean[graph.classCount()];
-        boolean anySwitch = false;
-        for (int c = 0; c < samplerClass.length; c++) {
-            samplerClass[c] = isSamplerClass.test(graph.className(c));
-            switchClass[c] = values.isSwitch(graph.className(c));
-            anySwitch |= switchClass[c];
-        }
-        sampler = new boolean[n];
-        for (int v = 0; v < n; v++) sampler[v] = samplerClass[graph.classIndexAt(v)];
-        live = anySwitch ? liveLinks(graph, values, switchClass) : null;
-    }
-
-    /** Each link's liveness; null when all are live. Only a switch's links can be dead. */
-    private static boolean[] liveLinks(Graph graph, ValueResolver values, boolean[] switchClass) {
-        boolean[] live = new boolean[graph.firstIn(graph.size())];
-        java.util.Arrays.fill(live, true);
-        boolean anyDead = false;
-        for (int v = 0; v < graph.size(); v++) {
-            int first = graph.firstIn(v);
-            int end = graph.firstIn(v + 1);
-            if (first == end || !switchClass[graph.classIndexAt(v)]) continue;
-            Set<String> liveInputs = values.liveInputs(graph.nodeAt(v));
-            for (int e = first; e < end; e++) {
-                live[e] = liveInputs.contains(graph.edgeAt(e).inputName());
-                anyDead |= !live[e];
-            }
-        }
-        return anyDead ? live : null;
+        // copy was a megabyte written per trace, and walks that no longer fit in the core's cache
+        sampler = graph.nodesOfClasses(isSamplerClass);
+        live = values.liveLinks();
     }
 
     int size() { return sampler.length; }
@@ -153,50 +119,7 @@ final class IndexedGraph {
     record Walk(int[] dist, int[] order, int count) {}
 
     /** The walk's distances as an unmodifiable map read from its arrays (no copy of 200,000 boxed entries). */
-    Map<String, Integer> distances(Walk walk) { return new DistanceMap(graph, walk); }
-
-    /**
-     * Hop distances read from a walk's arrays. Immutable: nothing writes the arrays after the
-     * walk. Iteration is in discovery order.
-     */
-    static final class DistanceMap extends AbstractMap<String, Integer> {
-        private final Graph graph;
-        private final Walk walk;
-
-        private DistanceMap(Graph graph, Walk walk) {
-            this.graph = graph;
-            this.walk = walk;
-        }
-
-        @Override public int size() { return walk.count(); }
-
-        @Override public boolean containsKey(Object key) { return get(key) != null; }
-
-        @Override public Integer get(Object key) {
-            if (!(key instanceof String id)) return null;
-            int i = graph.indexOf(id);
-            if (i < 0 || walk.dist()[i] < 0) return null;
-            return walk.dist()[i];
-        }
-
-        @Override public Set<Entry<String, Integer>> entrySet() {
-            return new AbstractSet<>() {
-                @Override public int size() { return walk.count(); }
-
-                @Override public Iterator<Entry<String, Integer>> iterator() {
-                    return new Iterator<>() {
-                        private int next;
-
-                        @Override public boolean hasNext() { return next < walk.count(); }
-
-                        @Override public Entry<String, Integer> next() {
-                            if (next >= walk.count()) throw new NoSuchElementException();
-                            int v = walk.order()[next++];
-                            return Map.entry(graph.idAt(v), walk.dist()[v]);
-                        }
-                    };
-                }
-            };
-        }
+    Map<String, Integer> distances(Walk walk) {
+        return new WalkDistanceMap(graph, walk.dist(), walk.order(), walk.count(), true, null);
     }
 }

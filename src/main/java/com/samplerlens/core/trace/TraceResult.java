@@ -40,7 +40,7 @@ public record TraceResult(String saveNodeId, List<String> outputNodeIds, TraceMo
     private static Map<String, Integer> immutable(Map<String, Integer> m) {
         // the tracer's maps are already immutable views of its walks; copying them would double the
         // memory of a 200,000-node trace
-        return m instanceof IndexedGraph.DistanceMap ? m : Map.copyOf(m);
+        return m instanceof WalkDistanceMap w && w.permanent() ? m : Map.copyOf(m);
     }
 
     /** The samplers written to the metadata, by number (Sampler_1 first). */

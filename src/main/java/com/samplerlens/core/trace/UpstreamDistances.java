@@ -1,13 +1,8 @@
 package com.samplerlens.core.trace;
 
 import com.samplerlens.core.graph.Graph;
-import java.util.AbstractMap;
-import java.util.AbstractSet;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.Map;
-import java.util.NoSuchElementException;
-import java.util.Set;
 import java.util.function.IntPredicate;
 
 /**
@@ -74,62 +69,9 @@ public final class UpstreamDistances {
                 order[count++] = u;
             }
         }
-        return new View(walks, withStart ? 0 : 1, start);
-    }
-
-    /** The current walk read as an unmodifiable map, in discovery order. */
-    private final class View extends AbstractMap<String, Integer> {
-        private final int walk;
-        private final int first;
-        private final int start;
-
-        View(int walk, int first, int start) {
-            this.walk = walk;
-            this.first = first;
-            this.start = start;
-        }
-
-        private void check() {
+        int walk = walks;
+        return new WalkDistanceMap(graph, dist, order, count, withStart, () -> {
             if (walk != walks) throw new IllegalStateException("distances read after the next walk began");
-        }
-
-        @Override public int size() {
-            check();
-            return count - first;
-        }
-
-        @Override public boolean containsKey(Object key) { return get(key) != null; }
-
-        @Override public Integer get(Object key) {
-            check();
-            if (!(key instanceof String id)) return null;
-            int v = graph.indexOf(id);
-            if (v < 0 || dist[v] < 0 || (first == 1 && v == start)) return null;
-            return dist[v];
-        }
-
-        @Override public Set<Entry<String, Integer>> entrySet() {
-            return new AbstractSet<>() {
-                @Override public int size() { return View.this.size(); }
-
-                @Override public Iterator<Entry<String, Integer>> iterator() {
-                    check();
-                    return new Iterator<>() {
-                        private int next = first;
-
-                        @Override public boolean hasNext() {
-                            check();
-                            return next < count;
-                        }
-
-                        @Override public Entry<String, Integer> next() {
-                            if (!hasNext()) throw new NoSuchElementException();
-                            int v = order[next++];
-                            return Map.entry(graph.idAt(v), dist[v]);
-                        }
-                    };
-                }
-            };
-        }
+        });
     }
 }

@@ -22,6 +22,8 @@ public final class ValueResolver {
     private final Graph graph;
     private final ValueRules rules;
     private final Map<String, Set<String>> liveInputsCache = new HashMap<>();
+    private boolean[] liveLinks;
+    private boolean liveLinksKnown;
 
     public ValueResolver(Graph graph, ValueRules rules) {
         this.graph = graph;
@@ -117,6 +119,50 @@ public final class ValueResolver {
             String branch = liveBranch(node, rule, 0);
             return branch == null ? null : Set.of(rule.condition(), branch);
         });
+    }
+
+    /**
+     * Per link index (see {@link Graph#firstIn}), whether the link feeds a live input; null when
+     * every link does, as in most graphs. Worked out once and shared by the tracer and the composer,
+     * which hold the same resolver. Callers must not change the array.
+     */
+    boolean[] liveLinks() {
+        if (!liveLinksKnown) {
+            liveLinks = findLiveLinks();
+            liveLinksKnown = true;
+        }
+        return liveLinks;
+    }
+
+    /** True when link {@code link} (an index, see {@link Graph#firstIn}) feeds a live input, as {@link #isLive(Graph.Edge)}. */
+    public boolean isLive(int link) {
+        boolean[] live = liveLinks();
+        return live == null || live[link];
+    }
+
+    /** Only a switch's links can be dead, and only when its condition is static ({@link #liveInputs} not null). */
+    private boolean[] findLiveLinks() {
+        boolean[] switchClass = new boolean[graph.classCount()];
+        boolean anySwitch = false;
+        for (int c = 0; c < switchClass.length; c++) anySwitch |= switchClass[c] = isSwitch(graph.className(c));
+        if (!anySwitch) return null;
+        boolean[] live = null;
+        for (int v = 0; v < graph.size(); v++) {
+            int first = graph.firstIn(v);
+            int end = graph.firstIn(v + 1);
+            if (first == end || !switchClass[graph.classIndexAt(v)]) continue;
+            Set<String> inputs = liveInputs(graph.nodeAt(v));
+            if (inputs == null) continue; // a condition known only when ComfyUI runs: every branch may be live
+            for (int e = first; e < end; e++) {
+                if (inputs.contains(graph.edgeAt(e).inputName())) continue;
+                if (live == null) {
+                    live = new boolean[graph.firstIn(graph.size())];
+                    java.util.Arrays.fill(live, true);
+                }
+                live[e] = false;
+            }
+        }
+        return live;
     }
 
     /** True when nodes of the class are switches: only their links can be dead (see {@link #liveInputs}). */

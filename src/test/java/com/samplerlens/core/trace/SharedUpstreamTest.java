@@ -52,6 +52,28 @@ class SharedUpstreamTest {
         assertEquals(Map.of("9", 0, "8", 1, "7", 2, "1", 2, "2", 3, "3", 3, "6", 3, "5", 4, "4", 5), r.distances());
     }
 
+    /**
+     * A switch whose condition is known only when ComfyUI runs (it comes from a node that is not a
+     * constant) cuts no branch: both stay live. This used to end the whole inspection with a
+     * NullPointerException.
+     */
+    @Test
+    void aSwitchWithARunTimeConditionKeepsBothBranchesLive() {
+        Graph g = TestGraphs.api("""
+            {"2": {"class_type": "SomethingDynamic", "inputs": {}},
+             "4": {"class_type": "FloatConstant", "inputs": {"value": 4.5}},
+             "5": {"class_type": "ComfySwitchNode", "inputs": {"switch": ["2", 0], "on_true": ["4", 0], "on_false": ["6", 0]}},
+             "6": {"class_type": "PrimitiveFloat", "inputs": {"value": 9}},
+             "10": {"class_type": "KSampler", "inputs": {"cfg": ["5", 0], "seed": 1}},
+             "11": {"class_type": "SaveImage", "inputs": {"images": ["10", 0]}}}""");
+        TraceResult r = TRACER.trace(g, TraceOptions.defaults());
+        assertEquals(r.distances(), r.liveDistances());
+        assertEquals(Set.of("2", "4", "5", "6", "10", "11"), r.liveDistances().keySet());
+        var composed = com.samplerlens.core.capture.MetadataComposer.bundled().compose(g, TraceOptions.defaults().withMaxSamplers(2),
+                com.samplerlens.core.capture.HashLookup.NONE);
+        assertEquals("10", composed.trace().traced().getFirst().nodeId());
+    }
+
     /** The live distances skip a switch's dead branch; the all-links distances keep it (both from one trace). */
     @Test
     void liveDistancesLeaveOutADeadSwitchBranch() {
